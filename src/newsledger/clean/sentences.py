@@ -1,0 +1,80 @@
+"""Sentence and paragraph offsets, computed once per document.
+
+Sentences come from spaCy's blank English pipeline with its rule-based sentencizer (no
+pretrained model). A line break always ends a sentence: news text puts headlines,
+bylines and paragraphs on lines of their own, and a sentence never runs across them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+_LINE = re.compile(r"[^\n\r]+")
+
+
+@cache
+def blank_pipeline() -> Language:
+    """spaCy blank English + sentencizer, built once."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 50_000_000
+    return nlp
+
+
+def find_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, without its surrounding spaces."""
+    out = []
+    for m in _LINE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def find_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence offsets of ``text``: spaCy's sentencizer run on each line.
+
+    Example: ``find_sentences("He left. She stayed.")`` → ``[(0, 8), (9, 20)]``.
+    """
+    nlp = blank_pipeline()
+    paras = find_paragraphs(text) if paragraphs is None else paragraphs
+    out: list[tuple[int, int]] = []
+    chunks = [text[s:e] for s, e in paras]
+    for (ps, _pe), sdoc in zip(paras, nlp.pipe(chunks, batch_size=64), strict=True):
+        bounds = [(sent.start_char, sent.end_char) for sent in sdoc.sents]
+        for s, e in _fix_opening_quotes(sdoc.text, bounds):
+            while e > s and sdoc.text[e - 1].isspace():
+                e -= 1
+            while s < e and sdoc.text[s].isspace():
+                s += 1
+            if e > s:
+                out.append((ps + s, ps + e))
+    return out
+
+
+_OPENERS = "\"“‘«„"
+
+
+def _fix_opening_quotes(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Move an opening quotation mark left at a sentence's end to the next sentence.
+
+    The sentencizer splits ``He left. "Go now," she said.`` after the mark.
+    """
+    fixed = list(bounds)
+    for i in range(len(fixed) - 1):
+        s, e = fixed[i]
+        j = e
+        while j > s and text[j - 1].isspace():
+            j -= 1
+        if j - 1 > s and text[j - 1] in _OPENERS and text[j - 2].isspace():
+            fixed[i] = (s, j - 1)
+            fixed[i + 1] = (j - 1, fixed[i + 1][1])
+    return fixed

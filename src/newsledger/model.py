@@ -1,0 +1,266 @@
+"""The one data model that flows through every stage.
+
+A :class:`Document` holds the article text exactly as read; every later finding is a span
+of character offsets (Python ``str`` indices, end exclusive) into that text, so
+``doc.text[x.start:x.end] == x.text`` holds for every span of every stage.
+
+Stages only ever build new objects (all dataclasses here are frozen): ingest makes a
+Document, clean adds sentences/paragraphs/boilerplate with :func:`dataclasses.replace`,
+extractors return lists of spans, resolve and compare return new lists.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+Qualifier = Literal["exact", "approximate", "more_than", "at_least", "less_than", "at_most", "range"]
+Status = Literal["agree", "compatible", "conflict"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A plain character range of a document's text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """A whole line of page junk (share line, photo credit, comment header...)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the article says about itself. ``None`` means the text does not say."""
+
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO-8601: "YYYY-MM-DD" or full instant with offset
+    outlet: str | None = None  # the outlet the text credits or the source names
+    dateline: str | None = None
+    url: str | None = None
+    # spans of the metadata lines in the text (title line, byline, date line), when found there
+    title_span: Span | None = None
+    author_span: Span | None = None
+    published_span: Span | None = None
+    published_text: str | None = None  # the words of the date line, e.g. "Jan.11 - 2025 7:06 PM CET"
+    credits: tuple[str, ...] = ()  # outlets the article credits ("Read the original article on X")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: its exact text, metadata and the structure computed once by ``clean``.
+
+    Attributes:
+        id: content hash of the text (stable across runs; the store's key).
+        source: the file path or URL it came from ("<stdin>" for standard input).
+        text: the text exactly as read (newlines untranslated).
+        meta: metadata.
+        sentences: (start, end) offsets of sentences, in order, computed by clean.
+        paragraphs: (start, end) offsets of non-empty lines, in order.
+        boilerplate: flagged junk lines; the text itself is never altered.
+    """
+
+    id: str
+    source: str
+    text: str
+    meta: Metadata = field(default_factory=Metadata)
+    sentences: tuple[tuple[int, int], ...] = ()
+    paragraphs: tuple[tuple[int, int], ...] = ()
+    boilerplate: tuple[Boilerplate, ...] = ()
+
+    @property
+    def file(self) -> str:
+        """The basename of the source (what the export's ``file`` field holds)."""
+        return self.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or self.source
+
+    def is_boilerplate(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a flagged boilerplate line."""
+        return any(b.start < end and start < b.end for b in self.boilerplate)
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Index of the sentence containing ``offset``, or None."""
+        starts = [s for s, _ in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i][1]:
+            return i
+        return None
+
+    def sentence_at(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the sentence containing ``offset``, or None."""
+        i = self.sentence_index(offset)
+        return None if i is None else self.sentences[i]
+
+    def paragraph_at(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the paragraph (non-empty line) containing ``offset``, or None."""
+        starts = [s for s, _ in self.paragraphs]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.paragraphs[i][1]:
+            return self.paragraphs[i]
+        return None
+
+    def body_sentences(self) -> list[tuple[int, int]]:
+        """Sentences that do not overlap boilerplate."""
+        return [(s, e) for s, e in self.sentences if not self.is_boilerplate(s, e)]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A statement attributed to someone: words in quotation marks, or reported speech.
+
+    ``kind`` is "statement" for somebody's words and "term" for quoted names, terms and
+    scare quotes, which are kept (so a reader can see them) but never exported as quotes.
+    ``speaker_start``/``speaker_end`` locate the name the speaker was resolved to (the
+    antecedent for pronouns and descriptions), so the resolve stage can link the entity.
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None  # the speech verb or phrase ("said", "according to")
+    kind: Literal["statement", "term"] = "statement"
+    speaker_entity: str | None = None  # filled by resolve
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A numeric claim: the figure as the words allow it.
+
+    ``low``/``high`` are the interval (None = unbounded on that side); ``value`` is the
+    number as written (the first number of a range), None for "hundreds" and the like.
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    measure: str
+    unit: str | None = None
+    source: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    hedged: bool = False
+    source_entity: str | None = None  # filled by resolve
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression and the inclusive calendar interval it allows."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    date_start: str | None  # "YYYY-MM-DD"
+    date_end: str | None
+    # when the article has no date: months the words allow without a year (e.g. summer → 6, 7, 8)
+    months: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something happening at a time: a pact signed, soldiers captured, a publication."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    event: str
+    time_text: str
+    date_start: str | None
+    date_end: str | None
+    months: tuple[int, ...] = ()
+    time_start: int | None = None  # span of the time words inside the document
+    time_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name of a person, organisation or place as written in a document."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str  # PERSON, ORG, GPE, LOC, NORP
+    descriptor: str | None = None  # "a 32-year-old former soldier": what the article says it is
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world actor across all documents, with every name it goes by."""
+
+    id: str
+    canonical: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Comparable claims side by side and what they add up to."""
+
+    id: str
+    label: str
+    members: tuple[str, ...]  # ids of quotes / quantities / events
+    status: Status
+    why: str
+    independent_sources: int = 0
+    sources: tuple[str, ...] = ()  # the distinct original sources
+    unattributed: int = 0  # members credited to nobody
+    citations: tuple[tuple[str, str], ...] = ()  # (outlet/document, the source it cites)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be used: which one, and why (one line)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Ledger:
+    """Everything found for a set of documents. Item ids come from :func:`item_id`."""
+
+    documents: list[Document] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+_PREFIX = {Quote: "q", Quantity: "n", Event: "ev", TimeExpr: "t", Mention: "m"}
+
+
+def item_id(item: Quote | Quantity | Event | TimeExpr | Mention) -> str:
+    """The ledger-wide id of a span item: kind, document and offsets, e.g. ``q-3f2a..-120-164``.
+
+    Deterministic, so the same article analysed twice gives the same ids, and unique as
+    long as document ids are (two items of one kind never share exact offsets).
+    """
+    return f"{_PREFIX[type(item)]}-{item.doc}-{item.start}-{item.end}"
