@@ -1,9 +1,101 @@
-"""Boilerplate lines (placeholder until the line classifier lands)."""
+"""Boilerplate: whole lines of page junk, flagged as spans (the text is never altered).
+
+Three kinds of evidence, cheapest first:
+
+1. the line itself matches a junk pattern (``data/en/boilerplate_lines.tsv``: "Trending
+   Now", "Photo: …", "Read the original article on …", share and follow lines);
+2. the line is a metadata line the ingest stage found (byline, date line);
+3. its place: a short tag line ("War", "Source") above the first or below the last
+   paragraph of the story, and the text of an embedded social post, i.e. the line right
+   above a post's signature line ("— Name (@handle) January 10, 2024").
+
+A line that reads as a sentence of the story (long, sentence-final punctuation) is never
+flagged by place, so a story sentence cannot be lost to a rule of kind 3.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from ..lexicons import table
 from ..model import Boilerplate, Document
+
+_TAG_MAX_WORDS = 3
+_EMBED_MAX_CHARS = 320
+_BODY_MIN_WORDS = 12
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((reason, re.compile(rx, re.IGNORECASE)) for reason, rx in table("boilerplate_lines.tsv"))
+
+
+def junk_line_reason(line: str) -> str | None:
+    """The reason a line is page junk by its own words, or None.
+
+    Example: ``junk_line_reason("Trending Now")`` → ``"trending"``.
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > 400:
+        return None
+    for reason, rx in _patterns():
+        if rx.fullmatch(stripped):
+            return reason
+    return None
+
+
+def _is_body(line: str) -> bool:
+    return len(line.split()) >= _BODY_MIN_WORDS and line.rstrip()[-1:] in ".!?\"”’:)"
+
+
+def _is_tag(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _TAG_MAX_WORDS and line[-1:] not in ".!?\"”’" and not any(
+        c.isdigit() for c in line
+    )
 
 
 def find_boilerplate(doc: Document) -> list[Boilerplate]:
-    return []
+    """Flag the junk lines of a document.
+
+    Args:
+        doc (Document): a document whose ``meta`` came from ingest.
+    Returns:
+        list[Boilerplate]: whole-line spans with a reason, sorted by start.
+    """
+    text = doc.text
+    lines = list(doc.paragraphs) or _lines(text)
+    flagged: dict[int, Boilerplate] = {}
+    meta_spans = {
+        "byline": doc.meta.author_span,
+        "date line": doc.meta.published_span,
+    }
+    for reason, span in meta_spans.items():
+        if span is not None:
+            flagged[span.start] = Boilerplate(span.start, span.end, reason)
+    body_idx = [i for i, (s, e) in enumerate(lines) if _is_body(text[s:e])]
+    first_body = body_idx[0] if body_idx else len(lines)
+    last_body = body_idx[-1] if body_idx else -1
+    title = doc.meta.title_span
+    for i, (s, e) in enumerate(lines):
+        if s in flagged:
+            continue
+        line = text[s:e]
+        reason = junk_line_reason(line)
+        if reason == "social_embed" and line[:1] in "—–-" and i > 0:
+            ps, pe = lines[i - 1]
+            if pe - ps <= _EMBED_MAX_CHARS and ps not in flagged:
+                flagged[ps] = Boilerplate(ps, pe, "social embed")
+        if reason is None and (i < first_body or i > last_body) and _is_tag(line):
+            if title is None or title.start != s:
+                reason = "section tag"
+        if reason is not None:
+            flagged[s] = Boilerplate(s, e, reason)
+    return sorted(flagged.values(), key=lambda b: b.start)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    from .sentences import find_paragraphs
+
+    return find_paragraphs(text)
