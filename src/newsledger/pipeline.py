@@ -1,17 +1,58 @@
-"""Runs the stages in order: ingest → clean → extract → resolve → compare."""
+"""Runs the stages in order: ingest → clean → extract → resolve → compare → store.
+
+Per document: metadata and cleaning, then every extractor of :data:`EXTRACTORS`. Across
+documents: entities are merged and linked to speakers and sources, times are placed,
+and comparable claims are grouped. An extractor that fails on one document is recorded
+as a failure of that document; the batch goes on.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
 from .clean import clean_document
+from .ingest.files import DEFAULT_MAX_BYTES, Fetcher, load_all
 from .ingest.metadata import extract_metadata
 from .ingest.read import document_from_text
-from .model import Document, Metadata
+from .model import Document, Event, Failure, Ledger, Mention, Metadata, Quantity, Quote, TimeExpr
+
+Extractor = Callable[[Document], list[Any]]
+# name → function(doc) → list of spans; built-ins are registered like any other, on first
+# use (importing the pipeline to prepare a document does not load every extractor).
+EXTRACTORS: dict[str, Extractor] = {}
+
+
+def extractors() -> dict[str, Extractor]:
+    """The extractor registry, with the built-ins registered."""
+    if not EXTRACTORS:
+        from .extract.mentions import extract_mentions
+        from .extract.quantities import extract_quantities
+        from .extract.quotes import extract_quotes
+        from .extract.times import extract_times
+
+        EXTRACTORS.update(quotes=extract_quotes, quantities=extract_quantities,
+                          mentions=extract_mentions, times=extract_times)
+    return EXTRACTORS
+
+
+@dataclass(slots=True)
+class Findings:
+    """What the extractors found in one document."""
+
+    doc: Document
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
 
 
 def prepare(doc: Document) -> Document:
     """Metadata from the text (where the source gave none) and the clean stage."""
-    import dataclasses
-
     meta = extract_metadata(doc.text, base=doc.meta)
     return clean_document(dataclasses.replace(doc, meta=meta))
 
@@ -22,3 +63,69 @@ def prepare_text(text: str, *, source: str = "<string>", published: str | None =
     Example: ``prepare_text("Kyiv – Troops moved.", published="2025-01-11").sentences``.
     """
     return prepare(document_from_text(text, source, Metadata(published=published)))
+
+
+def extract_document(doc: Document) -> Findings:
+    """Run every registered extractor on a prepared document, then its events."""
+    from .extract.events import extract_events
+
+    found = Findings(doc)
+    for name, fn in extractors().items():
+        try:
+            spans = fn(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad extractor run must not stop the batch
+            found.failures.append(Failure(doc.source, f"{name} extractor failed: {type(exc).__name__}: {exc}"))
+            continue
+        if hasattr(found, name):
+            setattr(found, name, spans)
+    try:
+        found.events = extract_events(doc, found.times)
+    except Exception as exc:  # noqa: BLE001
+        found.failures.append(Failure(doc.source, f"events extractor failed: {type(exc).__name__}: {exc}"))
+    return found
+
+
+def build_ledger(findings: list[Findings]) -> Ledger:
+    """Cross-document stages (resolve, compare) over the findings of a batch."""
+    from .compare import group_claims
+    from .resolve.entities import link_entities, resolve_entities
+
+    docs = [f.doc for f in findings]
+    quotes = [q for f in findings for q in f.quotes]
+    quantities = [n for f in findings for n in f.quantities]
+    events = [e for f in findings for e in f.events]
+    mentions = [m for f in findings for m in f.mentions]
+    entities = resolve_entities(docs, mentions)
+    quotes, quantities = link_entities(quotes, quantities, entities)
+    statements = [q for q in quotes if q.kind == "statement"]
+    groups = group_claims(docs, statements, quantities, events, entities)
+    return Ledger(
+        documents=docs, quotes=quotes, quantities=quantities, events=events, entities=entities,
+        groups=groups, times=[t for f in findings for t in f.times],
+        failures=[x for f in findings for x in f.failures],
+    )
+
+
+def iter_findings(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  fetch: Fetcher | None = None) -> Iterator[Findings | Failure]:
+    """Ingest, clean and extract each input in turn (a Failure in place of an unusable one)."""
+    seen: set[str] = set()
+    for item in load_all(inputs, max_bytes=max_bytes, fetch=fetch):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        if item.id in seen:  # the same text twice in one batch is one document
+            continue
+        seen.add(item.id)
+        try:
+            doc = prepare(item)
+        except Exception as exc:  # noqa: BLE001 - an odd text must not stop the batch
+            yield Failure(item.source, f"could not be cleaned: {type(exc).__name__}: {exc}")
+            continue
+        yield extract_document(doc)
+
+
+def analyze_texts(texts: Iterable[str]) -> Ledger:
+    """The ledger of plain strings (no files, no store): the Python API's shortest path."""
+    findings = [extract_document(prepare(document_from_text(t, f"text-{i}.txt"))) for i, t in enumerate(texts)]
+    return build_ledger(findings)

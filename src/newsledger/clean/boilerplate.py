@@ -87,9 +87,10 @@ def find_boilerplate(doc: Document) -> list[Boilerplate]:
             ps, pe = lines[i - 1]
             if pe - ps <= _EMBED_MAX_CHARS and ps not in flagged:
                 flagged[ps] = Boilerplate(ps, pe, "social embed")
-        if reason is None and (i < first_body or i > last_body) and _is_tag(line):
-            if title is None or title.start != s:
-                reason = "section tag"
+        in_margin = i < first_body or i > last_body
+        is_title = title is not None and title.start == s
+        if reason is None and in_margin and not is_title and _is_tag(line):
+            reason = "section tag"
         if reason is not None:
             flagged[s] = Boilerplate(s, e, reason)
     return sorted(flagged.values(), key=lambda b: b.start)

@@ -1,0 +1,197 @@
+"""Command line: argument parsing and output only; the work is in pipeline and the stages.
+
+    newsledger analyze examples/harbor-fire -o ledger.json
+    newsledger export --format csv -o ledger.csv
+    newsledger ledger | timeline | report -o report.html   (from the store, or given inputs)
+
+Exit status: 0 when every input was used, 1 when some input failed (the others are still
+analysed and stored), 2 for a usage or store error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import NewsledgerError
+from .ingest.files import DEFAULT_MAX_BYTES, expand_inputs
+from .model import Failure, Ledger
+from .pipeline import Findings, build_ledger, iter_findings
+from .store.repository import DEFAULT_URL, Store
+
+_PROGRESS_MIN_FILES = 6
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsledger", description=__doc__.split("\n")[0])
+    p.add_argument("--version", action="version", version=f"newsledger {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp: argparse.ArgumentParser, inputs: bool) -> None:
+        sp.add_argument("--db", default=DEFAULT_URL,
+                        help=f"database URL or SQLite path (default {DEFAULT_URL}; postgresql://… works too)")
+        if inputs:
+            sp.add_argument("inputs", nargs="*", metavar="INPUT",
+                            help="files, folders, http(s) URLs, or - for standard input "
+                                 "(none: use what the database holds)")
+            sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                            help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES})")
+
+    a = sub.add_parser("analyze", help="ingest, extract and store articles; print a summary")
+    common(a, inputs=False)
+    a.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, http(s) URLs, or - (stdin)")
+    a.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    a.add_argument("-o", "--output", help="also write the export here (JSON unless --format csv)")
+    a.add_argument("--format", choices=("json", "csv"), default="json")
+    a.add_argument("--no-store", action="store_true", help="do not write the database")
+    a.add_argument("-q", "--quiet", action="store_true", help="no summary table")
+
+    e = sub.add_parser("export", help="export the stored ledger")
+    common(e, inputs=False)
+    e.add_argument("--format", choices=("json", "csv"), default="json")
+    e.add_argument("-o", "--output", default="-", help="file to write (default: standard output)")
+
+    for name, help_ in (("ledger", "print the groups of comparable claims"),
+                        ("timeline", "print the events in time order"),
+                        ("report", "write one self-contained HTML report")):
+        sp = sub.add_parser(name, help=help_)
+        common(sp, inputs=True)
+        if name == "report":
+            sp.add_argument("-o", "--output", default="report.html")
+    return p
+
+
+def _run_batch(inputs: list[str], *, max_bytes: int, store: Store | None, err: Console,
+               show_progress: bool) -> tuple[Ledger, list[Failure]]:
+    """Analyse a batch; store each document as it is done; collect failures."""
+    sources = list(expand_inputs(inputs))
+    findings: list[Findings] = []
+    failures: list[Failure] = []
+    progress = Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, transient=True, disable=not show_progress or len(sources) < _PROGRESS_MIN_FILES)
+    with progress:
+        task = progress.add_task("analyze", total=len(sources))
+        done_sources: set[str] = set()
+        for item in iter_findings(sources, max_bytes=max_bytes):
+            if isinstance(item, Failure):
+                failures.append(item)
+                err.print(f"[red]error[/red] {item.source}: {item.reason}", highlight=False, soft_wrap=True)
+            else:
+                findings.append(item)
+                for fail in item.failures:
+                    failures.append(fail)
+                    err.print(f"[red]error[/red] {fail.source}: {fail.reason}", highlight=False, soft_wrap=True)
+                if store is not None:
+                    store.save_document(item.doc, [*item.quotes, *item.quantities, *item.events])
+            root = _root_source(item.source if isinstance(item, Failure) else item.doc.source)
+            if root not in done_sources:
+                done_sources.add(root)
+                progress.advance(task)
+    ledger = build_ledger(findings)
+    if store is not None:
+        store.save_cross_document(ledger.entities, ledger.groups)
+    return ledger, failures
+
+
+def _root_source(source: str) -> str:
+    """The input a document came from (a JSONL line's file)."""
+    head, sep, tail = source.rpartition(":")
+    return head if sep and head.lower().endswith((".jsonl", ".ndjson")) else source
+
+
+def _summary(ledger: Ledger, console: Console) -> None:
+    table = Table(title=f"newsledger: {len(ledger.documents)} documents", show_lines=False)
+    for col in ("file", "title", "author", "published", "outlet", "quotes", "figures", "events", "junk lines"):
+        table.add_column(col, overflow="fold")
+    for d in ledger.documents:
+        quotes = sum(1 for q in ledger.quotes if q.doc == d.id and q.kind == "statement")
+        figures = sum(1 for n in ledger.quantities if n.doc == d.id)
+        events = sum(1 for e in ledger.events if e.doc == d.id)
+        m = d.meta
+        table.add_row(d.file, _short(m.title), m.author or "–", m.published or "–", m.outlet or "–",
+                      str(quotes), str(figures), str(events), str(len(d.boilerplate)))
+    console.print(table)
+    console.print(f"{len(ledger.entities)} entities, {len(ledger.groups)} groups of comparable claims "
+                  f"({sum(g.status == 'conflict' for g in ledger.groups)} in conflict)")
+
+
+def _short(s: str | None, n: int = 48) -> str:
+    if not s:
+        return "–"
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _write_export(ledger: Ledger, fmt: str, path: str) -> str:
+    if fmt == "csv":
+        from .export.to_csv import write_csv
+
+        return write_csv(ledger, path)
+    from .export.to_json import write_json
+
+    return write_json(ledger, path)
+
+
+def _ledger_for(args: argparse.Namespace, err: Console) -> tuple[Ledger, int]:
+    """The given inputs analysed (and stored), or what the store holds."""
+    store = Store(args.db)
+    if getattr(args, "inputs", None):
+        ledger, failures = _run_batch(args.inputs, max_bytes=args.max_bytes, store=store, err=err,
+                                      show_progress=True)
+        return ledger, 1 if failures else 0
+    return store.load_ledger(), 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``newsledger`` console script."""
+    args = _parser().parse_args(argv)
+    out, err = Console(), Console(stderr=True)
+    try:
+        if args.command == "analyze":
+            store = None if args.no_store else Store(args.db)
+            ledger, failures = _run_batch(args.inputs, max_bytes=args.max_bytes, store=store, err=err,
+                                          show_progress=not args.quiet)
+            if args.output:
+                _write_export(ledger, args.format, args.output)
+            if not args.quiet:
+                _summary(ledger, out)
+            if failures:
+                err.print(f"{len(failures)} input(s) failed; the rest were analysed"
+                          + ("" if store is None else " and stored"), highlight=False)
+            return 1 if failures else 0
+        if args.command == "export":
+            ledger = Store(args.db).load_ledger()
+            text = _write_export(ledger, args.format, args.output)
+            if args.output == "-":
+                sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            return 0
+        ledger, status = _ledger_for(args, err)
+        if args.command == "ledger":
+            from .view.terminal import render_ledger
+
+            render_ledger(ledger, out)
+        elif args.command == "timeline":
+            from .view.timeline import format_timeline
+
+            out.print(format_timeline(ledger.events, ledger.documents))
+        elif args.command == "report":
+            from .view.html_report import write_report
+
+            write_report(ledger, args.output)
+            out.print(f"wrote {args.output}")
+        return status
+    except NewsledgerError as exc:
+        err.print(f"newsledger: {exc}", highlight=False, soft_wrap=True)
+        return 2
+    except KeyboardInterrupt:
+        err.print("newsledger: interrupted; documents stored so far are kept whole")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Model objects ↔ plain JSON-able dicts (for the store; the export has its own shape)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+from ..model import Boilerplate, Document, Entity, Event, Group, Mention, Metadata, Quantity, Quote, Span
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> Any:
+    """A dataclass tree as dicts and lists (tuples become lists)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    return obj
+
+
+def _span(d: Any) -> Span | None:
+    return Span(d["start"], d["end"]) if isinstance(d, dict) else None
+
+
+def metadata_from_dict(d: dict[str, Any]) -> Metadata:
+    fields = {f.name for f in dataclasses.fields(Metadata)}
+    kw = {k: v for k, v in d.items() if k in fields}
+    for k in ("title_span", "author_span", "published_span"):
+        kw[k] = _span(kw.get(k))
+    kw["credits"] = tuple(kw.get("credits") or ())
+    return Metadata(**kw)
+
+
+def document_from_dict(d: dict[str, Any]) -> Document:
+    return Document(
+        id=d["id"],
+        source=d["source"],
+        text=d["text"],
+        meta=metadata_from_dict(d.get("meta") or {}),
+        sentences=tuple((s, e) for s, e in d.get("sentences") or ()),
+        paragraphs=tuple((s, e) for s, e in d.get("paragraphs") or ()),
+        boilerplate=tuple(Boilerplate(**b) for b in d.get("boilerplate") or ()),
+    )
+
+
+def _simple(cls: type[T], d: dict[str, Any]) -> T:
+    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in fields}
+    return cls(**kw)
+
+
+def quote_from_dict(d: dict[str, Any]) -> Quote:
+    return _simple(Quote, d)
+
+
+def quantity_from_dict(d: dict[str, Any]) -> Quantity:
+    return _simple(Quantity, d)
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    return _simple(Event, d)
+
+
+def entity_from_dict(d: dict[str, Any]) -> Entity:
+    return Entity(
+        id=d["id"], canonical=d["canonical"], type=d["type"], aliases=tuple(d.get("aliases") or ()),
+        mentions=tuple(_simple(Mention, m) for m in d.get("mentions") or ()),
+    )
+
+
+def group_from_dict(d: dict[str, Any]) -> Group:
+    g = _simple(Group, d)
+    return dataclasses.replace(g, citations=tuple(tuple(c) for c in g.citations))  # type: ignore[misc]
