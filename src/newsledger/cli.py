@@ -21,6 +21,7 @@ from rich.table import Table
 from . import __version__
 from .errors import NewsledgerError
 from .ingest.files import DEFAULT_MAX_BYTES, expand_inputs
+from .ingest.url import make_fetcher
 from .model import Failure, Ledger
 from .pipeline import Findings, build_ledger, iter_findings
 from .store.repository import DEFAULT_URL, Store
@@ -40,13 +41,12 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("inputs", nargs="*", metavar="INPUT",
                             help="files, folders, http(s) URLs, or - for standard input "
                                  "(none: use what the database holds)")
-            sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                            help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES})")
+            _input_options(sp)
 
     a = sub.add_parser("analyze", help="ingest, extract and store articles; print a summary")
     common(a, inputs=False)
     a.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, http(s) URLs, or - (stdin)")
-    a.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    _input_options(a)
     a.add_argument("-o", "--output", help="also write the export here (JSON unless --format csv)")
     a.add_argument("--format", choices=("json", "csv"), default="json")
     a.add_argument("--no-store", action="store_true", help="do not write the database")
@@ -67,7 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _run_batch(inputs: list[str], *, max_bytes: int, store: Store | None, err: Console,
+def _input_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                    help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES})")
+    sp.add_argument("--allow-private-urls", action="store_true",
+                    help="fetch URLs on loopback/private addresses (refused by default)")
+
+
+def _run_batch(inputs: list[str], *, args: argparse.Namespace, store: Store | None, err: Console,
                show_progress: bool) -> tuple[Ledger, list[Failure]]:
     """Analyse a batch; store each document as it is done; collect failures."""
     sources = list(expand_inputs(inputs))
@@ -78,7 +85,8 @@ def _run_batch(inputs: list[str], *, max_bytes: int, store: Store | None, err: C
     with progress:
         task = progress.add_task("analyze", total=len(sources))
         done_sources: set[str] = set()
-        for item in iter_findings(sources, max_bytes=max_bytes):
+        fetch = make_fetcher(allow_private=args.allow_private_urls)
+        for item in iter_findings(sources, max_bytes=args.max_bytes, fetch=fetch):
             if isinstance(item, Failure):
                 failures.append(item)
                 err.print(f"[red]error[/red] {item.source}: {item.reason}", highlight=False, soft_wrap=True)
@@ -141,7 +149,7 @@ def _ledger_for(args: argparse.Namespace, err: Console) -> tuple[Ledger, int]:
     """The given inputs analysed (and stored), or what the store holds."""
     store = Store(args.db)
     if getattr(args, "inputs", None):
-        ledger, failures = _run_batch(args.inputs, max_bytes=args.max_bytes, store=store, err=err,
+        ledger, failures = _run_batch(args.inputs, args=args, store=store, err=err,
                                       show_progress=True)
         return ledger, 1 if failures else 0
     return store.load_ledger(), 0
@@ -154,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             store = None if args.no_store else Store(args.db)
-            ledger, failures = _run_batch(args.inputs, max_bytes=args.max_bytes, store=store, err=err,
+            ledger, failures = _run_batch(args.inputs, args=args, store=store, err=err,
                                           show_progress=not args.quiet)
             if args.output:
                 _write_export(ledger, args.format, args.output)

@@ -30,6 +30,8 @@ INGESTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # 20 MB of text is ~3 million words: far beyond any article; larger inputs are refused
 # rather than read into memory.
 DEFAULT_MAX_BYTES = 20_000_000
+_PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
+_CHAOS_MARGIN = 0.05
 _JSONL_FIELDS = ("title", "author", "published", "outlet", "url", "dateline")
 
 Fetcher = Callable[[str], "str | None"]
@@ -83,10 +85,15 @@ def decode_bytes(data: bytes, source: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
         raise IngestError(source, "binary or undecodable file (no text encoding fits)")
-    text = data.decode(best.encoding, errors="replace")
+    # Short Western texts fit many code pages almost equally well; news in a legacy
+    # encoding is most often Windows-1252, so it wins among near-equal candidates.
+    least_chaos = min(m.chaos for m in matches)
+    near = [m.encoding for m in matches if m.chaos <= least_chaos + _CHAOS_MARGIN]
+    encoding = next((e for e in _PREFERRED_ENCODINGS if e in near), matches[0].encoding)
+    text = data.decode(encoding, errors="replace")
     printable = sum(ch.isprintable() or ch.isspace() for ch in text[:5000])
     if printable < 0.9 * min(len(text), 5000):
         raise IngestError(source, "binary file (mostly unprintable characters), not text")

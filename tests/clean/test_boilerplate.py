@@ -1,0 +1,86 @@
+"""Boilerplate: junk lines flagged as whole-line spans; story sentences never flagged."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsledger.clean.boilerplate import junk_line_reason
+from newsledger.pipeline import prepare_text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Trending Now", "trending"),
+        ("TRENDING NOW", "trending"),
+        ("Recent Comments:", "comments"),
+        ("Photo: Facebook", "photo"),
+        ("Photo credit: www.example.com", "photo"),
+        ("Read the original article on Coastline Courier", "credit"),
+        ("Share this article", "share"),
+        ("Follow us on Telegram", "follow"),
+        ("Source", "source"),
+        ("www.example.com", "link"),
+        ("— Harbour Watch (@harbourwatch) March 3, 2025", "social_embed"),
+        ("The smoke is visible from the bay pic.twitter.com/AbC123", "social_embed"),
+        ("PHOTOS: Crews Battle Harbour Blaze Through the Night as Residents Flee", None),
+        ("Some 300 workers were evacuated from the docks.", None),
+        ("Sources said the fire started in a storage room.", None),
+    ],
+)
+def test_junk_line_reason(line: str, reason: str | None) -> None:
+    assert junk_line_reason(line) == reason
+
+
+PAGE = """Harbour Fire Spreads to Second Warehouse
+By Jane Roe
+Mar.14 - 2025 9:12 AM CET
+News
+Photo: Harbour Watch
+Trending Now
+Port Alden – A fire that broke out at a harbour warehouse late on Tuesday spread to a second building overnight, officials said.
+The smoke could be seen from across the bay all morning,"
+— Harbour Watch (@harbourwatch) March 3, 2025
+Crews from three towns fought the blaze until dawn, and “some 300 workers” were sent home, the port said.
+Conclusion
+Investigators will start work once the site has cooled, the fire service said on Wednesday morning.
+Recent Comments:
+News
+"""
+
+
+def test_find_boilerplate_on_scraped_page() -> None:
+    doc = prepare_text(PAGE)
+    flagged = [(doc.text[b.start:b.end], b.reason) for b in doc.boilerplate]
+    assert flagged == [
+        ("By Jane Roe", "byline"),
+        ("Mar.14 - 2025 9:12 AM CET", "date line"),
+        ("News", "section tag"),
+        ("Photo: Harbour Watch", "photo"),
+        ("Trending Now", "trending"),
+        ('The smoke could be seen from across the bay all morning,"', "social embed"),
+        ("— Harbour Watch (@harbourwatch) March 3, 2025", "social_embed"),
+        ("Recent Comments:", "comments"),
+        ("News", "section tag"),
+    ]
+    # a mid-article heading and every story sentence stay
+    assert not doc.is_boilerplate(PAGE.index("Conclusion"), PAGE.index("Conclusion") + 10)
+    assert not doc.is_boilerplate(PAGE.index("some 300"), PAGE.index("some 300") + 8)
+
+
+def test_kursk_boilerplate_recall_and_no_damage(kursk_dir) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import read_article
+
+    gold = json.loads((kursk_dir / "gold.json").read_text(encoding="utf-8"))
+    for meta in gold["documents"].values():
+        text = read_article(kursk_dir / meta["file"])
+        doc = prepare_text(text, source=meta["file"])
+        flagged = {text[b.start:b.end] for b in doc.boilerplate}
+        assert set(meta["boilerplate"]) <= flagged, meta["file"]
+        key_spans = [q["content"] for q in gold["quotes"] if q["doc"] == meta["file"][:3]]
+        key_spans += [n["anchor"] for n in gold["quantities"] if n["doc"] == meta["file"][:3]]
+        for words in key_spans:
+            i = text.index(words)
+            assert not doc.is_boilerplate(i, i + len(words)), words

@@ -1,0 +1,179 @@
+"""Ingest: each input kind, each bad-input kind, encodings, folders, JSONL lines."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from newsledger.errors import IngestError
+from newsledger.ingest.files import decode_bytes, expand_inputs, load_all, load_source
+from newsledger.ingest.url import make_fetcher
+from newsledger.model import Document, Failure
+
+ARTICLE = (
+    "Harbour Fire Spreads to Second Warehouse\n"
+    "By Jane Roe\n"
+    "Port Alden – A fire at a harbour warehouse burned for a second day on Tuesday, officials said.\n"
+    "“We are doing everything we can,” said fire chief Mara Ellison.\n"
+)
+LEGACY = ARTICLE.replace("“", '"').replace("”", '"').replace("–", "-") + "Café crème à la carte, déjà vu."
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Harbour fire spreads</title>"
+    '<meta name="author" content="Jane Roe">'
+    '<meta property="article:published_time" content="2025-03-04"></head>'
+    "<body><nav>Home | World | Sport</nav><article><h1>Harbour fire spreads</h1>"
+    "<p>Port Alden – A fire at a harbour warehouse burned for a second day on Tuesday, officials said,"
+    " as crews fought to contain the blaze on the eastern docks.</p>"
+    "<p>“We are doing everything we can,” said fire chief Mara Ellison. Some 300 workers were"
+    " evacuated from the docks and nearby offices on Monday evening.</p></article>"
+    "<footer>Share this article</footer></body></html>"
+)
+
+
+def _one(loaded_docs: list[Document]) -> Document:
+    assert len(loaded_docs) == 1
+    return loaded_docs[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (ARTICLE.encode("utf-8"), ARTICLE),
+        (b"\xef\xbb\xbf" + ARTICLE.encode("utf-8"), "\ufeff" + ARTICLE),  # BOM kept: offsets match utf-8 readers
+        (LEGACY.encode("cp1252"), LEGACY),
+        (ARTICLE.encode("utf-16"), ARTICLE),
+        (b"line one\r\nline two\r\n", "line one\r\nline two\r\n"),  # newlines untranslated
+    ],
+)
+def test_decode_bytes_encodings(data: bytes, expected: str) -> None:
+    assert decode_bytes(data, "x.txt") == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"   \n\n  ", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+        (bytes(range(128, 256)) * 40 + b"\x00", "binary"),
+    ],
+)
+def test_decode_bytes_refuses(data: bytes, reason: str) -> None:
+    with pytest.raises(IngestError) as info:
+        decode_bytes(data, "bad.txt")
+    assert reason in info.value.reason
+    assert str(info.value).startswith("bad.txt: ")
+
+
+def test_load_txt_keeps_exact_text(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes(ARTICLE.encode("utf-8"))
+    doc = _one(load_source(str(p)).documents)
+    assert doc.text == ARTICLE
+    assert doc.file == "a.txt"
+    with open(p, encoding="utf-8", newline="") as f:
+        assert f.read() == doc.text
+
+
+def test_load_html_uses_main_text_and_metadata(tmp_path: Path) -> None:
+    p = tmp_path / "page.html"
+    p.write_text(PAGE, encoding="utf-8")
+    doc = _one(load_source(str(p)).documents)
+    assert "Some 300 workers were evacuated" in doc.text
+    assert "Home | World" not in doc.text
+    assert doc.meta.title == "Harbour fire spreads"
+    assert doc.meta.author == "Jane Roe"
+    assert doc.meta.published == "2025-03-04"
+
+
+def test_load_jsonl_lines_and_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": ARTICLE, "title": "T1", "outlet": "Coastline Courier", "published": "2025-03-04"}),
+        "{not json",
+        json.dumps({"title": "no text"}),
+        "",
+        json.dumps({"text": "Second story text. It is short.", "url": "https://example.org/a"}),
+    ]
+    p = tmp_path / "batch.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load_source(str(p))
+    assert [d.meta.title for d in loaded.documents] == ["T1", None]
+    assert loaded.documents[0].meta.outlet == "Coastline Courier"
+    assert loaded.documents[1].meta.url == "https://example.org/a"
+    assert [f.source for f in loaded.failures] == [f"{p}:2", f"{p}:3"]
+    assert "not valid JSON" in loaded.failures[0].reason
+    assert 'no "text"' in loaded.failures[1].reason
+
+
+def test_load_stdin_sniffs_kind() -> None:
+    doc = _one(load_source("-", stdin=io.BytesIO(ARTICLE.encode())).documents)
+    assert doc.source == "<stdin>" and doc.text == ARTICLE
+    html_doc = _one(load_source("-", stdin=io.BytesIO(PAGE.encode())).documents)
+    assert "Some 300 workers" in html_doc.text
+
+
+def test_folder_expansion_skips_answer_keys(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("b", encoding="utf-8")
+    (tmp_path / "a.html").write_text("a", encoding="utf-8")
+    (tmp_path / "gold.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "README.md").write_text("#", encoding="utf-8")
+    assert [Path(p).name for p in expand_inputs([str(tmp_path)])] == ["a.html", "b.txt"]
+
+
+def test_bad_inputs_fail_one_by_one_and_batch_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "huge.txt").write_bytes(b"word " * 3000)
+    missing = str(tmp_path / "missing.txt")
+    results = list(load_all([str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"), missing,
+                             str(tmp_path / "huge.txt"), str(good)], max_bytes=10_000))
+    failures = [r for r in results if isinstance(r, Failure)]
+    docs = [r for r in results if isinstance(r, Document)]
+    assert [d.file for d in docs] == ["good.txt"]
+    reasons = {Path(f.source).name: f.reason for f in failures}
+    assert reasons["empty.txt"] == "empty file"
+    assert "binary" in reasons["binary.txt"]
+    assert reasons["missing.txt"] == "no such file"
+    assert "over the 0.0 MB limit" in reasons["huge.txt"] or "limit" in reasons["huge.txt"]
+
+
+@pytest.fixture
+def local_server(tmp_path: Path) -> Iterator[str]:
+    (tmp_path / "story.html").write_text(PAGE, encoding="utf-8")
+    handler = partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_load_url_from_local_server(local_server: str) -> None:
+    doc = _one(load_source(f"{local_server}/story.html", fetch=make_fetcher(allow_private=True)).documents)
+    assert doc.source == f"{local_server}/story.html"
+    assert "Some 300 workers were evacuated" in doc.text
+    assert doc.meta.title == "Harbour fire spreads"
+
+
+def test_load_url_missing_page_is_a_failure(local_server: str) -> None:
+    results = list(load_all([f"{local_server}/nope.html"], fetch=make_fetcher(allow_private=True)))
+    assert len(results) == 1 and isinstance(results[0], Failure)
+    assert "could not fetch" in results[0].reason
+
+
+def test_load_url_private_address_refused_by_default(local_server: str) -> None:
+    results = list(load_all([f"{local_server}/story.html"]))
+    assert isinstance(results[0], Failure) and "could not fetch" in results[0].reason
