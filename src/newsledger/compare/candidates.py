@@ -1,0 +1,470 @@
+"""Which claims bear on the same fact: features, blocking, pair scores and clustering.
+
+Every claim (figure, statement, dated event) becomes a :class:`Claim` with a few word sets:
+what it counts or says, the words and actors around it, who it is credited to. Claims are
+only ever compared inside a *block* that shares a key (a measure word, a rare statement
+word, an event word), and oversized blocks are split by actor and then by a sliding
+window, so the cost grows about linearly with the number of articles. Pairs that score
+above a floor are merged best first into groups under two rules: one claim per document
+in a group (an article states a fact once; two figures of one article side by side are
+usually two facts, "11 miles of land border and 12 of sea border"), and average linkage
+so that a chain of near misses does not glue two facts together.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..lexicons import word_list
+from ..model import Document, Entity, Event, Quantity, Quote, item_id
+from ._words import (
+    casualty_components,
+    content_lemmas,
+    jaccard,
+    names_in,
+    normalise_name,
+    overlap_coefficient,
+    stem,
+    words,
+)
+from .relations import interval, same_speaker
+
+# Largest block compared pair by pair; bigger blocks are split (actor) or windowed.
+MAX_BLOCK = 48
+# Rare words per statement / event used as blocking keys.
+KEYS_PER_CLAIM = 3
+# Pair score floors and the average-linkage floor for merging groups, per kind. Calibrated
+# on hand-checked groups: a shared measure word with some shared context clears the floor,
+# a related casualty measure ("killed" vs "killed or wounded") needs support from context,
+# source or magnitude.
+PAIR_FLOOR = {"n": 0.39, "q": 0.5, "ev": 0.5}
+LINK_FLOOR = {"n": 0.40, "q": 0.45, "ev": 0.45}
+# Weights of the figure score: measure, context words, actors, source, magnitude.
+_W_MEASURE, _W_CONTEXT, _W_ACTORS, _W_SOURCE, _W_MAGNITUDE = 0.5, 0.15, 0.15, 0.1, 0.1
+# A casualty measure that is part of another ("killed" in "killed or wounded").
+_RELATED_MEASURE = 0.6
+
+
+@cache
+def _skip_events() -> frozenset[str]:
+    return word_list("compare_skip_events.txt")
+
+
+@dataclass(slots=True)
+class Claim:
+    """One comparable claim and the word sets used to compare it."""
+
+    id: str
+    kind: str  # "n" figure, "q" statement, "ev" event
+    doc: str
+    item: Quote | Quantity | Event
+    order: int  # position in the input, for stable results
+    measure: frozenset[str] = frozenset()  # figures: what is counted; events: label stems
+    weights: dict[str, float] = field(default_factory=dict)  # measure word → weight
+    casualty: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()  # statements: content lemmas
+    context: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    source: str | None = None
+    magnitude: float | None = None
+    unit: str | None = None
+    idf: dict[str, float] | None = None  # shared table: word or actor → inverse claim frequency
+
+
+class _DocIndex:
+    """Per-document lookups built once: sentence starts, sentence words, entity mentions."""
+
+    def __init__(self, doc: Document | None, mentions: list[tuple[int, int, str]]) -> None:
+        self.doc = doc
+        self.starts = [s for s, _ in doc.sentences] if doc is not None else []
+        self.mentions = sorted(mentions)
+        self.mention_starts = [m[0] for m in self.mentions]
+        self._words: dict[int, frozenset[str]] = {}
+
+    def window(self, start: int, end: int) -> tuple[int, int, list[int]]:
+        """The claim's sentence with one sentence either side, as (start, end, sentence indexes)."""
+        doc = self.doc
+        if doc is None:
+            return start, end, []
+        if not self.starts:
+            return max(0, start - 200), min(len(doc.text), end + 200), []
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        j = max(i, bisect.bisect_left(self.starts, end) - 1)
+        lo, hi = max(0, i - 1), min(len(self.starts) - 1, j + 1)
+        return doc.sentences[lo][0], doc.sentences[hi][1], list(range(lo, hi + 1))
+
+    def sentence_words(self, i: int) -> frozenset[str]:
+        if i not in self._words:
+            assert self.doc is not None
+            s, e = self.doc.sentences[i]
+            self._words[i] = frozenset(content_lemmas(self.doc.text[s:e]))
+        return self._words[i]
+
+    def context(self, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
+        """(content words, actors) around a span; actors are entity ids, else capitalised words."""
+        lo, hi, sents = self.window(start, end)
+        if sents:
+            ctx: frozenset[str] = frozenset().union(*(self.sentence_words(i) for i in sents))
+        elif self.doc is not None:
+            ctx = frozenset(content_lemmas(self.doc.text[lo:hi]))
+        else:
+            ctx = frozenset()
+        if self.mentions:
+            a = bisect.bisect_left(self.mention_starts, lo)
+            b = bisect.bisect_left(self.mention_starts, hi)
+            actors = frozenset(m[2] for m in self.mentions[a:b])
+        elif self.doc is not None:
+            actors = frozenset(names_in(self.doc.text[lo:hi]))
+        else:
+            actors = frozenset()
+        return ctx, actors
+
+
+def _measure_weights(q: Quantity) -> dict[str, float]:
+    """Measure words weighted: the measure's own words count double, the span's add support."""
+    weights: dict[str, float] = {}
+    for w in content_lemmas(q.text, keep_names=False):
+        weights[w] = 1.0
+    for w in content_lemmas(q.measure, keep_names=False):
+        weights[w] = 2.0
+    if q.unit:
+        for w in content_lemmas(q.unit, keep_names=False):
+            weights.pop(w, None)  # the unit is compared apart
+    return weights
+
+
+def _casualty(q: Quantity) -> frozenset[str]:
+    comps = casualty_components()
+    for text in (q.measure, q.text):
+        found: set[str] = set()
+        for w in content_lemmas(text, keep_names=False):
+            found |= comps.get(w, frozenset())
+        if found:
+            return frozenset(found)
+    return frozenset()
+
+
+def _magnitude(q: Quantity) -> float | None:
+    low, high = interval(q)
+    if low is not None and high is not None and low > 0 and high > 0:
+        return math.sqrt(low * high)
+    for x in (low, high, q.value):
+        if x is not None and x > 0:
+            return float(x)
+    return None
+
+
+def build_claims(
+    documents: Sequence[Document],
+    quotes: Sequence[Quote],
+    quantities: Sequence[Quantity],
+    events: Sequence[Event],
+    entities: Sequence[Entity],
+) -> list[Claim]:
+    """Turn the extracted items into comparable claims (terms and publication events left out).
+
+    Args:
+        documents (Sequence[Document]): the articles (for context words around each claim).
+        quotes (Sequence[Quote]): statements; quoted terms (``kind="term"``) are skipped.
+        quantities (Sequence[Quantity]): figures.
+        events (Sequence[Event]): dated events; each article's own publication is skipped.
+        entities (Sequence[Entity]): resolved actors; their mentions mark who is around a claim.
+    Returns:
+        list[Claim]: one per comparable item, in input order.
+    """
+    mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            mentions[m.doc].append((m.start, m.end, e.id))
+    docs = {d.id: d for d in documents}
+    index: dict[str, _DocIndex] = {}
+
+    def idx(doc_id: str) -> _DocIndex:
+        if doc_id not in index:
+            index[doc_id] = _DocIndex(docs.get(doc_id), mentions.get(doc_id, []))
+        return index[doc_id]
+
+    alias_owner: dict[str, str] = {}
+    for e in entities:
+        for alias in (e.canonical, *e.aliases):
+            alias_owner.setdefault(normalise_name(alias), e.id)
+
+    def source_key(ent: str | None, name: str | None) -> str | None:
+        if ent:
+            return ent
+        if not name:
+            return None
+        return alias_owner.get(normalise_name(name), normalise_name(name))
+
+    claims: list[Claim] = []
+    for q in quantities:
+        weights = _measure_weights(q)
+        ctx, actors = idx(q.doc).context(q.start, q.end)
+        claims.append(Claim(
+            id=item_id(q), kind="n", doc=q.doc, item=q, order=len(claims), measure=frozenset(weights),
+            weights=weights, casualty=_casualty(q), context=ctx, actors=actors,
+            source=source_key(q.source_entity, q.source), magnitude=_magnitude(q),
+            unit=normalise_name(q.unit) if q.unit else None))
+    for qt in quotes:
+        if qt.kind != "statement":
+            continue
+        ctx, actors = idx(qt.doc).context(qt.start, qt.end)
+        claims.append(Claim(
+            id=item_id(qt), kind="q", doc=qt.doc, item=qt, order=len(claims),
+            words=frozenset(content_lemmas(qt.text)), context=ctx, actors=actors,
+            source=source_key(qt.speaker_entity, qt.speaker)))
+    for ev in events:
+        if normalise_name(ev.event) in _skip_events():
+            continue
+        label = frozenset(stem(w) for w in words(ev.event) if w.lower() not in _stop())
+        ctx, actors = idx(ev.doc).context(ev.start, ev.end)
+        claims.append(Claim(
+            id=item_id(ev), kind="ev", doc=ev.doc, item=ev, order=len(claims), measure=label,
+            words=frozenset(stem(w) for w in words(ev.text) if w.lower() not in _stop()),
+            context=ctx, actors=actors))
+    _add_idf(claims)
+    return claims
+
+
+def _add_idf(claims: list[Claim]) -> None:
+    """Give every claim one shared table of rarity weights for context words and actors.
+
+    Words around nearly every claim of a story ("north", "korean", "troops" in a war story)
+    say nothing about which fact a claim is about; rare ones ("ambassador", "interview") do.
+    """
+    df: dict[str, int] = defaultdict(int)
+    for c in claims:
+        for w in c.context:
+            df[w] += 1
+        for a in c.actors:
+            df["@" + a] += 1
+    n = len(claims) + 1
+    idf = {w: math.log(n / k) for w, k in df.items()}
+    for c in claims:
+        c.idf = idf
+
+
+@cache
+def _stop() -> frozenset[str]:
+    return word_list("compare_stopwords.txt")
+
+
+# ------------------------------------------------------------------ scores
+def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
+    keys = a.keys() | b.keys()
+    num = sum(min(a.get(k, 0.0), b.get(k, 0.0)) for k in keys)
+    den = sum(max(a.get(k, 0.0), b.get(k, 0.0)) for k in keys)
+    return num / den if den else 0.0
+
+
+def measure_similarity(a: Claim, b: Claim) -> float:
+    """How alike two figures' measures are (0..1); 0 for measures never comparable.
+
+    Casualty measures compare by what they cover: the same components score 1, a part of
+    the other ("killed" in "killed or wounded") scores lower, different harms ("killed"
+    vs "wounded") or a casualty figure against a non-casualty one never match.
+    """
+    if a.unit and b.unit and a.unit != b.unit:
+        return 0.0
+    if a.casualty or b.casualty:
+        if not (a.casualty and b.casualty):
+            return 0.0
+        if a.casualty == b.casualty:
+            return 1.0
+        if a.casualty < b.casualty or b.casualty < a.casualty:
+            return _RELATED_MEASURE
+        return 0.0
+    return _weighted_jaccard(a.weights, b.weights)
+
+
+def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float] | None, prefix: str = "") -> float:
+    """Jaccard with each word weighted by its rarity (plain Jaccard when no table is given)."""
+    if not a or not b:
+        return 0.0
+    if idf is None:
+        return jaccard(a, b)
+    shared = sum(idf.get(prefix + w, 0.0) for w in a & b)
+    union = sum(idf.get(prefix + w, 0.0) for w in a | b)
+    return shared / union if union else 0.0
+
+
+def _magnitude_similarity(a: Claim, b: Claim) -> float:
+    if a.magnitude is None or b.magnitude is None:
+        return 0.0
+    return max(0.0, 1.0 - abs(math.log10(a.magnitude / b.magnitude)))
+
+
+def _source_similarity(a: Claim, b: Claim) -> float:
+    if a.source is None or b.source is None:
+        return 0.0
+    if a.source == b.source:
+        return 1.0
+    return jaccard(set(a.source.split()), set(b.source.split()))
+
+
+def score_pair(a: Claim, b: Claim) -> float:
+    """How likely two claims of one kind bear on the same fact (0..1).
+
+    Args:
+        a (Claim): e.g. "approximately 11,000 North Korean troops" (deployed).
+        b (Claim): e.g. "over 11,000 North Korean troops have been sent".
+    Returns:
+        float: the score; claims of different kinds or from one document score 0.
+    """
+    if a.kind != b.kind or a.doc == b.doc:
+        return 0.0
+    if a.kind == "n":
+        m = measure_similarity(a, b)
+        if m < 0.3:
+            return 0.0
+        return (_W_MEASURE * m + _W_CONTEXT * _weighted_overlap(a.context, b.context, a.idf)
+                + _W_ACTORS * _weighted_overlap(a.actors, b.actors, a.idf, "@")
+                + _W_SOURCE * _source_similarity(a, b)
+                + _W_MAGNITUDE * _magnitude_similarity(a, b))
+    if a.kind == "q":
+        shared = len(a.words & b.words)
+        if shared < 3:
+            return 0.0  # short fragments ("fake news") are no evidence of one statement
+        text = 0.5 * jaccard(a.words, b.words) + 0.5 * overlap_coefficient(a.words, b.words)
+        qa, qb = a.item, b.item
+        assert isinstance(qa, Quote) and isinstance(qb, Quote)
+        if qa.speaker_entity and qa.speaker_entity == qb.speaker_entity or same_speaker(qa.speaker, qb.speaker):
+            speaker = 1.0
+        elif (qa.speaker or qa.speaker_entity) and (qb.speaker or qb.speaker_entity):
+            speaker = 0.0
+        else:
+            speaker = 0.4
+        return 0.7 * text + 0.3 * speaker
+    label = jaccard(a.measure, b.measure)
+    if label < 0.5:
+        return 0.0
+    return 0.7 * label + 0.15 * jaccard(a.words, b.words) + 0.15 * _weighted_overlap(a.actors, b.actors, a.idf, "@")
+
+
+# ------------------------------------------------------------------ blocking
+def _keys(claims: Sequence[Claim]) -> dict[tuple[str, ...], list[int]]:
+    """First-level blocks: measure words for figures, rare words for statements and events."""
+    df: dict[str, int] = defaultdict(int)
+    for c in claims:
+        if c.kind in ("q", "ev"):
+            for w in c.words | c.measure:
+                df[w] += 1
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.kind == "n":
+            if c.casualty:
+                blocks[("n", "casualty")].append(i)
+            else:
+                for w, weight in c.weights.items():
+                    if weight >= 2.0 or len(c.weights) == 1:
+                        blocks[("n", w)].append(i)
+        else:
+            # The rarest words that some other claim shares: a word no other claim has
+            # cannot bring two claims together.
+            pool = c.words if c.kind == "q" else c.measure
+            shared = sorted((w for w in pool if df[w] > 1), key=lambda w: (df[w], w))
+            for w in shared[:KEYS_PER_CLAIM]:
+                blocks[(c.kind, w)].append(i)
+    return blocks
+
+
+def _split(block: list[int], claims: Sequence[Claim], depth: int = 0) -> Iterable[list[int]]:
+    """Blocks no bigger than MAX_BLOCK: split by actor (rarest first), then slide a window."""
+    if len(block) <= MAX_BLOCK:
+        yield block
+        return
+    if depth == 0:
+        df: dict[str, int] = defaultdict(int)
+        for i in block:
+            for a in claims[i].actors:
+                df[a] += 1
+        sub: dict[str, list[int]] = defaultdict(list)
+        for i in block:
+            # Actors shared by nearly everyone ("Russia" in a war corpus) do not separate facts.
+            rare = sorted((a for a in claims[i].actors if df[a] < len(block) // 2), key=lambda a: (df[a], a))
+            for a in rare[:2]:
+                sub[a].append(i)
+        for part in sub.values():
+            if len(part) >= 2:
+                yield from _split(part, claims, depth + 1)
+        return
+    # Still too big: compare each claim with its neighbours in document order only.
+    ordered = sorted(block, key=lambda i: (claims[i].doc, claims[i].order))
+    half = MAX_BLOCK // 2
+    for s in range(0, len(ordered), half):
+        yield ordered[s: s + MAX_BLOCK]
+
+
+def candidate_pairs(claims: Sequence[Claim]) -> dict[tuple[int, int], float]:
+    """Scored pairs of claims (indexes into ``claims``) that clear their kind's floor.
+
+    Args:
+        claims (Sequence[Claim]): all claims of all documents.
+    Returns:
+        dict[tuple[int, int], float]: (i, j) with i < j → score.
+    """
+    scored: dict[tuple[int, int], float] = {}
+    for block in _keys(claims).values():
+        if len(block) < 2:
+            continue
+        for part in _split(block, claims):
+            for x, i in enumerate(part):
+                for j in part[x + 1:]:
+                    key = (i, j) if i < j else (j, i)
+                    if key in scored or claims[i].doc == claims[j].doc:
+                        continue
+                    s = score_pair(claims[i], claims[j])
+                    if s >= PAIR_FLOOR[claims[i].kind]:
+                        scored[key] = s
+    return scored
+
+
+# ------------------------------------------------------------------ clustering
+_LINK_SAMPLE = 6  # members per side looked at for average linkage (keeps big merges cheap)
+
+
+def cluster(claims: Sequence[Claim], pairs: dict[tuple[int, int], float]) -> list[list[Claim]]:
+    """Merge scored pairs best first into groups: one claim per document, average linkage.
+
+    Args:
+        claims (Sequence[Claim]): all claims.
+        pairs (dict[tuple[int, int], float]): scores from :func:`candidate_pairs`.
+    Returns:
+        list[list[Claim]]: groups of two or more claims from different documents.
+    """
+    parent = list(range(len(claims)))
+    members: dict[int, list[int]] = {}
+    docs: dict[int, set[str]] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (i, j), _ in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        mi, mj = members.get(ri, [ri]), members.get(rj, [rj])
+        di = docs.get(ri, {claims[ri].doc})
+        dj = docs.get(rj, {claims[rj].doc})
+        if di & dj:
+            continue
+        if len(mi) > 1 or len(mj) > 1:
+            link = [pairs.get((a, b) if a < b else (b, a)) or score_pair(claims[a], claims[b])
+                    for a in mi[:_LINK_SAMPLE] for b in mj[:_LINK_SAMPLE]]
+            if sum(link) / len(link) < LINK_FLOOR[claims[i].kind]:
+                continue
+        root, other = (ri, rj) if ri < rj else (rj, ri)
+        parent[other] = root
+        members[root] = sorted(mi + mj)
+        docs[root] = di | dj
+        members.pop(other, None)
+        docs.pop(other, None)
+    return [[claims[i] for i in ms] for ms in members.values() if len(ms) >= 2]

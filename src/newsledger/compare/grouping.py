@@ -1,0 +1,81 @@
+"""``group_claims``: claims side by side, each group with its verdict and its sources."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..model import Document, Entity, Event, Group, Quantity, Quote
+from .candidates import Claim, build_claims, candidate_pairs, cluster
+from .relations import judge
+from .sources import count_sources
+
+_LABEL_WORDS = 8
+
+
+def group_id(member_ids: Sequence[str]) -> str:
+    """A deterministic group id: ``"g-"`` and a short hash of the sorted member ids."""
+    digest = hashlib.sha1("\n".join(sorted(member_ids)).encode("utf-8")).hexdigest()
+    return f"g-{digest[:10]}"
+
+
+def _label(members: Sequence[Claim]) -> str:
+    first = members[0].item
+    if isinstance(first, Quantity):
+        measures = [c.item.measure.strip() for c in members if isinstance(c.item, Quantity) and c.item.measure]
+        if not measures:
+            return first.text
+        # The most common wording, the longest on a tie: "killed or wounded" over "killed".
+        return max(measures, key=lambda m: (measures.count(m), len(m)))
+    if isinstance(first, Event):
+        return first.event
+    speaker = next((c.item.speaker for c in members if isinstance(c.item, Quote) and c.item.speaker), None)
+    text = " ".join(first.text.split()[:_LABEL_WORDS])
+    if len(first.text.split()) > _LABEL_WORDS:
+        text += "…"
+    return f"{speaker}: {text}" if speaker else text
+
+
+def group_claims(
+    documents: Sequence[Document],
+    quotes: Sequence[Quote],
+    quantities: Sequence[Quantity],
+    events: Sequence[Event],
+    entities: Sequence[Entity] = (),
+) -> list[Group]:
+    """Put claims that bear on the same fact side by side, with a verdict and their sources.
+
+    Figures about the same measure, quotes of one statement and dated events of one kind
+    from different articles are grouped; each group says whether its claims agree, can both
+    hold, or conflict, and how many independent sources stand behind it.
+
+    Args:
+        documents (Sequence[Document]): the articles (context, publication dates, credits).
+        quotes (Sequence[Quote]): statements found in them.
+        quantities (Sequence[Quantity]): figures found in them.
+        events (Sequence[Event]): dated events found in them.
+        entities (Sequence[Entity]): resolved actors (optional; names are used without them).
+    Returns:
+        list[Group]: groups of two or more claims, each claim in at most one group, ordered
+        by the position of their first member. Example: "some 10,000 of its troops" and "over
+        11,000 North Korean troops" → one ``compatible`` group.
+    """
+    claims = build_claims(documents, quotes, quantities, events, entities)
+    clusters = cluster(claims, candidate_pairs(claims))
+    docs = {d.id: d for d in documents}
+    published = {d.id: d.meta.published for d in documents}
+    quotes_by_doc: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        quotes_by_doc[q.doc].append(q)
+    groups: list[Group] = []
+    for members in sorted(clusters, key=lambda ms: min(c.order for c in ms)):
+        items = [c.item for c in members]
+        status, why = judge(items, published)
+        report = count_sources(items, docs, entities, quotes_by_doc)
+        ids = tuple(c.id for c in members)
+        groups.append(Group(
+            id=group_id(ids), label=_label(members), members=ids, status=status,
+            why=f"{why}; {report.why}", independent_sources=report.independent, sources=report.sources,
+            unattributed=report.unattributed, citations=report.citations))
+    return groups
