@@ -84,3 +84,25 @@ def test_kursk_boilerplate_recall_and_no_damage(kursk_dir) -> None:  # type: ign
         for words in key_spans:
             i = text.index(words)
             assert not doc.is_boilerplate(i, i + len(words)), words
+
+
+def test_trending_list_and_embed_with_media_line() -> None:
+    text = (
+        "The fire that broke out on Tuesday at the quay has left two dock workers dead, officials said on Thursday.\n"
+        "Trending Now\n"
+        "Ferry operator names new chief executive\n"
+        "About 800 residents were moved out of the streets behind the quay on Tuesday night, the council said.\n"
+        "Crews remain at the quay tonight. Residents near the harbour front should keep windows closed.\n"
+        "pic.twitter.com/Qe7vLd2Xk9\n"
+        "— Harbour Fire Service (@harbourfire) March 11, 2025\n"
+        "Investigators will begin their work once the site has cooled down, the service said on Friday.\n"
+    )
+    doc = prepare_text(text)
+    flagged = [doc.text[b.start:b.end] for b in doc.boilerplate]
+    assert flagged == [
+        "Trending Now",
+        "Ferry operator names new chief executive",
+        "Crews remain at the quay tonight. Residents near the harbour front should keep windows closed.",
+        "pic.twitter.com/Qe7vLd2Xk9",
+        "— Harbour Fire Service (@harbourfire) March 11, 2025",
+    ]

@@ -94,3 +94,11 @@ def test_kursk_metadata_matches_key(kursk_dir) -> None:  # type: ignore[no-untyp
         assert m.published == meta["published"], meta["file"]
         if "dateline" in meta:
             assert m.dateline == meta["dateline"]
+
+
+def test_sentence_case_headline_on_first_line() -> None:
+    text = ("Fire guts quay warehouse as smoke forces evacuations\nBy Jane Roe\n"
+            "A fire tore through a warehouse on the quay overnight, forcing hundreds of residents from homes.\n")
+    m = extract_metadata(text)
+    assert m.title == "Fire guts quay warehouse as smoke forces evacuations"
+    assert m.author == "Jane Roe"

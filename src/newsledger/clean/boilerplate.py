@@ -24,6 +24,9 @@ from ..model import Boilerplate, Document
 _TAG_MAX_WORDS = 3
 _EMBED_MAX_CHARS = 320
 _BODY_MIN_WORDS = 12
+_HEADLINE_MAX_WORDS = 15
+# lines that open a list of links to other stories: the headlines below them are junk too
+_LIST_HEADERS = {"trending", "related"}
 
 
 @cache
@@ -56,6 +59,24 @@ def _is_tag(line: str) -> bool:
     )
 
 
+def _is_headline(line: str) -> bool:
+    return 0 < len(line.split()) <= _HEADLINE_MAX_WORDS and line[-1:] not in ".!?:;,\"”"
+
+
+def _flag_embed_text(text: str, lines: list[tuple[int, int]], sig: int, flagged: dict[int, Boilerplate]) -> None:
+    """Flag the text of an embedded post whose signature line is ``lines[sig]``.
+
+    Embeds render as: the post's text, an optional media link line, then
+    "— Name (@handle) Date". The text is the first line above that is not itself junk,
+    and no longer than a post can be.
+    """
+    j = sig - 1
+    while j >= 0 and (lines[j][0] in flagged or junk_line_reason(text[lines[j][0]:lines[j][1]]) == "social_embed"):
+        j -= 1
+    if j >= 0 and lines[j][1] - lines[j][0] <= _EMBED_MAX_CHARS:
+        flagged[lines[j][0]] = Boilerplate(lines[j][0], lines[j][1], "social embed")
+
+
 def find_boilerplate(doc: Document) -> list[Boilerplate]:
     """Flag the junk lines of a document.
 
@@ -78,19 +99,21 @@ def find_boilerplate(doc: Document) -> list[Boilerplate]:
     first_body = body_idx[0] if body_idx else len(lines)
     last_body = body_idx[-1] if body_idx else -1
     title = doc.meta.title_span
+    list_reason: str | None = None  # inside a "Trending Now" / "Related" list of headlines
     for i, (s, e) in enumerate(lines):
         if s in flagged:
             continue
         line = text[s:e]
         reason = junk_line_reason(line)
-        if reason == "social_embed" and line[:1] in "—–-" and i > 0:
-            ps, pe = lines[i - 1]
-            if pe - ps <= _EMBED_MAX_CHARS and ps not in flagged:
-                flagged[ps] = Boilerplate(ps, pe, "social embed")
+        if reason == "social_embed" and line[:1] in "—–-":
+            _flag_embed_text(text, lines, i, flagged)
         in_margin = i < first_body or i > last_body
         is_title = title is not None and title.start == s
         if reason is None and in_margin and not is_title and _is_tag(line):
             reason = "section tag"
+        if reason is None and list_reason is not None and _is_headline(line):
+            reason = list_reason
+        list_reason = reason if reason in _LIST_HEADERS else (list_reason if reason == list_reason else None)
         if reason is not None:
             flagged[s] = Boilerplate(s, e, reason)
     return sorted(flagged.values(), key=lambda b: b.start)

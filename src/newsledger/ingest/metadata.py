@@ -134,17 +134,20 @@ def _parse_date(raw: str) -> datetime | None:
         return None
 
 
-def _looks_like_title(line: str) -> bool:
+def _looks_like_title(line: str, first: bool) -> bool:
+    """A headline: short, no sentence-final period; Title Case unless it opens the text."""
     words = line.split()
-    if not words or len(words) > _TITLE_MAX_WORDS or line.endswith((".", ",", ";")):
+    if len(words) < 3 or len(words) > _TITLE_MAX_WORDS or line.endswith((".", ",", ";", ":")):
         return False
     if junk_line_reason(line) is not None:
         return False
+    if first:  # sentence-case headlines ("Fire guts warehouse as smoke forces evacuations")
+        return True
     long_words = [w for w in words if len(w.strip("\"“”‘’'()[]:")) > 3]
     if not long_words:
         return False
     capitalised = sum(1 for w in long_words if w.strip("\"“”‘’'()[]:")[:1].isupper())
-    return len(words) >= 3 and capitalised / len(long_words) >= 0.6
+    return capitalised / len(long_words) >= 0.6
 
 
 def extract_metadata(text: str, *, base: Metadata | None = None) -> Metadata:
@@ -159,6 +162,7 @@ def extract_metadata(text: str, *, base: Metadata | None = None) -> Metadata:
     base = base or Metadata()
     found: dict[str, object] = {}
     header = header_lines(text)
+    first_content = next((s for s, e in header if junk_line_reason(text[s:e]) is None), None)
     for s, e in header:
         line = text[s:e]
         if "author" not in found and (name := find_author(line)):
@@ -168,7 +172,7 @@ def extract_metadata(text: str, *, base: Metadata | None = None) -> Metadata:
             found["published"], found["published_span"] = pub[0], Span(s, e)
             found["published_text"] = line
             continue
-        if "title" not in found and "author" not in found and _looks_like_title(line):
+        if "title" not in found and "author" not in found and _looks_like_title(line, s == first_content):
             found["title"], found["title_span"] = line, Span(s, e)
     body = _lines(text)
     first_body = next(((s, e) for s, e in body if is_body_line(text[s:e])), None)
