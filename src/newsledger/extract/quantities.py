@@ -1,0 +1,772 @@
+"""Numeric claims: figures with the interval their words allow, what they count and who gives them.
+
+The extractor works sentence by sentence with precompiled regular expressions; every word
+list and band width is data (``data/en/number_words.tsv``, ``qualifiers.tsv``,
+``units.tsv``, ``hedges.txt``, ``quantity_context.tsv`` and the shared
+``speech_verbs.txt``/``titles.txt``).
+
+Number words are read from our own small table rather than a library: the candidates on
+PyPI (``word2number``, unmaintained since 2017; ``text2num``) turn whole strings into
+numbers but give no character offsets and know nothing of "a dozen", "dozens" or "tens of
+thousands" as intervals, which are the cases the ledger needs; the table is a few dozen
+lines a linguist can edit.
+
+Steps for one sentence:
+
+1. mask what is not a claim (dates, times, ages, phone numbers, URLs, handles, model
+   names such as "F-16", year spans such as "2012–13");
+2. find numbers (digits with separators and scales, number words), join ranges, read the
+   qualifier in front and the unit;
+3. read what is counted (the noun phrase after the number and the verb that governs it);
+4. keep small number words ("two") only where they count something that happened;
+5. find who gives the figure (according to X, X said/estimates/confirmed, remarks by X,
+   the speaker of the quotation it sits in) and whether the article hedges it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from .. import lexicons as lx
+from ..model import Document, Qualifier, Quantity
+
+__all__ = ["QuantityLexicons", "extract_quantities", "load_quantity_lexicons"]
+
+_QUOTES_OPEN = '"“«„‘'
+_QUOTES_CLOSE = '"”»’'
+_APOS = "'’"
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*\d|\d|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class _Num:
+    """One number as found: its span and the interval it stands for alone."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float
+    high: float
+    word: bool  # written in words ("two", "hundreds")
+    vague: bool  # "hundreds", "several": no single value
+
+
+@dataclass
+class QuantityLexicons:
+    """Word lists and tables the quantity extractor reads, with the patterns built from them.
+
+    Build one with :func:`load_quantity_lexicons` (the shipped data) or pass small tables
+    to the constructor in a test.
+    """
+
+    cardinals: dict[str, float]
+    scales: dict[str, float]
+    suffixes: dict[str, float]
+    vague: dict[str, tuple[float, float]]
+    qualifiers: dict[str, tuple[Qualifier, float | None, float | None]]
+    units: list[tuple[str, str, str]]  # (surface, "pre"|"post", unit)
+    hedges: frozenset[str]
+    speech_verbs: frozenset[str]
+    titles: frozenset[str]
+    context: dict[str, frozenset[str]]
+    _re: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+    _forms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._compile()
+
+    def words(self, kind: str) -> frozenset[str]:
+        """Lower-cased context words of one kind (see ``quantity_context.tsv``)."""
+        return self.context.get(kind, frozenset())
+
+    def _compile(self) -> None:
+        def alt(words: Iterable[str]) -> str:
+            return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+        card = alt(self.cardinals)
+        scale = alt(self.scales)
+        tens = alt(w for w, v in self.cardinals.items() if v >= 20 and v % 10 == 0)
+        units_small = alt(w for w, v in self.cardinals.items() if 1 <= v <= 9)
+        word_num = (
+            rf"(?:{alt(self.vague)})"
+            rf"|(?:(?:(?:{tens})[- ](?:{units_small}))|{card}|an?)(?:[ -](?:{scale}))+"
+            rf"|(?:{tens})[- ](?:{units_small})"
+            rf"|{card}"
+        )
+        self._re["word_num"] = re.compile(rf"(?<![\w'’-])(?:{word_num})(?![\w-])", re.IGNORECASE)
+        suffix = alt(self.suffixes)
+        self._re["digit_num"] = re.compile(
+            r"(?<![\w@#/\\])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+            rf"(?:({suffix})(?![\w])|[ \u00a0]+({scale})(?![\w])|(?![\w]))"
+        )
+        self._re["qualifier"] = re.compile(
+            rf"(?:^|(?<=[\s(\"“‘]))({alt(self.qualifiers)})[\s\u00a0]+[\"“‘]?$", re.IGNORECASE
+        )
+        pre = [u for u in self.units if u[1] == "pre"]
+        post = [u for u in self.units if u[1] == "post"]
+        self._re["unit_pre"] = re.compile(rf"(?:^|(?<=\W))({alt(u[0] for u in pre)})\s?$")
+        self._re["unit_post"] = re.compile(rf"[ \u00a0]?({alt(u[0] for u in post)})(?![\w])", re.IGNORECASE)
+        self._re["hedge"] = re.compile(rf"\b(?:{alt(self.hedges)})\b", re.IGNORECASE)
+        months = alt(self.words("month") | {m.capitalize() for m in self.words("month")})
+        day = r"\d{1,2}(?:st|nd|rd|th)?"
+        self._re["mask"] = re.compile(
+            "|".join(
+                [
+                    # dates: "January 10, 2024", "Jan.11", "10 January 2025", "2025-01-11", "10/01/2025"
+                    rf"\b(?:{months})\b\.?[ \u00a0]*{day}(?:,?[ \u00a0]*\d{{4}})?(?![\d])",
+                    rf"\b{day}[ \u00a0]+(?:of[ \u00a0]+)?(?:{months})\b(?:,?[ \u00a0]*\d{{4}})?",
+                    rf"\b(?:{months})\b\.?[ \u00a0]+\d{{4}}\b",
+                    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+                    # times of day: "7:06 PM", "7 p.m.", "10am", "10 o'clock"
+                    r"\b\d{1,2}(?::\d{2})+(?:[ \u00a0]*(?:[ap]\.?m\.?|[AP]\.?M\.?))?",
+                    r"\b\d{1,2}[ \u00a0]*(?:[ap]\.m\.|[AP]M\b|[ap]m\b)|\b\d{1,2}[ \u00a0]+o['’]clock\b",
+                    # ages: "32-year-old", "32 years old", "aged 32", "age 32"
+                    r"\b\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b",
+                    r"\b(?:aged|age|ages)[ \u00a0]+(?:of[ \u00a0]+)?\d{1,3}"
+                    r"(?:[ \u00a0]*(?:to|-|–|and)[ \u00a0]*\d{1,3})?\b",
+                    # phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-1234"
+                    r"\+\d[\d \-().]{6,}\d",
+                    r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b",
+                    # URLs, e-mail, handles and hashtags
+                    r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|io|co|uk|ru|ua|kr)/\S*",
+                    r"[\w.+-]+@[\w-]+\.[\w.]+|[@#][\w_]+",
+                    # names with a number: "F-16", "COVID-19", "Su-34", "G7", "Digi24"
+                    r"\b[^\W\d_]+[\w]*-\d+\w*\b",
+                    # year spans and years: "2012–13", "(1950-53)", "2012-2013", "in 2024", "the 1990s"
+                    r"\b(?:1[5-9]|20)\d\d[ \u00a0]*[-–—/][ \u00a0]*(?:\d{4}|\d\d)\b(?!,\d)",
+                    r"\b(?:1[5-9]|20)\d\d(?:s|['’]s)?\b(?![,.]\d)",
+                ]
+            )
+        )
+        speech = set()
+        for verb in self.speech_verbs | self.words("find_verb"):
+            speech |= _inflections(verb)
+        self._forms["speech"] = frozenset(speech)
+        self._re["speech"] = re.compile(rf"(?<![\w'’-])(?:{alt(speech)})(?![\w'’-])")
+        events = set()
+        for verb in self.words("event_verb"):
+            events |= _inflections(verb)
+        self._forms["event"] = frozenset(events)
+        self._forms["participle"] = frozenset(self.words("participle")) | frozenset(events)
+        cues = alt(self.words("source_cue"))
+        self._re["by_cue"] = re.compile(
+            rf"\b(?:according[ \u00a0]+to|(?:{cues})(?:[ \u00a0]+(?:made|given|released|published|issued))?"
+            rf"[ \u00a0]+(?:by|in|from))[ \u00a0]+",
+            re.IGNORECASE,
+        )
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        """A compiled pattern built from the tables (``word_num``, ``digit_num``, ``mask``…)."""
+        return self._re[name]
+
+    def forms(self, name: str) -> frozenset[str]:
+        """Generated word forms: ``speech`` (speech and finding verbs), ``event``, ``participle``."""
+        return self._forms[name]
+
+
+def _inflections(base: str) -> set[str]:
+    """Regular inflections of a verb or noun ("capture" → captures, captured, capturing)."""
+    base = base.lower()
+    out = {base, base + "s", base + "es", base + "ed", base + "ing"}
+    if base.endswith("e"):
+        out |= {base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        out |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        out |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return out
+
+
+def _num(cell: str) -> float | None:
+    return float(cell) if cell.strip() else None
+
+
+@cache
+def load_quantity_lexicons() -> QuantityLexicons:
+    """The shipped quantity lexicons from ``data/en`` (read once, cached).
+
+    Returns:
+        QuantityLexicons: tables and compiled patterns for :func:`extract_quantities`.
+    """
+    cardinals: dict[str, float] = {}
+    scales: dict[str, float] = {}
+    suffixes: dict[str, float] = {}
+    vague: dict[str, tuple[float, float]] = {}
+    for row in lx.table("number_words.tsv"):
+        word, kind, low = row[0].lower(), row[1], float(row[2])
+        if kind == "cardinal":
+            cardinals[word] = low
+        elif kind == "scale":
+            scales[word] = low
+        elif kind == "suffix":
+            suffixes[word] = low
+        elif kind == "vague":
+            vague[word] = (low, float(row[3]))
+    qualifiers: dict[str, tuple[Qualifier, float | None, float | None]] = {}
+    for row in lx.table("qualifiers.tsv"):
+        cells = [*row, "", ""][:4]
+        qualifiers[cells[0].lower()] = (cells[1], _num(cells[2]), _num(cells[3]))  # type: ignore[assignment]
+    units = [(r[0], r[1], r[2]) for r in lx.table("units.tsv")]
+    context: dict[str, set[str]] = {}
+    for kind, word, *_ in lx.table("quantity_context.tsv"):
+        context.setdefault(kind, set()).add(word.lower())
+    return QuantityLexicons(
+        cardinals=cardinals,
+        scales=scales,
+        suffixes=suffixes,
+        vague=vague,
+        qualifiers=qualifiers,
+        units=units,
+        hedges=lx.word_list("hedges.txt"),
+        speech_verbs=lx.word_list("speech_verbs.txt"),
+        titles=lx.word_list("titles.txt"),
+        context={k: frozenset(v) for k, v in context.items()},
+    )
+
+
+# ---------------------------------------------------------------------------- numbers
+
+
+def _word_value(words: str, lex: QuantityLexicons) -> tuple[float | None, float, float, bool]:
+    """(value, low, high, vague) of a number written in words ("two dozen" → 24)."""
+    key = " ".join(words.lower().split())
+    if key in lex.vague:
+        low, high = lex.vague[key]
+        return None, low, high, True
+    value = 0.0
+    for part in re.split(r"[ -]+", key):
+        if part in ("a", "an"):
+            value = 1.0
+        elif part in lex.cardinals:
+            value += lex.cardinals[part]
+        elif part in lex.scales:
+            value = (value or 1.0) * lex.scales[part]
+    return value, value, value, False
+
+
+def _find_numbers(text: str, s0: int, e0: int, masked: list[tuple[int, int]], lex: QuantityLexicons) -> list[_Num]:
+    """Numbers of one sentence that are not masked, in order."""
+    found: list[_Num] = []
+    for m in lex.pattern("digit_num").finditer(text, s0, e0):
+        digits, suffix, scale = m.group(1), m.group(2), m.group(3)
+        value = float(digits.replace(",", ""))
+        if suffix:
+            value *= lex.suffixes[suffix.lower()]
+        elif scale:
+            value *= lex.scales[scale.lower()]
+        found.append(_Num(m.start(), m.end(), value, value, value, False, False))
+    for m in lex.pattern("word_num").finditer(text, s0, e0):
+        if any(n.start < m.end() and m.start() < n.end for n in found):
+            continue
+        value, low, high, vague = _word_value(m.group(), lex)
+        found.append(_Num(m.start(), m.end(), value, low, high, True, vague))
+    found = [n for n in found if not any(a < n.end and n.start < b for a, b in masked)]
+    return sorted(found, key=lambda n: n.start)
+
+
+_RANGE_JOIN = re.compile(r"^[ \u00a0]*(?:to|-|–|—|and)[ \u00a0]*$")
+_BETWEEN = re.compile(r"(?:^|(?<=\W))(between|from)[ \u00a0]+$", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------- phrases
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _plural(word: str, lex: QuantityLexicons) -> bool:
+    low = word.lower().rstrip("’'")
+    return low in lex.words("plural") or (low.endswith("s") and not low.endswith("ss") and len(low) > 2)
+
+
+def _participle(word: str, lex: QuantityLexicons) -> bool:
+    low = word.lower()
+    return (low.endswith("ed") and len(low) > 3) or low in lex.forms("participle")
+
+
+@dataclass
+class _Phrase:
+    """What a figure counts: the noun phrase after it and the verb that governs it."""
+
+    np: str = ""
+    np_start: int = -1
+    np_end: int = -1
+    head: str = ""
+    verb: str = ""  # participle or past verb after the noun phrase, with its complement
+    verb_end: int = -1
+    verb_is_pp: bool = False  # the "verb" part is only a place or time ("crossings in 2024")
+    aux: bool = False  # an auxiliary stood between the noun phrase and the verb
+    before: str = ""  # event verb or noun right before the figure ("captured", "capture of")
+
+
+def _read_phrase(text: str, pos: int, s_end: int, s_start: int, num_start: int, lex: QuantityLexicons) -> _Phrase:
+    """The counted noun phrase after ``pos`` and its verb; the event word before ``num_start``."""
+    ph = _Phrase()
+    toks = _tokens(text, pos, s_end)
+    i = 0
+    # "hundreds of its wounded soldiers", "10,000 of its troops", "“hundreds” of troops"
+    while i < len(toks) and toks[i][2] in _QUOTES_CLOSE:
+        i += 1
+    if i < len(toks) and toks[i][2].lower() == "of":
+        j = i + 1
+        while j < len(toks) and toks[j][2].lower() in {"the", "its", "their", "his", "her", "our", "these", "those"}:
+            j += 1
+        i = j
+    np: list[tuple[int, int, str]] = []
+    while i < len(toks):
+        w = toks[i][2]
+        low = w.lower()
+        if low in ("and", "or") and np and _is_cap(np[-1][2]) and i + 1 < len(toks) and _is_cap(toks[i + 1][2]):
+            np.append(toks[i])
+            i += 1
+            continue
+        if not (w[0].isalpha()) or low in lex.words("function"):
+            break
+        if (
+            np
+            and _participle(w, lex)
+            and not _is_cap(w)
+            and (
+                i + 1 >= len(toks) or toks[i + 1][2].lower() in lex.words("function") or not toks[i + 1][2][0].isalpha()
+            )
+        ):
+            break  # "troops deployed to…": the participle after the head starts the verb
+        np.append(toks[i])
+        i += 1
+        if len(np) >= 6:
+            break
+    # "3,000 killed or wounded": a lone participle is the verb, not the counted thing
+    if len(np) == 1 and _participle(np[0][2], lex) and not _is_cap(np[0][2]):
+        i -= 1
+        np = []
+    if np:
+        ph.np = text[np[0][0] : np[-1][1]]
+        ph.np_start, ph.np_end = np[0][0], np[-1][1]
+        ph.head = np[-1][2]
+    # the verb: [adverbs] [auxiliaries] participle [(or|and) participle] [prepositional phrase]
+    j = i
+    while j < len(toks) and (toks[j][2].lower() in lex.words("auxiliary") or toks[j][2].lower().endswith("ly")):
+        ph.aux = ph.aux or toks[j][2].lower() in lex.words("auxiliary")
+        j += 1
+    if j < len(toks) and toks[j][2][0].isalpha() and _participle(toks[j][2], lex) and not _is_cap(toks[j][2]):
+        vs = j
+        j += 1
+        while j + 1 < len(toks) and toks[j][2].lower() in ("or", "and") and _participle(toks[j + 1][2], lex):
+            j += 2
+        ve = toks[j - 1][1]
+        if j < len(toks) and toks[j][2].lower() in lex.words("pp_opener"):
+            k = j + 1
+            while (
+                k < len(toks)
+                and k - j <= 4
+                and toks[k][2][0].isalnum()
+                and toks[k][2].lower()
+                not in ("and", "or", "but", "while", "with", "as", "since", "which", "who", "that", "of", "so", "far")
+            ):
+                k += 1
+            while k > j + 1 and toks[k - 1][2].lower() in lex.words("function"):
+                k -= 1
+            if k > j + 1:
+                ve = toks[k - 1][1]
+        ph.verb = text[toks[vs][0] : ve]
+        ph.verb_end = ve
+    elif np and j == i and j < len(toks) and toks[j][2].lower() in lex.words("pp_opener"):
+        # "crossings in 2024", "miles of border" handled by the caller; a short place or time
+        k = j + 1
+        while (
+            k < len(toks) and k - j <= 3 and toks[k][2][0].isalnum() and toks[k][2].lower() not in lex.words("function")
+        ):
+            k += 1
+        if k > j + 1:
+            ph.verb = text[toks[j][0] : toks[k - 1][1]]
+            ph.verb_end = toks[k - 1][1]
+            ph.verb_is_pp = True
+    # the event word before the figure: "captured two", "the capture of two", "send some"
+    left = _tokens(text, s_start, num_start)
+    k = len(left) - 1
+    if k >= 0 and left[k][2].lower() == "of":
+        k -= 1
+    while k >= 0 and left[k][2].lower().endswith("ly"):
+        k -= 1
+    if k >= 0 and left[k][2].lower() in lex.forms("event"):
+        ph.before = text[left[k][0] : left[len(left) - 1][1]] if left[-1][2].lower() == "of" else left[k][2]
+    return ph
+
+
+def _measure(ph: _Phrase, unit_words: str | None) -> str:
+    """The measure in the article's words: "troops sent to assist X", "killed or wounded"."""
+    parts = []
+    if unit_words:
+        parts.append(unit_words + (" of" if ph.np else ""))
+    if ph.before and (not ph.verb or ph.verb_is_pp):
+        parts.append(ph.before)
+    if ph.np:
+        parts.append(ph.np)
+    if ph.verb:
+        parts.append(ph.verb)
+    return " ".join(parts).strip()
+
+
+# ---------------------------------------------------------------------------- sources
+
+
+def _mask_quotes(text: str, s0: int, e0: int) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence with quoted passages blanked (same length) and the quoted spans."""
+    chars = list(text[s0:e0])
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(chars):
+        c = chars[i]
+        if c == '"' or c == "“":
+            close = "”" if c == "“" else '"'
+            j = next((k for k in range(i + 1, len(chars)) if chars[k] in (close, '"', "”")), -1)
+            if j < 0:
+                j = len(chars) - 1  # an open quotation runs to the sentence end
+            spans.append((s0 + i, s0 + j + 1))
+            for k in range(i + 1, j):
+                chars[k] = " "
+            i = j + 1
+        else:
+            i += 1
+    return "".join(chars), spans
+
+
+def _name_span(
+    toks: list[tuple[int, int, str]], text: str, lex: QuantityLexicons, sent_start: int
+) -> tuple[str, int, int] | None:
+    """The name in ``toks`` without determiners and titles, with its span; None when it names nobody.
+
+    "the Russian government" → "Russian government"; "Ukrainian President Volodymyr
+    Zelensky" → "Volodymyr Zelensky"; "The Guardian" keeps its article (all capitalised);
+    "reports", "a recent estimate", "he", "officials" name nobody.
+    """
+    while toks and toks[0][2].lower() in ("the", "a", "an", "this", "that", "these", "those"):
+        if toks[0][2] == "The" and len(toks) > 1 and all(_is_cap(t[2]) for t in toks[1:]):
+            break
+        toks = toks[1:]
+    cut = -1
+    for n, t in enumerate(toks[:-1]):
+        low = t[2].lower()
+        pair = f"{low} {toks[n + 1][2].lower()}"
+        if (low in lex.titles or low.rstrip("s") in lex.titles or pair in lex.titles) and _is_cap(toks[n + 1][2]):
+            cut = n
+    if cut >= 0 and all(_is_cap(t[2]) for t in toks[cut + 1 :]):
+        toks = toks[cut + 1 :]
+    if not toks:
+        return None
+    words = [t[2].lower() for t in toks]
+    if words[-1] in lex.words("generic") or words[-1] in lex.words("pronoun"):
+        return None
+    # a name needs a capital that is more than the sentence start ("Officials said",
+    # "Analysts say" name nobody; "Western intelligence officials" and "Zelensky said" do)
+    caps = [
+        t
+        for t in toks
+        if _is_cap(t[2])
+        and not (t[0] == sent_start and (t[2].lower() in lex.words("people") or t[2].lower() in lex.words("function")))
+    ]
+    if not caps:
+        return None
+    s, e = toks[0][0], toks[-1][1]
+    return text[s:e], s, e
+
+
+_NAME_LINK = frozenset(["of", "for", "the", "and", "de", "al", "von", "van", "on"])
+
+
+def _subject_before(
+    masked: str, s0: int, verb_start: int, text: str, lex: QuantityLexicons
+) -> tuple[str, int, int] | None:
+    """The name right before a speech verb ("Western intelligence officials have claimed")."""
+    toks = _tokens(masked, 0, verb_start - s0)
+    toks = [(a + s0, b + s0, w) for a, b, w in toks]
+    i = len(toks) - 1
+    while i >= 0 and (
+        toks[i][2].lower() in lex.words("auxiliary")
+        or (toks[i][2].lower().endswith("ly") and not _is_cap(toks[i][2]))
+        or toks[i][2].lower() in ("also", "not", "still", "already", "further")
+    ):
+        i -= 1
+    skips = 0
+    while i >= 0 and toks[i][2] == "," and skips < 2:
+        # skip an aside between commas: ", surveying the battlefield," / ", a member of X,"
+        j = i - 1
+        while j >= 0 and toks[j][2] != ",":
+            j -= 1
+        if j < 0:
+            return None
+        first = toks[j + 1][2].lower()
+        if first.endswith("ing") or first.endswith("ed") or first in ("who", "which", "a", "an", "the", "whose"):
+            i = j - 1
+            skips += 1
+        else:
+            return None
+    name: list[tuple[int, int, str]] = []
+    while i >= 0 and len(name) < 8:
+        w = toks[i][2]
+        low = w.lower()
+        if not w[0].isalnum():
+            break
+        if low in _NAME_LINK and name and _is_cap(name[0][2]) and i > 0 and _is_cap(toks[i - 1][2]):
+            name.insert(0, toks[i])
+            i -= 1
+            continue
+        if low in lex.words("function") and low not in ("the", "a", "an"):
+            break
+        if low in lex.forms("speech") and not _is_cap(w):
+            break
+        name.insert(0, toks[i])
+        i -= 1
+        if low in ("the", "a", "an"):
+            break
+    return _name_span(name, text, lex, s0)
+
+
+def _name_after(masked: str, s0: int, pos: int, text: str, lex: QuantityLexicons) -> tuple[str, int, int] | None:
+    """The name right after a cue ("according to Ukrainian intelligence, …")."""
+    toks = [(a + s0, b + s0, w) for a, b, w in _tokens(masked, pos - s0, len(masked))]
+    name: list[tuple[int, int, str]] = []
+    for n, (a, b, w) in enumerate(toks):
+        low = w.lower()
+        if not w[0].isalnum() or len(name) >= 8:
+            break
+        if low in ("the",) and not name:
+            name.append((a, b, w))
+            continue
+        if low in _NAME_LINK and name and n + 1 < len(toks) and _is_cap(toks[n + 1][2]):
+            name.append((a, b, w))
+            continue
+        if low in lex.words("function") or (low in lex.forms("speech") and not _is_cap(w)):
+            break
+        if name and not _is_cap(w) and _is_cap(name[-1][2]) and low.endswith("ed"):
+            break
+        name.append((a, b, w))
+    while name and name[-1][2].lower() in _NAME_LINK:
+        name.pop()
+    return _name_span(name, text, lex, s0)
+
+
+def _find_source(text: str, s0: int, e0: int, fig_start: int, lex: QuantityLexicons) -> tuple[str, int, int] | None:
+    """Who gives the figure at ``fig_start`` in the sentence [s0, e0), or None."""
+    masked, quoted = _mask_quotes(text, s0, e0)
+    inside = next(((a, b) for a, b in quoted if a < fig_start < b), None)
+    anchor = inside[0] if inside else fig_start
+    # "according to X", "reports in X", "remarks made by X" anywhere in the sentence
+    for m in lex.pattern("by_cue").finditer(masked):
+        got = _name_after(masked, s0, s0 + m.end(), text, lex)
+        if got:
+            return got
+    # "X estimates that …" / "X confirmed …" before the figure, nearest first
+    cues = [m for m in lex.pattern("speech").finditer(masked) if s0 + m.start() < anchor]
+    for m in reversed(cues):
+        got = _subject_before(masked, s0, s0 + m.start(), text, lex)
+        if got:
+            return got
+    # "…, X said." / "…, said X." after the figure
+    end_fig = inside[1] if inside else fig_start
+    for m in lex.pattern("speech").finditer(masked, max(0, end_fig - s0)):
+        got = _subject_before(masked, s0, s0 + m.start(), text, lex)
+        if got and got[1] >= end_fig:
+            return got
+        after = _name_after(masked, s0, s0 + m.end(), text, lex)
+        if after:
+            return after
+    return None
+
+
+# ---------------------------------------------------------------------------- main
+
+
+def _headline(text: str, para: tuple[int, int] | None) -> bool:
+    """A title-case line without closing punctuation: a headline or section head.
+
+    Headlines restate a body figure in short ("Captures Two Injured Soldiers"); the body
+    sentence carries the claim with its source, so figures are read there only.
+    """
+    if para is None:
+        return False
+    line = text[para[0] : para[1]].rstrip()
+    if not line or line[-1] in '.!?"”’:;,':
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return bool(words) and sum(_is_cap(w) for w in words) >= 0.7 * len(words)
+
+
+def _small_count_ok(n: _Num, qual: str | None, ph: _Phrase, text: str, s0: int, lex: QuantityLexicons) -> bool:
+    """Whether a small number word ("two", "several") counts something the article claims.
+
+    "two nations long separated", "the two countries", "one soldier", "one of the main
+    hospitals" name things rather than count them, so a small word counts only when it is
+    qualified ("over six months") or counts a plural noun phrase that is the object of an
+    event verb ("captured two soldiers", "the capture of two soldiers") or the subject of
+    one ("two soldiers were killed").
+    """
+    if qual:
+        return True
+    left = _tokens(text, s0, n.start)
+    if left and left[-1][2].lower() in lex.words("determiner"):
+        return False
+    after = text[n.end : n.end + 4].lower()
+    if after.startswith(" of"):
+        return False
+    if not ph.np or not _plural(ph.head, lex):
+        return False
+    if ph.before:
+        return True
+    if ph.verb and ph.verb.split()[0].lower() in lex.forms("participle") | lex.forms("event"):
+        return True
+    return bool(ph.verb and ph.aux and ph.verb.split()[0].lower().endswith("ed"))
+
+
+def _same_claim(a: Quantity, b: Quantity, lex: QuantityLexicons) -> bool:
+    """A figure repeated by the same source in one article ("hundreds", then "hundreds of …")."""
+    if (a.value, a.low, a.high, a.qualifier) != (b.value, b.low, b.high, b.qualifier):
+        return False
+    if a.source and b.source:
+        return a.source.split()[-1].lower() == b.source.split()[-1].lower()
+    if a.source or b.source:
+        return False
+    heads = {w.lower() for w in a.measure.split()} & {w.lower() for w in b.measure.split()}
+    return bool(heads - lex.words("function"))
+
+
+def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = None) -> list[Quantity]:
+    """Numeric claims of one article, sorted by start.
+
+    Example: in "Officials said at least 4,000 soldiers were killed." the figure is
+    ``at least 4,000 soldiers`` with value 4000, interval [4000, None], qualifier
+    "at_least", measure "soldiers killed" and source "Officials"… except that a plural
+    common noun names nobody, so the source is None there; "Ruritanian officials said"
+    gives "Ruritanian officials".
+
+    Args:
+        doc (Document): a prepared document (sentences filled in by the clean stage).
+        lexicons (QuantityLexicons | None): word lists and tables; the shipped ones by default.
+
+    Returns:
+        list[Quantity]: one item per figure, outside boilerplate and headlines, sorted by start.
+    """
+    lex = lexicons or load_quantity_lexicons()
+    text = doc.text
+    out: list[Quantity] = []
+    title = doc.meta.title_span
+    prev_source: tuple[str, int, int] | None = None
+    prev_colon = False
+    for s0, e0 in doc.sentences:
+        sent_source_hint = prev_source if prev_colon else None
+        prev_colon = text[s0:e0].rstrip().endswith(":")
+        prev_source = None
+        if doc.is_boilerplate(s0, e0) or (title and title.overlaps(s0, e0)) or _headline(text, doc.paragraph_at(s0)):
+            continue
+        if prev_colon:
+            prev_source = _find_source(text, s0, e0, e0, lex)
+        masked = [(m.start(), m.end()) for m in lex.pattern("mask").finditer(text, s0, e0)]
+        nums = _find_numbers(text, s0, e0, masked, lex)
+        if not nums:
+            continue
+        used: set[int] = set()
+        for idx, n in enumerate(nums):
+            if idx in used:
+                continue
+            start, end = n.start, n.end
+            second: _Num | None = None
+            prefix = text[s0:start]
+            between = _BETWEEN.search(prefix)
+            if idx + 1 < len(nums):
+                nxt = nums[idx + 1]
+                gap = text[n.end : nxt.start]
+                if _RANGE_JOIN.match(gap) and (gap.strip() != "and" or between) and nxt.word == n.word:
+                    second = nxt
+                    used.add(idx + 1)
+                    end = nxt.end
+                    if between:
+                        start = s0 + between.start(1)
+            # qualifier and pre-unit in front ("about", "$", "over a dozen")
+            qual_m = lex.pattern("qualifier").search(text, s0, start if not (second and between) else start)
+            unit: str | None = None
+            unit_words: str | None = None
+            pre = lex.pattern("unit_pre").search(text, max(s0, start - 4), start)
+            if pre:
+                unit = next(u[2] for u in lex.units if u[0] == pre.group(1))
+                start = pre.start(1)
+                qual_m = lex.pattern("qualifier").search(text, s0, start)
+            qual_word = qual_m.group(1).lower() if qual_m and not (second and between) else None
+            if qual_m and qual_word:
+                start = qual_m.start(1)
+            post = lex.pattern("unit_post").match(text, end, e0)
+            if post and unit is None:
+                unit = next(u[2] for u in lex.units if u[0].lower() == post.group(1).lower())
+                unit_words = post.group(1)
+                end = post.end()
+            after_unit = end
+            ph = _read_phrase(text, after_unit, e0, s0, n.start, lex)
+            if unit_words and not ph.np and text[after_unit : after_unit + 4] == " of ":
+                ph = _read_phrase(text, after_unit, e0, s0, n.start, lex)
+            if n.word and not second and (n.high <= 10) and not _small_count_ok(n, qual_word, ph, text, s0, lex):
+                continue
+            if n.word and n.vague and not (ph.np or ph.verb or text[n.end : n.end + 4].startswith(("”", '"'))):
+                continue  # "by the hundreds" and the like give no count of anything
+            if ph.np:
+                end = max(end, ph.np_end)
+            elif ph.verb and ph.verb_end > 0 and not unit:
+                end = max(end, ph.verb_end)
+            # value and interval
+            value, low, high = n.value, n.low, n.high
+            qualifier: Qualifier = "exact"
+            if second:
+                qualifier, low, high = "range", n.low, second.high
+                value = n.value if n.value is not None else n.low
+            elif n.vague:
+                qualifier = "approximate"
+                if qual_word and lex.qualifiers[qual_word][0] in ("more_than", "at_least"):
+                    qualifier, high = lex.qualifiers[qual_word][0], None  # type: ignore[assignment]
+                elif qual_word and lex.qualifiers[qual_word][0] in ("less_than", "at_most"):
+                    qualifier, low = lex.qualifiers[qual_word][0], None  # type: ignore[assignment]
+            elif qual_word:
+                qualifier, lo_f, hi_f = lex.qualifiers[qual_word]
+                v = float(value or 0.0)
+                low = round(v * lo_f, 6) if lo_f is not None else None
+                high = round(v * hi_f, 6) if hi_f is not None else None
+            source = _find_source(text, s0, e0, n.start, lex) or sent_source_hint
+            hedged = source is None and bool(lex.pattern("hedge").search(text, s0, e0))
+            measure = _measure(ph, unit_words)
+            out.append(
+                Quantity(
+                    doc=doc.id,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    value=_clean_number(value),
+                    low=_clean_number(low),
+                    high=_clean_number(high),
+                    qualifier=qualifier,
+                    measure=measure,
+                    unit=unit,
+                    source=source[0] if source else None,
+                    source_start=source[1] if source else None,
+                    source_end=source[2] if source else None,
+                    hedged=hedged,
+                )
+            )
+    kept: list[Quantity] = []
+    for q in sorted(out, key=lambda q: (q.start, q.end)):
+        if not any(_same_claim(k, q, lex) for k in kept):
+            kept.append(q)
+    return kept
+
+
+def _clean_number(x: float | None) -> float | None:
+    """Whole numbers as ints-in-floats stay exact; float noise from the bands is rounded."""
+    if x is None:
+        return None
+    r = round(x, 6)
+    return float(int(r)) if r == int(r) else r
