@@ -1,0 +1,77 @@
+"""The ledger in a terminal: one rich table per group, one line per outlet."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..compare.relations import format_interval
+from ..model import Event, Ledger, Quantity, Quote, item_id
+
+_STYLE = {"agree": "bold green", "compatible": "bold yellow", "conflict": "bold red"}
+
+
+def _figure(x: Quote | Quantity | Event) -> str:
+    if isinstance(x, Quantity):
+        return format_interval(x)
+    if isinstance(x, Event):
+        if x.date_start and x.date_end:
+            return x.date_start if x.date_start == x.date_end else f"{x.date_start} – {x.date_end}"
+        return x.time_text or "—"
+    return "direct" if x.direct else "reported"
+
+
+def _source(x: Quote | Quantity | Event) -> str:
+    if isinstance(x, Quantity):
+        return x.source or "— (unattributed)"
+    if isinstance(x, Quote):
+        return x.speaker or "— (unattributed)"
+    return "—"
+
+
+def render_ledger(ledger: Ledger, console: Console) -> None:
+    """Print every group as a table: outlet, claim, figure (interval) or time, source; then the verdict.
+
+    Args:
+        ledger (Ledger): the analysed articles with their groups.
+        console (Console): where to print, e.g. ``Console()``; names and article text are
+            printed as plain text (never parsed as rich markup).
+    """
+    items = {item_id(x): x for x in [*ledger.quotes, *ledger.quantities, *ledger.events]}
+    docs = {d.id: d for d in ledger.documents}
+    if not ledger.groups:
+        console.print(Text(f"{len(ledger.documents)} articles: no claim found in more than one of them."))
+        return
+    for g in ledger.groups:
+        title = Text()
+        title.append(f"{g.status.upper()} ", style=_STYLE.get(g.status, "bold"))
+        title.append(g.label)
+        table = Table(title=title, title_justify="left", show_lines=False, expand=True)
+        table.add_column("Outlet", overflow="fold", ratio=2)
+        table.add_column("Claim", overflow="fold", ratio=4)
+        table.add_column("Figure / time", no_wrap=True)
+        table.add_column("Source", overflow="fold", ratio=2)
+        for m in g.members:
+            x = items.get(m)
+            if x is None:
+                table.add_row(Text("?"), Text(m), Text(""), Text(""))
+                continue
+            doc = docs.get(x.doc)
+            outlet = doc.file if doc is not None else x.doc
+            if doc is not None and doc.meta.outlet:
+                outlet += f" ({doc.meta.outlet})"
+            table.add_row(Text(outlet), Text(x.text), Text(_figure(x)), Text(_source(x)))
+        n = g.independent_sources
+        sources = f"{n} independent source{'s' if n != 1 else ''}"
+        if g.sources:
+            sources += ": " + ", ".join(g.sources)
+        if g.unattributed:
+            sources += f"; {g.unattributed} unattributed"
+        why = Text()
+        why.append(f"{g.status}: ", style=_STYLE.get(g.status, "bold"))
+        why.append(g.why)
+        table.caption = Text.assemble(why, "\n", Text(sources, style="dim"))
+        table.caption_justify = "left"
+        console.print(table)
+        console.print()
