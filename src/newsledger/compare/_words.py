@@ -7,7 +7,7 @@ claim of every article, and the whole analysis must stay within a few tokenizer 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicons import table, word_list
 
@@ -72,7 +72,8 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def content_lemmas(text: str, *, keep_names: bool = True) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def content_lemmas(text: str, *, keep_names: bool = True) -> frozenset[str]:
     """The lemmas of the content words of ``text``.
 
     Args:
@@ -80,7 +81,7 @@ def content_lemmas(text: str, *, keep_names: bool = True) -> set[str]:
         keep_names (bool): keep capitalised words (names of actors); when False they are
             left out, which keeps a measure to what is counted.
     Returns:
-        set[str]: e.g. ``{"troops"}``.
+        frozenset[str]: e.g. ``{"troops"}`` (cached: the same measure recurs across articles).
     """
     stop = stopwords()
     out = set()
@@ -93,7 +94,7 @@ def content_lemmas(text: str, *, keep_names: bool = True) -> set[str]:
         if lw in stop or len(lw) < 2:
             continue
         out.add(lemma(w))
-    return out
+    return frozenset(out)
 
 
 def names_in(text: str) -> set[str]:
@@ -102,6 +103,7 @@ def names_in(text: str) -> set[str]:
     return {w.lower() for w in words(text) if w[0].isupper() and w.lower() not in stop}
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """A name folded for comparison: case, curly quotes, spaces and outer punctuation."""
     n = name.replace("’", "'").casefold()

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..model import Document, Entity, Event, Group, Quantity, Quote
 from .candidates import Claim, build_claims, candidate_pairs, cluster
 from .relations import judge
-from .sources import count_sources
+from .sources import EntityNames, count_sources
 
 _LABEL_WORDS = 8
 
@@ -68,11 +68,12 @@ def group_claims(
     quotes_by_doc: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         quotes_by_doc[q.doc].append(q)
+    names = EntityNames(entities)
     groups: list[Group] = []
     for members in sorted(clusters, key=lambda ms: min(c.order for c in ms)):
         items = [c.item for c in members]
         status, why = judge(items, published)
-        report = count_sources(items, docs, entities, quotes_by_doc)
+        report = count_sources(items, docs, entities, quotes_by_doc, index=names)
         ids = tuple(c.id for c in members)
         groups.append(Group(
             id=group_id(ids), label=_label(members), members=ids, status=status,

@@ -107,6 +107,28 @@ def outlet_citations(doc: Document, person_names: frozenset[str] = frozenset()) 
     return out
 
 
+class EntityNames:
+    """Entity names prepared once for a whole ledger: canonical names, alias owners, outlets cited."""
+
+    def __init__(self, entities: Sequence[Entity] = ()) -> None:
+        self.canonical = {e.id: e.canonical for e in entities}
+        self.alias_owner: dict[str, str | None] = {}
+        for e in entities:
+            for alias in {e.canonical, *e.aliases}:
+                key = normalise_name(alias)
+                # An alias two entities share ("Kim") identifies neither.
+                self.alias_owner[key] = e.id if self.alias_owner.get(key, e.id) == e.id else None
+        self.persons = frozenset(normalise_name(a) for e in entities if e.type == "PERSON"
+                                 for a in (e.canonical, *e.aliases))
+        self._outlets: dict[str, list[str]] = {}
+
+    def outlets(self, doc: Document) -> list[str]:
+        """The outlets ``doc`` credits (cached per document)."""
+        if doc.id not in self._outlets:
+            self._outlets[doc.id] = outlet_citations(doc, self.persons)
+        return self._outlets[doc.id]
+
+
 class _Union:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -141,6 +163,8 @@ def count_sources(
     documents: Mapping[str, Document],
     entities: Sequence[Entity] = (),
     quotes_by_doc: Mapping[str, Sequence[Quote]] | None = None,
+    *,
+    index: EntityNames | None = None,
 ) -> SourceReport:
     """Count the distinct original sources behind the claims of one group.
 
@@ -151,18 +175,13 @@ def count_sources(
         entities (Sequence[Entity]): resolved entities, to map names to one actor.
         quotes_by_doc (Mapping[str, Sequence[Quote]] | None): quotes per document, used to
             see that a figure credited to an institution rests on a named person quoted next to it.
+        index (EntityNames | None): the entities' names prepared once for many groups.
     Returns:
         SourceReport: e.g. one independent source, "Ukrainian intelligence", two unattributed.
     """
     quotes_by_doc = quotes_by_doc or {}
-    canonical = {e.id: e.canonical for e in entities}
-    alias_owner: dict[str, str | None] = {}
-    for e in entities:
-        for alias in {e.canonical, *e.aliases}:
-            key = normalise_name(alias)
-            # An alias two entities share ("Kim") identifies neither.
-            alias_owner[key] = e.id if alias_owner.get(key, e.id) == e.id else None
-    persons = frozenset(normalise_name(a) for e in entities if e.type == "PERSON" for a in (e.canonical, *e.aliases))
+    ix = index if index is not None else EntityNames(entities)
+    canonical, alias_owner = ix.canonical, ix.alias_owner
 
     def key_of(ent: str | None, name: str | None) -> str | None:
         if ent:
@@ -234,7 +253,7 @@ def count_sources(
             if pair not in citations:
                 citations.append(pair)
         if doc is not None:
-            for outlet in outlet_citations(doc, persons):
+            for outlet in ix.outlets(doc):
                 if (label, outlet) not in citations:
                     citations.append((label, outlet))
     outlets = len({c.doc for c in claims})

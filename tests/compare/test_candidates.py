@@ -1,0 +1,176 @@
+"""Grouping: which claims go side by side, blocking cost, and the sample bundle's groups."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from newsledger.compare import candidates, group_claims, ledger_items_from_json
+from newsledger.compare.loader import json_ids
+from newsledger.model import Document, Event, Metadata, Quantity, Quote, item_id
+
+
+def make_doc(doc_id: str, sentences: list[str], published: str | None = None) -> Document:
+    text, spans = "", []
+    for s in sentences:
+        spans.append((len(text), len(text) + len(s)))
+        text += s + " "
+    return Document(id=doc_id, source=f"news/{doc_id}.txt", text=text, meta=Metadata(published=published),
+                    sentences=tuple(spans))
+
+
+def find(doc: Document, words: str, **fields: object) -> Quantity:
+    start = doc.text.index(words)
+    base: dict[str, object] = {"value": None, "low": None, "high": None, "qualifier": "exact", "measure": ""}
+    base.update(fields)
+    return Quantity(doc=doc.id, start=start, end=start + len(words), text=words, **base)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def corpus() -> tuple[list[Document], list[Quote], list[Quantity], list[Event]]:
+    a = make_doc("a", ["Ostria has sent some 4,000 of its soldiers to help Veldan hold the northern valley.",
+                       "The valley road is about 30 kilometers long.",
+                       "Envoy Ilsa Varnholm said: the lodging, the meals - everything about the visit was free."],
+                 "2025-01-05")
+    b = make_doc("b", ["Veldan officials estimate that roughly 4,500 Ostrian troops were deployed to the valley.",
+                       "At least 300 were killed or wounded, the officials said.",
+                       "Varnholm said everything about the visit, all of it, was free."], "2025-01-08")
+    c = make_doc("c", ["Ostrian forces numbering over 4,000 arrived in the northern valley, Veldan says.",
+                       "Harvest output fell to 12 tons per field."], "2025-01-09")
+    quantities = [
+        find(a, "some 4,000 of its soldiers", value=4000, low=3600, high=4400, qualifier="approximate",
+             measure="soldiers sent"),
+        find(a, "about 30 kilometers", value=30, low=27, high=33, qualifier="approximate", measure="road"),
+        find(b, "roughly 4,500 Ostrian troops", value=4500, low=4050, high=4950, qualifier="approximate",
+             measure="troops deployed", source="Veldan officials"),
+        find(b, "At least 300", value=300, low=300, qualifier="at_least", measure="killed or wounded"),
+        find(c, "over 4,000", value=4000, low=4000, qualifier="more_than", measure="forces", source="Veldan"),
+        find(c, "12 tons", value=12, low=12, high=12, measure="harvest output"),
+    ]
+    qa = "the lodging, the meals - everything about the visit was free"
+    qb = "everything about the visit, all of it, was free"
+    quotes = [Quote("a", a.text.index(qa), a.text.index(qa) + len(qa), qa, False, speaker="Ilsa Varnholm"),
+              Quote("b", b.text.index(qb), b.text.index(qb) + len(qb), qb, False, speaker="Varnholm")]
+    return [a, b, c], quotes, quantities, []
+
+
+def test_candidates_groups_same_measure_across_documents(corpus) -> None:  # type: ignore[no-untyped-def]
+    docs, quotes, quantities, events = corpus
+    groups = group_claims(docs, quotes, quantities, events)
+    by_member = {m: g for g in groups for m in g.members}
+    troops = by_member[item_id(quantities[0])]
+    assert set(troops.members) == {item_id(quantities[i]) for i in (0, 2, 4)}
+    assert troops.status == "compatible"
+    assert troops.id.startswith("g-") and troops.id == group_claims(docs, quotes, quantities, events)[0].id
+    # Unrelated figures (a road's length, a harvest) stay alone; a claim is in one group at most.
+    for i in (1, 3, 5):
+        assert item_id(quantities[i]) not in by_member
+    assert len(by_member) == sum(len(g.members) for g in groups)
+    quote_group = by_member[item_id(quotes[0])]
+    assert set(quote_group.members) == {item_id(q) for q in quotes}
+    assert quote_group.status == "agree"
+
+
+def test_candidates_never_groups_within_one_document() -> None:
+    d = make_doc("a", ["The border has 11 miles on land and 12 miles at sea."])
+    e = make_doc("b", ["Prices rose."])
+    qs = [find(d, "11 miles", value=11, low=11, high=11, measure="border"),
+          find(d, "12 miles", value=12, low=12, high=12, measure="border")]
+    assert group_claims([d, e], [], qs, []) == []
+
+
+def test_candidates_groups_events_and_skips_publication() -> None:
+    a = make_doc("a", ["The accord was signed last summer.", "Published 2025-01-11."])
+    b = make_doc("b", ["An accord signed in November 2024 binds both sides.", "Published 2025-01-12."])
+
+    def ev(d: Document, words: str, label: str, start: str, end: str, months: tuple[int, ...] = ()) -> Event:
+        i = d.text.index(words)
+        return Event(d.id, i, i + len(words), words, label, words, start, end, months)
+
+    events = [ev(a, "accord was signed last summer", "accord signed", "2024-06-01", "2024-08-31", (6, 7, 8)),
+              ev(b, "accord signed in November 2024", "accord signed", "2024-11-01", "2024-11-30"),
+              ev(a, "Published 2025-01-11", "publication", "2025-01-11", "2025-01-11"),
+              ev(b, "Published 2025-01-12", "publication", "2025-01-12", "2025-01-12")]
+    groups = group_claims([a, b], [], [], events)
+    assert len(groups) == 1
+    assert groups[0].status == "conflict"
+    assert set(groups[0].members) == {item_id(events[0]), item_id(events[1])}
+
+
+def _synthetic(n_docs: int, seed: int = 3) -> tuple[list[Document], list[Quantity]]:
+    """Articles of many small stories, each with figures on a few measures of its own."""
+    rng = random.Random(seed)
+    measures = ["troops sent", "people killed", "homes destroyed", "refugees", "votes cast", "jobs lost",
+                "cases reported", "flights cancelled"]
+    docs, qs = [], []
+    for i in range(n_docs):
+        story = i // 8
+        words = [f"story{story}word{k}" for k in range(5)]
+        sents = []
+        for k in range(4):
+            m = measures[(story + k) % len(measures)]
+            sents.append(f"Officials of place{story} reported {100 * (k + 1) + rng.randint(0, 9)} {m} "
+                         + " ".join(rng.sample(words, 3)) + ".")
+        d = make_doc(f"d{i}", sents)
+        docs.append(d)
+        for k, s in enumerate(sents):
+            m = measures[(story + k) % len(measures)]
+            start = d.text.index(s)
+            num = s.split(" reported ")[1].split(" ")[0]
+            qs.append(Quantity(d.id, start + s.index(num), start + s.index(num) + len(num), num, float(num),
+                               float(num), float(num), "exact", m))
+    return docs, qs
+
+
+def test_candidates_blocking_cost_grows_near_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = {"n": 0}
+    real = candidates.score_pair
+
+    def counting(a: candidates.Claim, b: candidates.Claim) -> float:
+        calls["n"] += 1
+        return real(a, b)
+
+    monkeypatch.setattr(candidates, "score_pair", counting)
+    counts = []
+    for n in (200, 800):
+        calls["n"] = 0
+        docs, qs = _synthetic(n)
+        claims = candidates.build_claims(docs, [], qs, [], [])
+        candidates.candidate_pairs(claims)
+        counts.append(calls["n"])
+    # Four times the articles may cost a bit more than four times the comparisons, never sixteen.
+    assert counts[1] <= 6 * counts[0]
+    # And far fewer than all pairs of figures.
+    assert counts[1] < (800 * 4) ** 2 / 2 / 20
+
+
+def _load(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_candidates_sample_bundle_groups_from_perfect_ledger(kursk_dir: Path, score_module: ModuleType) -> None:
+    maker = kursk_dir.parent.parent / "eval" / "make_perfect.py"
+    if not maker.is_file():
+        pytest.skip("make_perfect.py is not present")
+    data = _load(maker, "nl_make_perfect").perfect_ledger(str(kursk_dir / "gold.json"))
+    ledger = ledger_items_from_json(data, kursk_dir)
+    groups = group_claims(ledger.documents, ledger.quotes, ledger.quantities, ledger.events, ledger.entities)
+    ids = json_ids(data)
+    export = dict(data)
+    export["groups"] = [{"id": g.id, "label": g.label, "members": [ids[m] for m in g.members],
+                         "status": g.status, "why": g.why} for g in groups]
+    with open(kursk_dir / "gold.json", encoding="utf-8") as fh:
+        gold = json.load(fh)
+    result = score_module.evaluate(export, gold, str(kursk_dir))
+    figures = result["sections"]["groups"]["figures"]
+    assert figures["found_rate"] == 1.0, result["sections"]["groups"]["lists"]
+    assert figures["status_accuracy"] == 1.0, result["sections"]["groups"]["lists"]
