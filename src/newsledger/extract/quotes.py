@@ -129,6 +129,7 @@ class QuoteLexicons:
     term_before: tuple[str, ...]
     term_clause: tuple[str, ...]
     pronouns: dict[str, str]
+    subject_pronouns: frozenset[str]
     group_nouns: frozenset[str]
     speech_nouns: frozenset[str]
     role_synonyms: dict[str, frozenset[str]]
@@ -140,6 +141,7 @@ class QuoteLexicons:
     boundaries: frozenset[str]
     clause_ends: frozenset[str]
     passive: frozenset[str]
+    object_verbs: frozenset[str]
 
 
 @cache
@@ -171,6 +173,7 @@ def load_quote_lexicons() -> QuoteLexicons:
         term_before=tuple(sorted({r[0].lower() for r in cues if len(r) > 1 and r[1] == "before"}, key=len)),
         term_clause=tuple(r[0].lower() for r in cues if len(r) > 1 and r[1] == "clause"),
         pronouns={r[0].lower(): r[1] for r in table("pronouns.tsv") if len(r) > 1},
+        subject_pronouns=frozenset(r[0].lower() for r in table("pronouns.tsv") if len(r) > 2 and r[2] == "subject"),
         group_nouns=frozenset(r[0].lower() for r in nouns if len(r) > 1 and r[1] == "group"),
         speech_nouns=frozenset(r[0].lower() for r in nouns if len(r) > 1 and r[1] == "speech"),
         role_synonyms={k: frozenset(v) for k, v in synonyms.items()},
@@ -182,6 +185,7 @@ def load_quote_lexicons() -> QuoteLexicons:
         boundaries=cat("boundary"),
         clause_ends=cat("clause_end"),
         passive=cat("passive"),
+        object_verbs=cat("object_verb"),
     )
 
 
@@ -360,9 +364,7 @@ class _Ctx:
             end_k = idx[-1]
             # "Analysts from the Institute ... in Washington": the place is not the speaker
             if run and len(preps) > 1 and toks.lower[run[0] - 1] in {"in", "at"}:
-                end_k = run[0] - 2
-                while end_k > body_start and not toks.is_word(end_k):
-                    end_k -= 1
+                end_k = max((k for k in idx if k < run[0] - 1), default=body_start)
             if first_prep is None:
                 end_k = head[-1]
             return self.span_speaker(body_start, end_k, "group")
@@ -818,7 +820,13 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
                 break
             if not toks.is_word(t) or ctx.is_cue(t):
                 break
-        if start is None and k < hi and lex.pronouns.get(toks.bare(k)) in {"person", "group", "thing"}:
+            if t == k and not (
+                toks.lower[t] in lex.prepositions or ctx.aux_or_adverb(t) or toks.lower[c] in lex.object_verbs
+            ):
+                # "finding memos ... that emphasize": an object and a relative clause
+                break
+        subject = toks.bare(k) if k < hi else ""
+        if start is None and subject in lex.subject_pronouns and lex.pronouns.get(subject) != "self":
             # "has lately said he's committed to ...": no "that"
             if k + 1 < hi and toks.is_word(k + 1) and toks.words[k + 1][0] not in QUOTE_CHARS:
                 start = k
@@ -905,7 +913,7 @@ def _after_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None]:
     return None, None
 
 
-def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, bool]:
+def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, bool, bool]:
     """Attribution earlier in the quote's sentence: a speech verb and its subject."""
     toks = ctx.toks
     s_idx = ctx.sentence(m.open_at)
@@ -916,7 +924,7 @@ def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, b
         if toks.lower[c] == "according" and c + 1 < o and toks.lower[c + 1] == "to":
             sp, _ = ctx.according_to(c, o)
             if sp is not None:
-                return sp, "according to", True
+                return sp, "according to", True, False
         n = ctx.is_cue(c, evaluative=True)
         if not n:
             continue
@@ -924,7 +932,7 @@ def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, b
         cue = " ".join(toks.words[c : c + n])
         speaker, passive = ctx.cue_speaker(c, lo)
         if speaker is not None or passive:
-            return speaker, cue, True
+            return speaker, cue, True, passive
         if tried >= _CUES_TRIED:
             break
     # "Smith: '…'" — a bare name before a colon
@@ -934,8 +942,8 @@ def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, b
         if k - i <= 5:
             sp = ctx.speaker_of_phrase(i, k)
             if sp is not None and sp.kind != "description":
-                return sp, ":", True
-    return None, None, tried > 0
+                return sp, ":", True, False
+    return None, None, tried > 0, False
 
 
 def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
@@ -1021,17 +1029,20 @@ def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool
         speaker: _Speaker | None = None
         cue: str | None = None
         attributed = False
+        passive = False
         order = ("after", "before") if after_first else ("before", "after")
         for way in order:
             if way == "after":
                 speaker, cue = _after_quote(ctx, m)
                 attributed = speaker is not None
             else:
-                speaker, cue, attributed = _before_quote(ctx, m)
+                speaker, cue, attributed, passive = _before_quote(ctx, m)
             if attributed:
                 break
         standalone = _standalone(ctx, m)
-        if not attributed and words <= _SHORT_WORDS and not standalone:
+        # a word or two inside a sentence is only a statement when someone is said to
+        # have said it; 'it was disclosed that ... "hundreds" of troops' reports, not quotes
+        if (not attributed or passive) and words <= _SHORT_WORDS and not standalone:
             out.append((m, _quote(ctx, (s, e), True, None, None, "term"), False))
             continue
         if speaker is None and not attributed:
