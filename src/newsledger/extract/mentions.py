@@ -1,0 +1,457 @@
+"""Names of people, organisations and places, found without a pretrained model.
+
+A name is a run of capitalised words (with "of"/"for the" inside: "Institute for the Study
+of War"). Each run is read left to right against the data files: the gazetteer (countries,
+capitals, international organisations), demonyms ("North Korean" → NORP, never a person)
+and titles ("President", "ambassador": kept out of the name). What is left is a name typed
+by its words (org words → ORG, region words → GPE) and its context (a title before or a
+speech verb after → PERSON, "the city of" before → GPE).
+
+Capitalisation alone misleads in three places, handled here: a sentence's first word (kept
+only when the same word is capitalised elsewhere in the article, or a cue says it is a
+name), headlines and section headers in title case (only names known from the body or the
+gazetteer are taken from them), and possessives ("Russia's" → "Russia").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..lexicons import table, word_list
+from ..model import Document, Mention
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:\w|[-'’.](?=[^\W_]))*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CONNECTORS = frozenset({"of", "for", "the", "de", "du", "da", "del", "van", "von", "bin", "al", "la", "le"})
+_YEAR_OLD = re.compile(r"\d+-year-old|\byear-old\b")
+# an appositive right after a name: "Kim, a 32-year-old former soldier who defected ..."
+_APPOSITIVE = re.compile(
+    r",\s+((?:an?|the)\s+[^,;:()“”\"]+?|[A-Z][\w’']*['’]s\s+[^,;:()“”\"]+?)(?=\s+(?:who|which|whose)\b|[,;:)]|\.(?:\s|$)|$)"
+)
+_SENT_END = ".!?\"”’:"
+
+
+@dataclass(frozen=True, slots=True)
+class MentionLexicons:
+    """Word lists the mention finder reads (see the data files named in each field)."""
+
+    gazetteer: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower name → (canonical, type)
+    demonyms: dict[str, str] = field(default_factory=dict)  # lower demonym (and plural) → place
+    titles: frozenset[str] = frozenset()
+    org_words: frozenset[str] = frozenset()
+    region_words: frozenset[str] = frozenset()
+    region_suffixes: frozenset[str] = frozenset()  # lower-case region words kept in the name
+    place_cues: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    byline_cues: tuple[str, ...] = ()
+    hyphen_suffixes: frozenset[str] = frozenset()
+    max_words: int = 6
+
+
+def _inflect(base: str) -> set[str]:
+    """Forms of a speech verb: say → says, said(listed), saying; note → notes, noted."""
+    forms = {base}
+    if " " in base:
+        return forms
+    forms.add(base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s"))
+    if base.endswith("e"):
+        forms |= {base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ied", base + "ing"}
+    else:
+        forms |= {base + "ed", base + "ing"}
+    return forms
+
+
+def _gaz_key(name: str) -> str:
+    """Lookup key of a gazetteer name: acronyms as written ("UN"), other names lower case."""
+    return name if name.isupper() else name.lower()
+
+
+@cache
+def default_lexicons() -> MentionLexicons:
+    """The packaged word lists (cached)."""
+    gaz = {_gaz_key(row[0]): (row[2], row[1]) for row in table("gazetteer.tsv")}
+    dem: dict[str, str] = {}
+    for row in table("demonyms.tsv"):
+        name, place = row[0], row[1]
+        dem[name.lower()] = place
+        # English plurals of nationality nouns: "North Koreans"; not "Chinese", "French", "Swiss"
+        if not name.endswith(("ese", "ch", "sh", "ss", "i")):
+            dem[name.lower() + "s"] = place
+    verbs: set[str] = set()
+    for verb in word_list("speech_verbs.txt"):
+        verbs |= _inflect(verb)
+    region = word_list("region_words.txt")
+    return MentionLexicons(
+        gazetteer=gaz,
+        demonyms=dem,
+        titles=word_list("titles.txt"),
+        org_words=word_list("org_words.txt"),
+        region_words=region,
+        # "the X region" keeps its lower-case region word; "state", "republic" and "district"
+        # are left out because "the Russian state" or "the district" are no place names
+        region_suffixes=region - {"state", "republic", "district"},
+        place_cues=word_list("place_cues.txt"),
+        stopwords=word_list("name_stopwords.txt"),
+        speech_verbs=frozenset(verbs),
+        byline_cues=tuple(sorted(word_list("byline_cues.txt"), key=len, reverse=True)),
+        hyphen_suffixes=word_list("hyphen_suffixes.txt"),
+        max_words=max(len(k.split()) for k in [*gaz, *dem]),
+    )
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    initial: bool = False  # first word of a sentence (or after an opening quote / colon)
+    possessive: bool = False
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    type: str | None
+    cues: set[str]
+    tokens: list[_Tok]
+    title_line: bool = False
+    descriptor: str | None = None
+
+
+def _tokens(text: str, s: int, e: int, lex: MentionLexicons) -> list[_Tok]:
+    """Word tokens of text[s:e]: possessives split off, hyphenated non-names cut."""
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text, s, e):
+        ts, te, word = m.start(), m.end(), m.group()
+        poss = False
+        pm = _POSSESSIVE.search(word) if word[:1].isupper() else None
+        if pm and len(word) - len(pm.group()) >= 2 and (pm.group() != "'" or word.endswith("s'")):
+            te -= len(pm.group())
+            word = word[: len(word) - len(pm.group())]
+            poss = True
+        if "-" in word and word[:1].isupper() and word.lower() not in lex.gazetteer:
+            head, _, tail = word.partition("-")
+            if tail.islower() and (tail in lex.hyphen_suffixes or tail.endswith(("ed", "ing"))):
+                # "Trump-sponsored talks": the name is the part before the hyphen
+                out.append(_Tok(ts, ts + len(head), head))
+                continue
+            if tail[:1].isupper() and head.lower() in lex.gazetteer and tail.lower() in lex.gazetteer:
+                # "the Pyongyang-Moscow alliance": two places
+                out.append(_Tok(ts, ts + len(head), head))
+                out.append(_Tok(ts + len(head) + 1, te, tail, possessive=poss))
+                continue
+        out.append(_Tok(ts, te, word, possessive=poss))
+    return out
+
+
+def _mark_initial(text: str, toks: list[_Tok], sent_start: int) -> None:
+    prev_end = sent_start
+    for i, t in enumerate(toks):
+        between = text[prev_end : t.start]
+        t.initial = i == 0 or any(c in between for c in "“\"‘:—–(") and not between.strip(" ’'").endswith(",")
+        prev_end = t.end
+
+
+def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
+    """Maximal runs of capitalised tokens joined by spaces (connectors allowed inside)."""
+    runs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        joined = bool(cur) and text[cur[-1].end : t.start] == " " and not cur[-1].possessive
+        if t.cap and (joined or not cur):
+            cur.append(t)
+        elif t.cap:
+            runs.append(cur)
+            cur = [t]
+        elif (
+            joined
+            and t.low in _CONNECTORS
+            and _connects(text, toks, i)
+        ):
+            cur.append(t)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+        i += 1
+    if cur:
+        runs.append(cur)
+    out = []
+    for run in runs:
+        while run and run[-1].low in _CONNECTORS:
+            run = run[:-1]
+        if run:
+            out.append(run)
+    return out
+
+
+def _connects(text: str, toks: list[_Tok], i: int) -> bool:
+    """A connector continues a name only when capitalised words follow ("for the Study")."""
+    j = i
+    while j + 1 < len(toks) and text[toks[j].end : toks[j + 1].start] == " ":
+        j += 1
+        if toks[j].cap:
+            return True
+        if toks[j].low not in _CONNECTORS:
+            return False
+    return False
+
+
+def _longest(toks: list[_Tok], i: int, table_: dict[str, object] | frozenset[str], limit: int) -> int:
+    """Length of the longest entry of ``table_`` starting at token i (0 when none).
+
+    Entries are lower case; an all-capitals entry is stored as written and matches only
+    as written, so "Un" in "Kim Jong Un" is not "UN" and "Who" is not "WHO".
+    """
+    for n in range(min(limit, len(toks) - i), 0, -1):
+        if any(t.possessive for t in toks[i : i + n - 1]):
+            continue
+        surface = " ".join(t.text for t in toks[i : i + n])
+        if surface.lower() in table_ or (surface.isupper() and surface in table_):
+            return n
+    return 0
+
+
+def gazetteer_entry(lex: MentionLexicons, name: str) -> tuple[str, str] | None:
+    """(canonical, type) of a name in the gazetteer, or None ("DPRK" → North Korea, GPE)."""
+    if name.isupper() and name in lex.gazetteer:
+        return lex.gazetteer[name]
+    low = name.lower()
+    return lex.gazetteer.get(low) if low in lex.gazetteer and not low.isupper() else None
+
+
+def _title_before(text: str, start: int, lex: MentionLexicons) -> bool:
+    """A lower-case title right before a run: "leader Kim", "ambassador in Pyongyang X"."""
+    words = re.findall(r"[\w’'.-]+", text[max(0, start - 40) : start])
+    words = [w.lower() for w in words]
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[-n:]) in lex.titles:
+            return True
+    return False
+
+
+def _verb_after(text: str, end: int, lex: MentionLexicons) -> bool:
+    """A speech verb right after the name ("Matsegora added", "Zelensky also said")."""
+    if text[end : end + 1] != " ":
+        return False  # "Furthermore, reports suggest": a comma parts the word from the verb
+    words = re.findall(r"[A-Za-z’']+", text[end : end + 40])
+    for w in words[:3]:
+        lw = w.lower()
+        if lw in lex.speech_verbs:
+            return True
+        if not (lw.endswith("ly") or lw in {"also", "has", "had", "have", "then", "later", "again", "once"}):
+            return False
+    return False
+
+
+def _is_title_line(text: str, s: int, e: int) -> bool:
+    """A headline or section header: most longer words capitalised, no sentence end."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text[s:e]) if len(w) > 3]
+    if not words:
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    short = len(words) <= 4 and text[e - 1 : e] not in _SENT_END
+    return caps / len(words) >= 0.6 and (short or text[e - 1 : e] not in ".!?")
+
+
+def _scan_run(text: str, run: list[_Tok], lex: MentionLexicons, title_cue: bool) -> list[_Cand]:
+    """Split one capitalised run into gazetteer places/orgs, demonyms and unknown names."""
+    out: list[_Cand] = []
+    while run and run[0].low in lex.stopwords and _longest(run, 0, lex.gazetteer, lex.max_words) == 0:
+        run = run[1:]
+    i, residue, cue = 0, [], title_cue
+
+    def flush() -> None:
+        nonlocal residue, cue
+        while residue and residue[-1].low in _CONNECTORS:
+            residue = residue[:-1]
+        if residue:
+            out.append(_Cand(residue[0].start, residue[-1].end, None, {"title"} if cue else set(), residue))
+        residue, cue = [], False
+
+    while i < len(run):
+        in_org = any(t.low in lex.org_words for t in residue)
+        g = _longest(run, i, lex.gazetteer, lex.max_words)
+        d = _longest(run, i, lex.demonyms, lex.max_words)
+        if (g or d) and not (in_org and residue and residue[-1].low in _CONNECTORS):
+            flush()
+            n = max(g, d)
+            key = " ".join(t.text for t in run[i : i + n])
+            typ = gazetteer_entry(lex, key)[1] if g >= d else "NORP"
+            out.append(_Cand(run[i].start, run[i + n - 1].end, typ, {"gazetteer" if g >= d else "demonym"},
+                             run[i : i + n]))
+            i += n
+            continue
+        if not residue:
+            t = _longest(run, i, lex.titles, 4)
+            if t and i + t < len(run) and not run[i + t - 1].possessive:
+                cue = True
+                i += t
+                continue
+        residue.append(run[i])
+        if run[i].possessive:
+            flush()
+        i += 1
+    flush()
+    return out
+
+
+def _type_unknown(text: str, c: _Cand, lex: MentionLexicons, sent_start: int) -> str | None:
+    words = [t.low for t in c.tokens]
+    if any(w in lex.org_words for w in words):
+        return "ORG"
+    if len(words) >= 2 and words[-1] in lex.region_words:
+        return "GPE"
+    if "region" in c.cues:
+        return "GPE"
+    if c.cues & {"title", "verb", "descriptor", "byline"}:
+        return "PERSON"
+    before = " ".join(re.findall(r"[a-z]+", text[max(sent_start, c.start - 20) : c.start].lower())[-2:])
+    if any(before.endswith(p) for p in lex.place_cues):
+        return "GPE"
+    if len(words) >= 2:
+        return "PERSON"
+    if c.tokens[0].text.isupper() and len(c.tokens[0].text) >= 2:
+        return "ORG"
+    return None
+
+
+def _descriptor(text: str, end: int, limit: int) -> str | None:
+    m = _APPOSITIVE.match(text, end, limit)
+    if not m:
+        return None
+    desc = m.group(1).strip()
+    return desc if 2 <= len(desc.split()) <= 14 else None
+
+
+def _person_descriptor(desc: str, lex: MentionLexicons) -> bool:
+    words = re.findall(r"[a-z-]+", desc.lower())
+    return bool(_YEAR_OLD.search(desc)) or any(w in lex.titles for w in words)
+
+
+def _byline(doc: Document, lex: MentionLexicons) -> list[_Cand]:
+    """The author's name on a byline line near the top ("Written by Jane Roe")."""
+    out = []
+    for s, e in doc.paragraphs[:12]:
+        line = doc.text[s:e]
+        low = line.lower()
+        for cue in lex.byline_cues:
+            if low.startswith(cue + " "):
+                name = re.fullmatch(r"\s*((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s*", line[len(cue) + 1 :])
+                if name:
+                    ns = s + len(cue) + 1 + name.start(1)
+                    toks = _tokens(doc.text, ns, ns + len(name.group(1)), lex)
+                    out.append(_Cand(ns, ns + len(name.group(1)), "PERSON", {"byline"}, toks))
+                break
+    return out
+
+
+def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) -> list[Mention]:
+    """Names of people, organisations and places in a document, typed, with descriptors.
+
+    Args:
+        doc (Document): a prepared document (sentences, paragraphs and boilerplate set).
+        lexicons (MentionLexicons | None): word lists; the packaged data by default.
+    Returns:
+        list[Mention]: sorted by start; titles are not part of the name; boilerplate lines
+        are skipped except a byline's author.
+
+    Example: "Russia's ambassador Alexander Matsegora said" → "Russia" (GPE) and
+    "Alexander Matsegora" (PERSON).
+    """
+    lex = lexicons or default_lexicons()
+    text = doc.text
+    sentences = [(s, e) for s, e in (doc.sentences or doc.paragraphs) if not doc.is_boilerplate(s, e)]
+    title_lines = {p for p in doc.paragraphs if _is_title_line(text, *p)}
+    if doc.meta.title_span is not None:
+        title_lines.add((doc.meta.title_span.start, doc.meta.title_span.end))
+    per_sentence: list[tuple[int, int, list[_Tok], bool]] = []
+    evidence: set[str] = set()
+    for s, e in sentences:
+        para = doc.paragraph_at(s)
+        is_title = para in title_lines if para else False
+        toks = _tokens(text, s, e, lex)
+        _mark_initial(text, toks, s)
+        per_sentence.append((s, e, toks, is_title))
+        if not is_title:
+            evidence |= {t.low for t in toks if t.cap and not t.initial}
+
+    cands: list[_Cand] = []
+    for s, e, toks, is_title in per_sentence:
+        for run in _runs(text, toks):
+            title_cue = _title_before(text, run[0].start, lex)
+            for c in _scan_run(text, run, lex, title_cue):
+                c.title_line = is_title
+                if c.type is None:
+                    _add_context(text, c, e, lex)
+                cands.append(c)
+    cands += [c for c in _byline(doc, lex) if not any(c.start < x.end and x.start < c.end for x in cands)]
+    return _finish(doc, cands, evidence, lex)
+
+
+def _add_context(text: str, c: _Cand, sent_end: int, lex: MentionLexicons) -> None:
+    """Cues around an unknown name: region word after, speech verb after, appositive."""
+    after = re.match(r" ([a-z]+)\b", text[c.end : c.end + 20])
+    if after and after.group(1) in lex.region_suffixes and not c.tokens[-1].possessive:
+        c.end += len(after.group(0))
+        c.cues.add("region")
+    if _verb_after(text, c.end, lex):
+        c.cues.add("verb")
+    desc = _descriptor(text, c.end, sent_end)
+    if desc:
+        c.descriptor = desc
+        if _person_descriptor(desc, lex):
+            c.cues.add("descriptor")
+
+
+def _finish(doc: Document, cands: list[_Cand], evidence: set[str], lex: MentionLexicons) -> list[Mention]:
+    text = doc.text
+    body = [c for c in cands if not c.title_line]
+    known = {text[c.start : c.end].lower() for c in body}
+    # a person's surname or given name alone is that person's type too ("Putin" after "Vladimir Putin")
+    typed: dict[str, str] = {}
+    for c in body:
+        if c.type is None:
+            c.type = _type_unknown(text, c, lex, doc.sentence_at(c.start)[0] if doc.sentence_at(c.start) else 0)
+        if c.type == "PERSON" and "gazetteer" not in c.cues:
+            for t in c.tokens:
+                typed.setdefault(t.low, "PERSON")
+        if c.type in ("GPE", "LOC", "ORG"):
+            typed[c.tokens[0].low if len(c.tokens) == 1 else text[c.start : c.end].lower()] = c.type
+    out: list[Mention] = []
+    for c in cands:
+        surface = text[c.start : c.end]
+        strong = c.cues & {"gazetteer", "demonym", "title", "verb", "descriptor", "byline", "region"}
+        if c.title_line and not strong - {"title", "verb", "descriptor"} and surface.lower() not in known:
+            continue
+        if len(c.tokens) == 1:
+            tok = c.tokens[0]
+            if tok.low in lex.stopwords or len(tok.text) < 2 or (tok.text[-1] == "s" and tok.text[:-1].isupper()):
+                continue  # "War", "X", "POWs"
+            if tok.initial and not strong and tok.low not in evidence and not tok.text.isupper():
+                continue  # a sentence's first word with nothing else saying it is a name
+        if c.type is None:
+            c.type = typed.get(surface.lower()) or typed.get(c.tokens[-1].low)
+            if c.type is None:
+                continue
+        if doc.is_boilerplate(c.start, c.end) and "byline" not in c.cues:
+            continue
+        out.append(Mention(doc.id, c.start, c.end, surface, c.type, c.descriptor))
+    out.sort(key=lambda m: (m.start, m.end))
+    return [m for i, m in enumerate(out) if i == 0 or (m.start, m.end) != (out[i - 1].start, out[i - 1].end)]

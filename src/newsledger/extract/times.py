@@ -1,0 +1,191 @@
+"""Time expressions: find them with our own patterns, then resolve them to dates.
+
+Patterns are built once from the data files (``months.tsv``, ``seasons.tsv``,
+``time_words.tsv``, ``timezones.tsv``). ``dateparser.search_dates`` is not used to find
+spans: it misses "last summer", drops "late" from "late last month" and takes "may" or
+"Now" for dates. Month names count only when capitalised and, alone, only after a cue word
+("in June"), so "May" the verb and "March" the noun are not dates.
+
+A leading "in"/"on"/"at"/"during" is left out of the span (the article's words for the time
+are "November 2024" in "in November 2024"); "since" is kept because it changes the interval.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicons import table
+from ..model import Document, TimeExpr
+from ..resolve.times import Resolved, parse_absolute, parse_base, resolve_parts
+
+
+@dataclass(frozen=True, slots=True)
+class TimePatterns:
+    """Compiled time patterns, each with its kind (see :func:`resolve_parts`)."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def default_patterns() -> TimePatterns:
+    """The patterns built from the packaged data files (cached)."""
+    months = table("months.tsv")
+    full = [r[0] for r in months]
+    abbrs = [a.strip() for r in months if len(r) > 2 and r[2] for a in r[2].split(",")]
+    words = table("time_words.tsv")
+    weekdays = [r[0] for r in words if r[1] == "weekday"]
+    shifts = [r[0] for r in words if r[1] == "shift"]
+    parts = [r[0] for r in words if r[1] == "part"]
+    units = [r[0] for r in words if r[1] == "unit"]
+    days = [r[0] for r in words if r[1] == "day"]
+    seasons = [r[0] for r in table("seasons.tsv")]
+    tzs = [r[0] for r in table("timezones.tsv")]
+
+    mon = rf"(?P<mon>(?:{_alt(full)})|(?:{_alt(abbrs)})\.?)"
+    mon_full = rf"(?P<mon>{_alt(full)})"
+    season = rf"(?P<what>(?i:{_alt(seasons)}))"
+    part = rf"(?:(?P<part>(?i:{_alt(parts)}))(?:\s+|(?<=-)))"
+    year = r"(?P<year>(?:1[89]|20)\d\d)"
+    since = r"(?:(?P<since>(?i:since))\s+)?"
+    prep = r"(?:(?i:in|on|at|during|from|by|until|of|before|after)\s+)"
+    wd = rf"(?P<what>{_alt(weekdays)})"
+    num = r"(?P<n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few))"
+    clock = (
+        rf"(?:\s*[-–,@|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})\s*(?P<ampm>(?i:am|pm|a\.m\.|p\.m\.))?"
+        rf"(?:\s*(?P<tz>{_alt(tzs)})\b)?)?"
+    )
+    specs = [
+        # "January 10, 2024", "Jan.11 - 2025 7:06 PM CET" (a date line with a clock time)
+        ("full", rf"(?P<t>{since}\b{mon}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\s*[-–,/]?\s*{year}\b{clock})"),
+        # "10 January 2024"
+        ("full", rf"(?P<t>{since}\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{mon}\s*,?\s+{year}\b)"),
+        # "late November 2024", "November 2024", "November of 2024"
+        ("monyear", rf"(?P<t>{since}(?:\b{part})?\b{mon}\s+(?:of\s+)?{year}\b)"),
+        # "summer 2024", "the summer of 2024", "late summer 2024"
+        ("seasonyear", rf"(?P<t>{since}(?:\b{part})?(?:\bthe\s+)?\b{season}\s+(?:of\s+)?{year}\b)"),
+        # "late last month", "earlier this month", "last summer", "since last August", "next Friday"
+        (
+            "rel",
+            rf"(?P<t>{since}(?:\b{part}(?:(?i:in|on)\s+)?)?\b(?P<shift>(?i:{_alt(shifts)}))\s+"
+            rf"(?P<what>(?i:{_alt(units)}|{_alt(seasons)})|{_alt(full)}|{_alt(weekdays)})\b)",
+        ),
+        # "in recent weeks"
+        ("recent", r"(?P<t>\b(?i:recent)\s+(?P<what>(?i:days|weeks|months|years)))\b"),
+        # "two weeks ago"
+        ("ago", rf"(?P<t>\b{num}\s+(?P<what>(?i:days?|weeks?|months?|years?))\s+(?i:ago))\b"),
+        # "(1950-53)", "2014–2016": a year range
+        ("yearrange", r"(?P<t>\(?\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–]\s*(?P<y2>\d\d|(?:1[89]|20)\d\d)(?![\d%]|[,.]\d)\)?)"),
+        # "January 10" without a year
+        ("monthday", rf"(?P<t>{since}\b{mon}\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!\s*[,.]?\s*\d)"),
+        # "in June", "since June", "early June": a month alone only after a cue word
+        ("month", rf"(?:{prep}|(?<=\b))(?P<t>{since}(?:\b{part})?\b{mon_full})\b(?!\s*,?\s*\d)"),
+        # "in 2022", "since 2014", "late 2023": a year only after a cue word
+        ("year", rf"(?:\b{prep})(?P<t>{since}(?:\b{part})?{year})\b(?![\d%]|[,.]\d|\s*[-–]\s*\d)"),
+        ("year", rf"(?P<t>{since}\b{part}{year})\b(?![\d%]|[,.]\d)"),
+        ("year", rf"(?P<t>(?P<since>(?i:since))\s+{year})\b(?![\d%]|[,.]\d)"),
+        # "on Friday", "Sunday"
+        ("weekday", rf"(?P<t>\b{wd})\b"),
+        ("day", rf"(?P<t>\b(?P<what>{_alt(days + [d.capitalize() for d in days])}))\b"),
+    ]
+    return TimePatterns(tuple((kind, re.compile(rx)) for kind, rx in specs))
+
+
+def find_time_spans(
+    text: str, *, patterns: TimePatterns | None = None
+) -> list[tuple[int, int, str, dict[str, str | None]]]:
+    """Non-overlapping time spans of ``text``: (start, end, kind, parts), sorted by start.
+
+    Earlier patterns in the list win over later ones, and longer spans over shorter ones
+    ("late last month" over "last month"; "January 10, 2024" over "January 10").
+    """
+    pats = patterns or default_patterns()
+    found: list[tuple[int, int, int, str, dict[str, str | None]]] = []
+    for rank, (kind, rx) in enumerate(pats.patterns):
+        for m in rx.finditer(text):
+            s, e = m.span("t")
+            if e > s:
+                found.append((s, e, rank, kind, m.groupdict()))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int, str, dict[str, str | None]]] = []
+    for s, e, _rank, kind, parts in found:
+        if kind == "month" and parts.get("part") is None and _bare_month_ambiguous(text, s, e, parts):
+            continue
+        if all(e <= ts or s >= te for ts, te, _k, _p in taken):
+            taken.append((s, e, kind, parts))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def _bare_month_ambiguous(text: str, s: int, e: int, parts: dict[str, str | None]) -> bool:
+    """A month name with no cue word before it ("May", "March" at a sentence start)."""
+    before = text[max(0, s - 12) : s].lower().split()
+    cue = before[-1] if before else ""
+    return not (parts.get("since") or cue in {"in", "on", "during", "from", "by", "until", "of",
+                                              "before", "after", "since", "early", "late", "mid"})
+
+
+def find_publication_line(doc: Document, spans: list[tuple[int, int, str, dict[str, str | None]]]) -> (
+        tuple[int, int, Resolved] | None):
+    """The date line of the article among found spans: a full date alone on its line.
+
+    The metadata extractor's ``published_span`` wins when it is set; otherwise a full date
+    that fills a line (apart from "Published"/"Updated" words) near the top counts.
+    """
+    meta = doc.meta
+    lines = doc.paragraphs
+    for s, e, kind, parts in spans:
+        if kind != "full":
+            continue
+        if meta.published_span is not None and meta.published_span.overlaps(s, e):
+            return s, e, resolve_parts(kind, parts, None)
+        para = doc.paragraph_at(s)
+        if para is None or lines.index(para) > 8:
+            continue
+        rest = (doc.text[para[0] : s] + doc.text[e : para[1]]).strip(" :|-–—").lower()
+        if rest in ("", "published", "updated", "posted", "published on", "posted on", "updated on"):
+            return s, e, resolve_parts(kind, parts, None)
+    return None
+
+
+def publication_base(doc: Document, spans: list[tuple[int, int, str, dict[str, str | None]]]) -> (
+        str | None):
+    """The publication instant to resolve against: ``meta.published``, else the date line."""
+    if doc.meta.published:
+        return doc.meta.published
+    line = find_publication_line(doc, spans)
+    if line is None:
+        return None
+    res = line[2]
+    return res.instant or (res.date_start.isoformat() if res.date_start else None)
+
+
+def extract_times(doc: Document, *, lexicons: TimePatterns | None = None) -> list[TimeExpr]:
+    """Every time expression of a document, resolved against its publication date.
+
+    Args:
+        doc (Document): a prepared document; ``meta.published`` (or a date line in the text)
+            is the base for relative expressions.
+        lexicons (TimePatterns | None): compiled patterns; the packaged data by default.
+    Returns:
+        list[TimeExpr]: sorted by start; ``date_start``/``date_end`` inclusive "YYYY-MM-DD",
+        or None with ``months`` when the words only say which months.
+
+    Example: in "The pact was signed last summer." published 2025-01-11, "last summer"
+    → 2024-06-01..2024-08-31.
+    """
+    spans = find_time_spans(doc.text, patterns=lexicons)
+    base = parse_base(publication_base(doc, spans))
+    out = []
+    for s, e, kind, parts in spans:
+        res = resolve_parts(kind, parts, base)
+        if res.date_start is None and not res.months and kind == "full":
+            day = parse_absolute(doc.text[s:e])
+            res = Resolved(day, day) if day else res
+        ds, de = res.iso()
+        out.append(TimeExpr(doc.id, s, e, doc.text[s:e], ds, de, res.months))
+    return out
