@@ -188,7 +188,7 @@ def timeline_svg(events: Sequence[Event], documents: Sequence[Document], status_
         lo = min(a for _, a, _ in rows)
         hi = max(b for _, _, b in rows) + dt.timedelta(days=1)
         span = max((hi - lo).days, 1)
-        plot_w = _TIMELINE_WIDTH - _LABEL_W - 2 * _PAD
+        plot_w = _TIMELINE_WIDTH - _LABEL_W - 2 * _PAD - 48  # room for the last tick label
         height = _PAD * 2 + 28 + _ROW * len(rows)
 
         def x(d: dt.date) -> float:
