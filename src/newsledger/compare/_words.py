@@ -29,6 +29,51 @@ def casualty_components() -> dict[str, frozenset[str]]:
             if len(row) >= 2}
 
 
+_COORDINATORS = frozenset({"or", "and", "nor"})
+
+
+@lru_cache(maxsize=1 << 14)
+def casualty_set_of(text: str) -> frozenset[str]:
+    """The casualty components a measure counts: "killed or wounded" → {killed, wounded}.
+
+    Casualty words joined by "or"/"and" count together. A casualty word right before a
+    noun describes who is counted rather than what happened to them: in "capture of
+    injured soldiers" the count is of captures, so such a modifier only counts when
+    nothing else in the measure is a casualty word ("wounded soldiers treated" → {wounded}).
+
+    Args:
+        text (str): a measure, e.g. ``"captured injured soldiers"``.
+    Returns:
+        frozenset[str]: components from ``casualty_terms.tsv``, e.g. ``{"captured"}``; empty if none.
+    """
+    comps = casualty_components()
+    toks = words(text)
+    lem = [lemma(w) for w in toks]
+    stop = stopwords()
+    runs: list[tuple[set[str], bool]] = []  # (components, is a modifier)
+    i = 0
+    while i < len(toks):
+        if lem[i] not in comps:
+            i += 1
+            continue
+        found = set(comps[lem[i]])
+        j = i
+        while True:
+            # "killed, wounded or missing": a list (commas are gone from the words) or "or"/"and".
+            if j + 1 < len(toks) and lem[j + 1] in comps:
+                j += 1
+            elif j + 2 < len(toks) and toks[j + 1].lower() in _COORDINATORS and lem[j + 2] in comps:
+                j += 2
+            else:
+                break
+            found |= comps[lem[j]]
+        nxt = toks[j + 1].lower() if j + 1 < len(toks) else None
+        runs.append((found, nxt is not None and nxt not in stop and nxt not in _COORDINATORS))
+        i = j + 1
+    actions = [f for f, modifier in runs if not modifier] or [f for f, _ in runs]
+    return frozenset().union(*actions) if actions else frozenset()
+
+
 @cache
 def stopwords() -> frozenset[str]:
     """Words that never decide whether two claims match (``compare_stopwords.txt``)."""

@@ -23,7 +23,7 @@ from functools import cache
 from ..lexicons import word_list
 from ..model import Document, Entity, Event, Quantity, Quote, item_id
 from ._words import (
-    casualty_components,
+    casualty_set_of,
     content_lemmas,
     jaccard,
     names_in,
@@ -32,7 +32,8 @@ from ._words import (
     stem,
     words,
 )
-from .relations import interval, same_speaker
+from .relations import casualty_set, interval, same_speaker
+from .sources import EntityNames
 
 # Largest block compared pair by pair; bigger blocks are split (actor) or windowed.
 MAX_BLOCK = 48
@@ -48,6 +49,8 @@ LINK_FLOOR = {"n": 0.40, "q": 0.45, "ev": 0.45}
 _W_MEASURE, _W_CONTEXT, _W_ACTORS, _W_SOURCE, _W_MAGNITUDE = 0.5, 0.15, 0.15, 0.1, 0.1
 # A casualty measure that is part of another ("killed" in "killed or wounded").
 _RELATED_MEASURE = 0.6
+# The same people counted, one figure naming their harm and the other not.
+_IMPLIED_CASUALTY = 0.35
 
 
 @cache
@@ -71,6 +74,7 @@ class Claim:
     context: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     source: str | None = None
+    backers: frozenset[str] = frozenset()  # source plus speakers quoted right around the claim
     magnitude: float | None = None
     unit: str | None = None
     idf: dict[str, float] | None = None  # shared table: word or actor → inverse claim frequency
@@ -138,17 +142,6 @@ def _measure_weights(q: Quantity) -> dict[str, float]:
     return weights
 
 
-def _casualty(q: Quantity) -> frozenset[str]:
-    comps = casualty_components()
-    for text in (q.measure, q.text):
-        found: set[str] = set()
-        for w in content_lemmas(text, keep_names=False):
-            found |= comps.get(w, frozenset())
-        if found:
-            return frozenset(found)
-    return frozenset()
-
-
 def _magnitude(q: Quantity) -> float | None:
     low, high = interval(q)
     if low is not None and high is not None and low > 0 and high > 0:
@@ -165,6 +158,8 @@ def build_claims(
     quantities: Sequence[Quantity],
     events: Sequence[Event],
     entities: Sequence[Entity],
+    *,
+    names: EntityNames | None = None,
 ) -> list[Claim]:
     """Turn the extracted items into comparable claims (terms and publication events left out).
 
@@ -174,6 +169,7 @@ def build_claims(
         quantities (Sequence[Quantity]): figures.
         events (Sequence[Event]): dated events; each article's own publication is skipped.
         entities (Sequence[Entity]): resolved actors; their mentions mark who is around a claim.
+        names (EntityNames | None): the entities' names, when already prepared.
     Returns:
         list[Claim]: one per comparable item, in input order.
     """
@@ -189,26 +185,29 @@ def build_claims(
             index[doc_id] = _DocIndex(docs.get(doc_id), mentions.get(doc_id, []))
         return index[doc_id]
 
-    alias_owner: dict[str, str] = {}
-    for e in entities:
-        for alias in (e.canonical, *e.aliases):
-            alias_owner.setdefault(normalise_name(alias), e.id)
+    source_key = (names or EntityNames(entities)).source_key
 
-    def source_key(ent: str | None, name: str | None) -> str | None:
-        if ent:
-            return ent
-        if not name:
-            return None
-        return alias_owner.get(normalise_name(name), normalise_name(name))
+    speakers: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for qt in quotes:
+        key = source_key(qt.speaker_entity, qt.speaker) if qt.kind == "statement" else None
+        if key:
+            speakers[qt.doc].append((qt.start, qt.end, key))
+
+    def backers(doc_id: str, start: int, end: int, own: str | None) -> frozenset[str]:
+        # A figure credited to "the government" beside a quote of its envoy rests on the envoy too.
+        lo, hi, _ = idx(doc_id).window(start, end)
+        near = {k for s, e, k in speakers.get(doc_id, ()) if s < hi and lo < e}
+        return frozenset(near | ({own} if own else set()))
 
     claims: list[Claim] = []
     for q in quantities:
         weights = _measure_weights(q)
         ctx, actors = idx(q.doc).context(q.start, q.end)
+        src = source_key(q.source_entity, q.source)
         claims.append(Claim(
             id=item_id(q), kind="n", doc=q.doc, item=q, order=len(claims), measure=frozenset(weights),
-            weights=weights, casualty=_casualty(q), context=ctx, actors=actors,
-            source=source_key(q.source_entity, q.source), magnitude=_magnitude(q),
+            weights=weights, casualty=casualty_set(q), context=ctx, actors=actors,
+            source=src, backers=backers(q.doc, q.start, q.end, src), magnitude=_magnitude(q),
             unit=normalise_name(q.unit) if q.unit else None))
     for qt in quotes:
         if qt.kind != "statement":
@@ -273,7 +272,7 @@ def measure_similarity(a: Claim, b: Claim) -> float:
         return 0.0
     if a.casualty or b.casualty:
         if not (a.casualty and b.casualty):
-            return 0.0
+            return _implied_casualty(a, b) if a.casualty else _implied_casualty(b, a)
         if a.casualty == b.casualty:
             return 1.0
         if a.casualty < b.casualty or b.casualty < a.casualty:
@@ -293,6 +292,18 @@ def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float
     return shared / union if union else 0.0
 
 
+def _implied_casualty(hurt: Claim, plain: Claim) -> float:
+    """A figure of people with no harm word against a casualty figure about the same people.
+
+    "“hundreds” of troops" (the harm is said in the sentence before) may be the "hundreds
+    of wounded soldiers" of another outlet; it matches weakly, so only context, source and
+    magnitude together can make it a group.
+    """
+    own = {w for w, weight in plain.weights.items() if weight >= 2.0}
+    others = {w for w in hurt.weights if not casualty_set_of(w)}
+    return _IMPLIED_CASUALTY if own and own <= others else 0.0
+
+
 def _magnitude_similarity(a: Claim, b: Claim) -> float:
     if a.magnitude is None or b.magnitude is None:
         return 0.0
@@ -304,7 +315,9 @@ def _source_similarity(a: Claim, b: Claim) -> float:
         return 0.0
     if a.source == b.source:
         return 1.0
-    return jaccard(set(a.source.split()), set(b.source.split()))
+    if a.source in b.backers or b.source in a.backers:
+        return 0.8  # one outlet credits the person the other quotes beside its figure
+    return jaccard(set(a.source[2:].split()), set(b.source[2:].split()))
 
 
 def score_pair(a: Claim, b: Claim) -> float:
@@ -320,7 +333,7 @@ def score_pair(a: Claim, b: Claim) -> float:
         return 0.0
     if a.kind == "n":
         m = measure_similarity(a, b)
-        if m < 0.3:
+        if m < _IMPLIED_CASUALTY:
             return 0.0
         return (_W_MEASURE * m + _W_CONTEXT * _weighted_overlap(a.context, b.context, a.idf)
                 + _W_ACTORS * _weighted_overlap(a.actors, b.actors, a.idf, "@")
@@ -359,10 +372,11 @@ def _keys(claims: Sequence[Claim]) -> dict[tuple[str, ...], list[int]]:
         if c.kind == "n":
             if c.casualty:
                 blocks[("n", "casualty")].append(i)
-            else:
-                for w, weight in c.weights.items():
-                    if weight >= 2.0 or len(c.weights) == 1:
-                        blocks[("n", w)].append(i)
+            # Casualty figures also meet figures of the same people ("wounded soldiers" and
+            # "troops"), see _implied_casualty.
+            for w, weight in c.weights.items():
+                if (weight >= 2.0 or len(c.weights) == 1) and not casualty_set_of(w):
+                    blocks[("n", w)].append(i)
         else:
             # The rarest words that some other claim shares: a word no other claim has
             # cannot bring two claims together.

@@ -61,14 +61,14 @@ def group_claims(
         by the position of their first member. Example: "some 10,000 of its troops" and "over
         11,000 North Korean troops" → one ``compatible`` group.
     """
-    claims = build_claims(documents, quotes, quantities, events, entities)
+    names = EntityNames(entities)
+    claims = build_claims(documents, quotes, quantities, events, entities, names=names)
     clusters = cluster(claims, candidate_pairs(claims))
     docs = {d.id: d for d in documents}
     published = {d.id: d.meta.published for d in documents}
     quotes_by_doc: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         quotes_by_doc[q.doc].append(q)
-    names = EntityNames(entities)
     groups: list[Group] = []
     for members in sorted(clusters, key=lambda ms: min(c.order for c in ms)):
         items = [c.item for c in members]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 
 from ..model import Event, Quantity, Quote, Status
-from ._words import casualty_components, content_lemmas, normalise_name
+from ._words import casualty_set_of, content_lemmas, normalise_name
 
 # Two numbers closer than this (relative) are the same figure: "11,000" vs "11000.0".
 _REL_TOL = 0.01
@@ -72,15 +72,11 @@ def intervals_overlap(a: Quantity, b: Quantity) -> bool:
 
 
 def casualty_set(q: Quantity) -> frozenset[str]:
-    """The casualty components a measure covers: "killed or wounded" → {killed, wounded}; {} if none."""
-    comps = casualty_components()
-    found: set[str] = set()
-    for text in (q.measure, q.text):
-        for w in content_lemmas(text, keep_names=False):
-            found |= comps.get(w, frozenset())
-        if found:
-            break  # the measure's own words win over the span's
-    return frozenset(found)
+    """The casualty components a figure counts: "killed or wounded" → {killed, wounded}; {} if none.
+
+    The measure's own words decide; the span's words are used only when the measure has none.
+    """
+    return casualty_set_of(q.measure) or casualty_set_of(q.text)
 
 
 def _measure_name(q: Quantity) -> str:

@@ -120,7 +120,23 @@ class EntityNames:
                 self.alias_owner[key] = e.id if self.alias_owner.get(key, e.id) == e.id else None
         self.persons = frozenset(normalise_name(a) for e in entities if e.type == "PERSON"
                                  for a in (e.canonical, *e.aliases))
+        self.names_of = {e.id: frozenset(normalise_name(a) for a in (e.canonical, *e.aliases)) for e in entities}
         self._outlets: dict[str, list[str]] = {}
+
+    def source_key(self, ent: str | None, name: str | None) -> str | None:
+        """Who a claim rests on: ``"e:<entity id>"`` or ``"n:<name words>"``; None for nobody.
+
+        The linked entity decides only when the name is one of its names: "Ukrainian
+        intelligence" linked to the nationality "Ukrainian" is an agency of its own, not
+        the same source as "Ukrainian special forces".
+        """
+        folded = normalise_name(name) if name else None
+        if ent and (folded is None or folded in self.names_of.get(ent, (folded,))):
+            return f"e:{ent}"
+        if not folded:
+            return None
+        owner = self.alias_owner.get(folded)
+        return f"e:{owner}" if owner else f"n:{' '.join(name_tokens(name or ''))}"
 
     def outlets(self, doc: Document) -> list[str]:
         """The outlets ``doc`` credits (cached per document)."""
@@ -181,15 +197,9 @@ def count_sources(
     """
     quotes_by_doc = quotes_by_doc or {}
     ix = index if index is not None else EntityNames(entities)
-    canonical, alias_owner = ix.canonical, ix.alias_owner
+    canonical = ix.canonical
 
-    def key_of(ent: str | None, name: str | None) -> str | None:
-        if ent:
-            return f"e:{ent}"
-        if not name:
-            return None
-        owner = alias_owner.get(normalise_name(name))
-        return f"e:{owner}" if owner else f"n:{' '.join(name_tokens(name))}"
+    key_of = ix.source_key
 
     uf = _Union()
     member_key: list[str | None] = []
@@ -200,7 +210,7 @@ def count_sources(
         member_key.append(k)
         if k:
             uf.find(k)
-            display[k].append(canonical.get(ent or "", "") or name or "")
+            display[k].append(canonical.get(k[2:], "") if k.startswith("e:") else name or "")
     # Names that match loosely ("Matsegora" / "Alexander Matsegora") are one source.
     name_keys = sorted({k for k in member_key if k})
     for i, a in enumerate(name_keys):
@@ -249,7 +259,7 @@ def count_sources(
         label = document_label(doc, c.doc)
         if k is not None:
             ent, name = claim_source(c)
-            pair = (label, canonical.get(ent or "", "") or name or "")
+            pair = (label, name or canonical.get(ent or "", ""))
             if pair not in citations:
                 citations.append(pair)
         if doc is not None:
