@@ -39,7 +39,16 @@ from functools import cache
 
 from ..lexicons import table, word_list
 from ..model import Document, Quote
-from ._names import NameMention, Tokens, cap_run_end, find_names, match_title, tokenize
+from ._names import (
+    NameMention,
+    Tokens,
+    cap_run_end,
+    find_names,
+    match_title,
+    titled_names,
+    tokenize,
+    trie_pattern,
+)
 
 __all__ = ["QuoteLexicons", "extract_quotes", "inflect_verbs", "load_quote_lexicons"]
 
@@ -217,7 +226,7 @@ class _Ctx:
         self.doc = doc
         self.text = doc.text
         self.lex = lex
-        self.toks: Tokens = tokenize(doc.text)
+        self.toks: Tokens = Tokens(doc.text)
         self.paras = list(doc.paragraphs) or _paragraphs(doc.text)
         self.sents = list(doc.sentences) or self.paras or [(0, len(doc.text))]
         self.sent_starts = [s for s, _ in self.sents]
@@ -232,25 +241,96 @@ class _Ctx:
             | frozenset(lex.pronouns)
             | frozenset({"according"})
         )
-        self.names: list[NameMention] = []
-        self.persons: list[NameMention] = []
-        self.person_starts: list[int] = []
+        self.intros: list[NameMention] = []
+        self.intro_starts: list[int] = []
+        self.known: dict[str, frozenset[str]] = {}
+        self.intros_loaded = False
+        self.appositives_loaded = False
+        self.boiler: list[tuple[int, int]] = []
+        self.boiler_starts: list[int] = []
+        self.marked: list[_Marked] = []
+        self.marked_starts: list[int] = []
+        self.sentence_persons: dict[int, list[NameMention]] = {}
+        self.cues: list[int] = []
         self.group_speakers: list[tuple[int, _Speaker]] = []
 
     # ---------------------------------------------------------------- lookups
     def set_regions(self, marked: list[_Marked]) -> None:
-        """Record the quoted regions (marks included) and find the names outside them."""
+        """Record the quoted regions (marks included) and tokenise the sentences that matter.
+
+        Only sentences holding a quotation mark or a speech verb (and the sentence after a
+        closing mark, for '"…." he said.') are tokenised; names elsewhere are found by
+        regex when a pronoun or a description needs them.
+        """
         self.regions = sorted((m.open_at, (m.close_at + 1) if m.close_at is not None else m.end) for m in marked)
         self.region_starts = [s for s, _ in self.regions]
-        self.names = find_names(
-            self.toks,
-            titles=self.lex.titles,
-            stop=self.stop,
-            connectors=self.lex.connectors,
-            skip=self.in_quote,
-        )
-        self.persons = [n for n in self.names if n.person]
-        self.person_starts = [n.start for n in self.persons]
+        rx = _cue_regex(self.lex.speech_verbs, self.lex.evaluative_verbs, tuple(sorted(self.lex.speech_phrasal)))
+        lowered = self.text.lower()
+        # matching the lower-cased text is twice as fast as a case-blind regex; the few
+        # characters whose lower case is longer ("İ") would shift offsets, so not then
+        if len(lowered) != len(self.text):
+            lowered = self.text
+        self.cues = [m.start() for m in rx.finditer(lowered)]
+        wanted = {self.sentence(p) for p in self.cues}
+        for m in marked:
+            wanted.add(self.sentence(m.open_at))
+            last = self.sentence(m.close_at if m.close_at is not None else max(m.open_at, m.end - 1))
+            wanted.update(range(self.sentence(m.open_at), last + 2))
+        windows = [self.sents[i] for i in sorted(wanted) if i < len(self.sents)]
+        self.toks = tokenize(self.text, _merge(windows))
+        self.boiler = sorted((b.start, b.end) for b in self.doc.boilerplate)
+        self.boiler_starts = [b[0] for b in self.boiler]
+        self.marked = sorted(marked, key=lambda m: m.start)
+        self.marked_starts = [m.start for m in self.marked]
+
+    def load_intros(self) -> None:
+        """Persons introduced with a title anywhere in the text (only when a pronoun or a
+        description needs them: it is a pass over the whole text)."""
+        if self.intros_loaded:
+            return
+        self.intros_loaded = True
+        self.intros = titled_names(self.text, self.lex.titles, self.in_quote, appositives=False)
+        self.intro_starts = [m.start for m in self.intros]
+        known: dict[str, set[str]] = {}
+        for m in self.intros:
+            known.setdefault(m.key, set()).update(m.roles)
+        self.known = {k: frozenset(v) for k, v in known.items()}
+
+    def is_boilerplate(self, start: int, end: int) -> bool:
+        """Like ``Document.is_boilerplate``, by bisection (boilerplate lines do not overlap)."""
+        i = bisect.bisect_left(self.boiler_starts, end) - 1
+        return i >= 0 and self.boiler[i][1] > start
+
+    def covered(self, start: int, end: int) -> float:
+        """Share of [start, end) that lies inside quotation marks."""
+        i = max(0, bisect.bisect_left(self.marked_starts, start) - 1)
+        n = 0
+        while i < len(self.marked) and self.marked[i].start < end:
+            m = self.marked[i]
+            n += max(0, min(end, m.end) - max(start, m.start))
+            i += 1
+        return n / max(1, end - start)
+
+    def persons_in(self, s_idx: int) -> list[NameMention]:
+        """Person names of one sentence (cached), outside quotation marks."""
+        found = self.sentence_persons.get(s_idx)
+        if found is None:
+            self.load_intros()
+            sent_toks = tokenize(self.text, [self.sents[s_idx]])
+            found = [
+                n
+                for n in find_names(
+                    sent_toks,
+                    titles=self.lex.titles,
+                    stop=self.stop,
+                    connectors=self.lex.connectors,
+                    skip=self.in_quote,
+                    known=self.known,
+                )
+                if n.person
+            ]
+            self.sentence_persons[s_idx] = found
+        return found
 
     def in_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self.region_starts, offset) - 1
@@ -430,16 +510,14 @@ class _Ctx:
         kind = self.lex.pronouns.get(pronoun)
         if kind == "person":
             s_idx = self.sentence(pos)
-            s_start = self.sents[s_idx][0]
-            i = bisect.bisect_left(self.person_starts, pos) - 1
-            if i >= 0 and self.persons[i].start >= s_start:
-                return self.mention_speaker(self.persons[i])
+            here = [p for p in self.persons_in(s_idx) if p.end <= pos]
+            if here:
+                return self.mention_speaker(here[-1])
             # the first person named in each earlier sentence: subjects come first
             for back in range(s_idx - 1, max(-1, s_idx - 1 - _PRONOUN_SENTENCES), -1):
-                s, e = self.sents[back]
-                j = bisect.bisect_left(self.person_starts, s)
-                if j < len(self.persons) and self.persons[j].start < e:
-                    return self.mention_speaker(self.persons[j])
+                found = self.persons_in(back)
+                if found:
+                    return self.mention_speaker(found[0])
             return None
         if kind == "group":
             i = bisect.bisect_left([p for p, _ in self.group_speakers], pos) - 1
@@ -448,11 +526,17 @@ class _Ctx:
 
     def resolve_description(self, head: str, adjectives: set[str], pos: int) -> _Speaker | None:
         """The nearest earlier person introduced with a title a description may stand for."""
+        if not self.appositives_loaded:
+            # "the former soldier" may point back to "Kim, a former soldier": a second pass
+            self.appositives_loaded = True
+            self.intros_loaded = True
+            self.intros = titled_names(self.text, self.lex.titles, self.in_quote)
+            self.intro_starts = [m.start for m in self.intros]
         roles = {head} | set(self.lex.role_synonyms.get(head, ()))
-        i = bisect.bisect_left(self.person_starts, pos) - 1
+        i = bisect.bisect_left(self.intro_starts, pos) - 1
         fallback: NameMention | None = None
         while i >= 0:
-            m = self.persons[i]
+            m = self.intros[i]
             if m.roles & roles:
                 if not adjectives - self.lex.determiners or adjectives & m.adjectives:
                     return self.mention_speaker(m)
@@ -590,6 +674,23 @@ class _Ctx:
         if end == j:
             return None, end
         return self.speaker_of_phrase(j, end), end
+
+
+@cache
+def _cue_regex(speech: frozenset[str], evaluative: frozenset[str], phrasal: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for every speech and evaluative verb form and "according to"."""
+    words = set(speech) | set(evaluative) | set(phrasal) | {"according"}
+    return re.compile(r"(?<![\w’'])(?i:" + trie_pattern(sorted(words)) + r")(?![\w’'\-])")
+
+
+def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in windows:
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -766,12 +867,6 @@ def _span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _covered(span: tuple[int, int], marked: list[_Marked]) -> float:
-    s, e = span
-    n = sum(max(0, min(e, m.end) - max(s, m.start)) for m in marked)
-    return n / max(1, e - s)
-
-
 def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
     toks, lex, doc = ctx.toks, ctx.lex, ctx.doc
     out: list[Quote] = []
@@ -779,14 +874,17 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
 
     def emit(a: int, b: int, speaker: _Speaker | None, cue: str) -> None:
         span = _span(ctx, a, b)
-        if span is None or span[0] in seen or doc.is_boilerplate(*span):
+        if span is None or span[0] in seen or ctx.is_boilerplate(*span):
             return
-        if _covered(span, marked) >= _COVERED or not any(toks.is_word(k) for k in range(a, b)):
+        if ctx.covered(*span) >= _COVERED or not any(toks.is_word(k) for k in range(a, b)):
             return
         seen.add(span[0])
         out.append(_quote(ctx, span, False, speaker, cue))
 
-    for c in range(len(toks)):
+    for pos in ctx.cues:
+        c = toks.index_at(pos)
+        if c >= len(toks) or toks.starts[c] != pos:
+            continue
         low = toks.lower[c]
         if low == "according" and c + 1 < len(toks) and toks.lower[c + 1] == "to":
             if ctx.in_quote(toks.starts[c]):
@@ -1012,7 +1110,7 @@ def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool
             s += 1
         while e > s and ctx.text[e - 1].isspace():
             e -= 1
-        if e <= s or not any(ch.isalnum() for ch in ctx.text[s:e]) or ctx.doc.is_boilerplate(s, e):
+        if e <= s or not any(ch.isalnum() for ch in ctx.text[s:e]) or ctx.is_boilerplate(s, e):
             continue
         words = sum(1 for k in range(toks.index_at(s), toks.index_at(e)) if toks.is_word(k))
         reason = _term_reason(ctx, m, words)
