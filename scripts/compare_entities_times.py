@@ -55,17 +55,47 @@ def build_ledger(docs: list[Document], entities: list[Entity], events: list[Even
     ledger_events = []
     for e in events:
         start, end = event_dates(e)
-        ledger_events.append({"id": item_id(e), "doc": e.doc, "start": e.start, "end": e.end, "text": e.text,
-                              "event": e.event, "time_text": e.time_text, "date_start": start, "date_end": end})
+        ledger_events.append(
+            {
+                "id": item_id(e),
+                "doc": e.doc,
+                "start": e.start,
+                "end": e.end,
+                "text": e.text,
+                "event": e.event,
+                "time_text": e.time_text,
+                "date_start": start,
+                "date_end": end,
+            }
+        )
     return {
-        "documents": [{"id": d.id, "file": d.file, "title": d.meta.title, "author": d.meta.author,
-                       "published": d.meta.published, "outlet": d.meta.outlet, "dateline": d.meta.dateline,
-                       "boilerplate": [{"start": b.start, "end": b.end} for b in d.boilerplate]} for d in docs],
-        "quotes": [], "quantities": [], "groups": [],
+        "documents": [
+            {
+                "id": d.id,
+                "file": d.file,
+                "title": d.meta.title,
+                "author": d.meta.author,
+                "published": d.meta.published,
+                "outlet": d.meta.outlet,
+                "dateline": d.meta.dateline,
+                "boilerplate": [{"start": b.start, "end": b.end} for b in d.boilerplate],
+            }
+            for d in docs
+        ],
+        "quotes": [],
+        "quantities": [],
+        "groups": [],
         "events": ledger_events,
-        "entities": [{"id": e.id, "canonical": e.canonical, "type": e.type, "aliases": list(e.aliases),
-                      "mentions": [{"doc": m.doc, "start": m.start, "end": m.end} for m in e.mentions]}
-                     for e in entities],
+        "entities": [
+            {
+                "id": e.id,
+                "canonical": e.canonical,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "mentions": [{"doc": m.doc, "start": m.start, "end": m.end} for m in e.mentions],
+            }
+            for e in entities
+        ],
     }
 
 
@@ -108,8 +138,10 @@ def main(argv: list[str] | None = None) -> int:
         path = args.out or Path(tmp) / "ledger.json"
         path.write_text(json.dumps(ledger, ensure_ascii=False, indent=1), encoding="utf-8")
         if not args.score.is_file():
-            print(f"scorer not found at {args.score}; ledger written" + (f" to {args.out}" if args.out else ""),
-                  file=sys.stderr)
+            print(
+                f"scorer not found at {args.score}; ledger written" + (f" to {args.out}" if args.out else ""),
+                file=sys.stderr,
+            )
             return 2
         status, report = run_scorer(args.score, path, gold, args.verbose)
     print(report if args.all else sections(report))

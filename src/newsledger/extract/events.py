@@ -27,7 +27,7 @@ from ..lexicons import table
 from ..model import Document, Event, TimeExpr
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\w[\w’'-]*|[^\w\s]")
-_CLAUSE_PUNCT = frozenset(".;:!?()[]—–\"“”‘’")
+_CLAUSE_PUNCT = frozenset('.;:!?()[]—–"“”‘’')
 _LEFT_WINDOW = 10
 _RIGHT_WINDOW = 12
 _NP_MAX = 6
@@ -122,7 +122,7 @@ def _np(tokens: list[_T], lex: EventLexicons) -> list[_T]:
     out = []
     for t in tokens:
         role = _role(t, lex)
-        if role in ("det", "num", "pron") or t.low.endswith("ly") or not t.text[:1].isalpha():
+        if role in ("det", "poss", "num", "pron") or t.low.endswith("ly") or not t.text[:1].isalpha():
             continue
         out.append(t)
     return out
@@ -131,8 +131,11 @@ def _np(tokens: list[_T], lex: EventLexicons) -> list[_T]:
 def _np_after(tokens: list[_T], i: int, stop: int, lex: EventLexicons) -> list[_T]:
     """The noun phrase from token i up to a preposition, clause word or ``stop``."""
     out: list[_T] = []
-    if i + 1 < stop and _role(tokens[i], lex) == "prep" and (
-            tokens[i + 1].text[:1].isdigit() or _role(tokens[i + 1], lex) == "num"):
+    if (
+        i + 1 < stop
+        and _role(tokens[i], lex) == "prep"
+        and (tokens[i + 1].text[:1].isdigit() or _role(tokens[i + 1], lex) == "num")
+    ):
         i += 1  # "indicating over 13,000 crossings": "over" qualifies the figure
     for t in tokens[i:stop]:
         role = _role(t, lex)
@@ -157,7 +160,7 @@ def _np_before(tokens: list[_T], k: int, lex: EventLexicons, allow_of: bool = Fa
             break
         if role == "prep" and not (allow_of and t.low == "of" and out):
             break
-        if role in ("det", "pron"):
+        if role in ("det", "poss", "pron"):
             break
         if _verb_kind(t, lex) and out:
             break
@@ -185,15 +188,14 @@ def _event_at(tokens: list[_T], ti: int, tj: int, lex: EventLexicons) -> tuple[s
     return _nominal(tokens, left_end, lex)
 
 
-def _scan_left(tokens: list[_T], left_end: int, lex: EventLexicons, cross_commas: bool) -> (
-        tuple[str, int, int] | None):
+def _scan_left(tokens: list[_T], left_end: int, lex: EventLexicons, cross_commas: bool) -> tuple[str, int, int] | None:
     for k in range(left_end - 1, max(-1, left_end - 1 - _LEFT_WINDOW - (6 if cross_commas else 0)), -1):
         t = tokens[k]
         if t.text in _CLAUSE_PUNCT or (t.text == "," and not cross_commas):
             return None
-        if _role(t, lex) in ("det", "pron") and k + 1 < left_end and _is_event_noun(tokens[k + 1], lex):
+        if _role(t, lex) == "poss" and k + 1 < left_end and _is_event_noun(tokens[k + 1], lex):
             # "since their deployment to support the army late last year": the noun is the event
-            return _nominal(tokens, left_end, lex)
+            return _nominal(tokens, left_end, lex, first=k + 1)
         kind = _verb_kind(t, lex)
         if kind is None:
             continue
@@ -206,8 +208,12 @@ def _scan_left(tokens: list[_T], left_end: int, lex: EventLexicons, cross_commas
         while prev >= 0 and tokens[prev].low.endswith("ly") and _role(tokens[prev], lex) is None:
             prev -= 1
         prev_role = _role(tokens[prev], lex) if prev >= 0 else None
-        after_is_phrase = nxt is None or k + 1 >= left_end or _role(nxt, lex) in ("prep", "boundary") or (
-            nxt.text in _CLAUSE_PUNCT or nxt.text == ",")
+        after_is_phrase = (
+            nxt is None
+            or k + 1 >= left_end
+            or _role(nxt, lex) in ("prep", "boundary")
+            or (nxt.text in _CLAUSE_PUNCT or nxt.text == ",")
+        )
         if prev_role == "aux_be" or (after_is_phrase and prev_role not in ("aux_have",)):
             # passive or a participle after its noun: "a pact signed in ...", "troops were sent"
             head = prev if prev_role == "aux_be" else k
@@ -254,14 +260,22 @@ def _scan_right(tokens: list[_T], tj: int, lex: EventLexicons) -> tuple[str, int
     return None
 
 
-def _nominal(tokens: list[_T], left_end: int, lex: EventLexicons) -> tuple[str, int, int] | None:
+def _nominal(
+    tokens: list[_T], left_end: int, lex: EventLexicons, first: int | None = None
+) -> tuple[str, int, int] | None:
     """No verb: the noun phrase before the time ("his visit to the capital in June")."""
     words: list[_T] = []
+    if first is not None:
+        words = tokens[first:left_end]
     j = left_end - 1
-    while j >= 0 and len(words) < _NP_MAX:
+    while first is None and j >= 0 and len(words) < _NP_MAX:
         t = tokens[j]
         role = _role(t, lex)
-        if t.text in _CLAUSE_PUNCT or t.text == "," or role in ("det", "boundary", "aux_be", "aux_have", "pron"):
+        if (
+            t.text in _CLAUSE_PUNCT
+            or t.text == ","
+            or role in ("det", "poss", "boundary", "aux_be", "aux_have", "pron")
+        ):
             break
         words.insert(0, t)
         j -= 1
@@ -307,13 +321,39 @@ def extract_events(doc: Document, times: list[TimeExpr], *, lexicons: EventLexic
     out: list[Event] = []
     pub = _publication_time(doc, times)
     if pub is not None:
-        out.append(Event(doc.id, pub.start, pub.end, pub.text, "publication", pub.text, pub.date_start,
-                         pub.date_end, pub.months, pub.start, pub.end))
+        out.append(
+            Event(
+                doc.id,
+                pub.start,
+                pub.end,
+                pub.text,
+                "publication",
+                pub.text,
+                pub.date_start,
+                pub.date_end,
+                pub.months,
+                pub.start,
+                pub.end,
+            )
+        )
     elif doc.meta.published_span is not None and doc.meta.published:
         span = doc.meta.published_span
         day = doc.meta.published[:10]
-        out.append(Event(doc.id, span.start, span.end, text[span.start : span.end], "publication",
-                         text[span.start : span.end], day, day, (), span.start, span.end))
+        out.append(
+            Event(
+                doc.id,
+                span.start,
+                span.end,
+                text[span.start : span.end],
+                "publication",
+                text[span.start : span.end],
+                day,
+                day,
+                (),
+                span.start,
+                span.end,
+            )
+        )
     for t in times:
         if t is pub or doc.is_boilerplate(t.start, t.end):
             continue
@@ -330,8 +370,11 @@ def extract_events(doc: Document, times: list[TimeExpr], *, lexicons: EventLexic
         label, first, last = found
         start = min(tokens[first].start, t.start)
         end = max(tokens[last].end, t.end)
-        out.append(Event(doc.id, start, end, text[start:end], label, t.text, t.date_start, t.date_end, t.months,
-                         t.start, t.end))
+        out.append(
+            Event(
+                doc.id, start, end, text[start:end], label, t.text, t.date_start, t.date_end, t.months, t.start, t.end
+            )
+        )
     out.sort(key=lambda e: (e.start, e.end))
     return out
 

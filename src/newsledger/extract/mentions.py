@@ -16,6 +16,7 @@ gazetteer are taken from them), and possessives ("Russia's" → "Russia").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -30,7 +31,7 @@ _YEAR_OLD = re.compile(r"\d+-year-old|\byear-old\b")
 _APPOSITIVE = re.compile(
     r",\s+((?:an?|the)\s+[^,;:()“”\"]+?|[A-Z][\w’']*['’]s\s+[^,;:()“”\"]+?)(?=\s+(?:who|which|whose)\b|[,;:)]|\.(?:\s|$)|$)"
 )
-_SENT_END = ".!?\"”’:"
+_SENT_END = '.!?"”’:'
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,7 @@ def _mark_initial(text: str, toks: list[_Tok], sent_start: int) -> None:
     prev_end = sent_start
     for i, t in enumerate(toks):
         between = text[prev_end : t.start]
-        t.initial = i == 0 or any(c in between for c in "“\"‘:—–(") and not between.strip(" ’'").endswith(",")
+        t.initial = i == 0 or any(c in between for c in '“"‘:—–(') and not between.strip(" ’'").endswith(",")
         prev_end = t.end
 
 
@@ -179,11 +180,7 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
         elif t.cap:
             runs.append(cur)
             cur = [t]
-        elif (
-            joined
-            and t.low in _CONNECTORS
-            and _connects(text, toks, i)
-        ):
+        elif joined and t.low in _CONNECTORS and _connects(text, toks, i):
             cur.append(t)
         else:
             if cur:
@@ -213,7 +210,7 @@ def _connects(text: str, toks: list[_Tok], i: int) -> bool:
     return False
 
 
-def _longest(toks: list[_Tok], i: int, table_: dict[str, object] | frozenset[str], limit: int) -> int:
+def _longest(toks: list[_Tok], i: int, table_: Mapping[str, object] | frozenset[str], limit: int) -> int:
     """Length of the longest entry of ``table_`` starting at token i (0 when none).
 
     Entries are lower case; an all-capitals entry is stored as written and matches only
@@ -240,10 +237,7 @@ def _title_before(text: str, start: int, lex: MentionLexicons) -> bool:
     """A lower-case title right before a run: "leader Kim", "ambassador in Pyongyang X"."""
     words = re.findall(r"[\w’'.-]+", text[max(0, start - 40) : start])
     words = [w.lower() for w in words]
-    for n in (3, 2, 1):
-        if len(words) >= n and " ".join(words[-n:]) in lex.titles:
-            return True
-    return False
+    return any(len(words) >= n and " ".join(words[-n:]) in lex.titles for n in (3, 2, 1))
 
 
 def _verb_after(text: str, end: int, lex: MentionLexicons) -> bool:
@@ -270,12 +264,27 @@ def _is_title_line(text: str, s: int, e: int) -> bool:
     return caps / len(words) >= 0.6 and (short or text[e - 1 : e] not in ".!?")
 
 
-def _scan_run(text: str, run: list[_Tok], lex: MentionLexicons, title_cue: bool) -> list[_Cand]:
+def _scan_run(
+    text: str, run: list[_Tok], lex: MentionLexicons, title_cue: bool, evidence: frozenset[str] = frozenset()
+) -> list[_Cand]:
     """Split one capitalised run into gazetteer places/orgs, demonyms and unknown names."""
     out: list[_Cand] = []
     while run and run[0].low in lex.stopwords and _longest(run, 0, lex.gazetteer, lex.max_words) == 0:
         run = run[1:]
-    i, residue, cue = 0, [], title_cue
+    if (
+        len(run) > 2
+        and run[0].initial
+        and run[1].low in _CONNECTORS
+        and run[0].low not in lex.org_words
+        and run[0].low not in evidence
+        and not _longest(run, 0, lex.gazetteer, lex.max_words)
+    ):
+        # "Officers of the Coastal Guard Service": the sentence's first word is no part of the name
+        run = run[1:]
+        while run and run[0].low in _CONNECTORS:
+            run = run[1:]
+    i, cue = 0, title_cue
+    residue: list[_Tok] = []
 
     def flush() -> None:
         nonlocal residue, cue
@@ -293,9 +302,11 @@ def _scan_run(text: str, run: list[_Tok], lex: MentionLexicons, title_cue: bool)
             flush()
             n = max(g, d)
             key = " ".join(t.text for t in run[i : i + n])
-            typ = gazetteer_entry(lex, key)[1] if g >= d else "NORP"
-            out.append(_Cand(run[i].start, run[i + n - 1].end, typ, {"gazetteer" if g >= d else "demonym"},
-                             run[i : i + n]))
+            entry = gazetteer_entry(lex, key)
+            typ = entry[1] if g >= d and entry else "NORP"
+            out.append(
+                _Cand(run[i].start, run[i + n - 1].end, typ, {"gazetteer" if g >= d else "demonym"}, run[i : i + n])
+            )
             i += n
             continue
         if not residue:
@@ -393,10 +404,11 @@ def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) 
             evidence |= {t.low for t in toks if t.cap and not t.initial}
 
     cands: list[_Cand] = []
-    for s, e, toks, is_title in per_sentence:
+    seen_capitalised = frozenset(evidence)
+    for _s, e, toks, is_title in per_sentence:
         for run in _runs(text, toks):
             title_cue = _title_before(text, run[0].start, lex)
-            for c in _scan_run(text, run, lex, title_cue):
+            for c in _scan_run(text, run, lex, title_cue, seen_capitalised):
                 c.title_line = is_title
                 if c.type is None:
                     _add_context(text, c, e, lex)
@@ -420,6 +432,20 @@ def _add_context(text: str, c: _Cand, sent_end: int, lex: MentionLexicons) -> No
             c.cues.add("descriptor")
 
 
+_LIST_GAP = re.compile(r",? (?:and |or )?|, ")
+
+
+def _list_type(text: str, c: _Cand, cands: list[_Cand]) -> str | None:
+    """A place in a list of places takes their type: "Moscow, Kazan, and Omsk"."""
+    for o in cands:
+        if o is c or o.type not in ("GPE", "LOC"):
+            continue
+        gap = text[o.end : c.start] if o.end <= c.start else text[c.end : o.start]
+        if len(gap) <= 6 and _LIST_GAP.fullmatch(gap):
+            return o.type
+    return None
+
+
 def _finish(doc: Document, cands: list[_Cand], evidence: set[str], lex: MentionLexicons) -> list[Mention]:
     text = doc.text
     body = [c for c in cands if not c.title_line]
@@ -428,7 +454,8 @@ def _finish(doc: Document, cands: list[_Cand], evidence: set[str], lex: MentionL
     typed: dict[str, str] = {}
     for c in body:
         if c.type is None:
-            c.type = _type_unknown(text, c, lex, doc.sentence_at(c.start)[0] if doc.sentence_at(c.start) else 0)
+            sent = doc.sentence_at(c.start)
+            c.type = _type_unknown(text, c, lex, sent[0] if sent else 0)
         if c.type == "PERSON" and "gazetteer" not in c.cues:
             for t in c.tokens:
                 typed.setdefault(t.low, "PERSON")
@@ -447,9 +474,9 @@ def _finish(doc: Document, cands: list[_Cand], evidence: set[str], lex: MentionL
             if tok.initial and not strong and tok.low not in evidence and not tok.text.isupper():
                 continue  # a sentence's first word with nothing else saying it is a name
         if c.type is None:
-            c.type = typed.get(surface.lower()) or typed.get(c.tokens[-1].low)
+            c.type = typed.get(surface.lower()) or typed.get(c.tokens[-1].low) or _list_type(text, c, cands)
             if c.type is None:
-                continue
+                continue  # one capitalised word and nothing saying what it names
         if doc.is_boilerplate(c.start, c.end) and "byline" not in c.cues:
             continue
         out.append(Mention(doc.id, c.start, c.end, surface, c.type, c.descriptor))

@@ -80,7 +80,10 @@ def default_patterns() -> TimePatterns:
         # "two weeks ago"
         ("ago", rf"(?P<t>\b{num}\s+(?P<what>(?i:days?|weeks?|months?|years?))\s+(?i:ago))\b"),
         # "(1950-53)", "2014–2016": a year range
-        ("yearrange", r"(?P<t>\(?\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–]\s*(?P<y2>\d\d|(?:1[89]|20)\d\d)(?![\d%]|[,.]\d)\)?)"),
+        (
+            "yearrange",
+            r"(?P<t>\(?\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–]\s*(?P<y2>\d\d|(?:1[89]|20)\d\d)(?![\d%]|[,.]\d)\)?)",
+        ),
         # "January 10" without a year
         ("monthday", rf"(?P<t>{since}\b{mon}\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!\s*[,.]?\s*\d)"),
         # "in June", "since June", "early June": a month alone only after a cue word
@@ -125,12 +128,16 @@ def _bare_month_ambiguous(text: str, s: int, e: int, parts: dict[str, str | None
     """A month name with no cue word before it ("May", "March" at a sentence start)."""
     before = text[max(0, s - 12) : s].lower().split()
     cue = before[-1] if before else ""
-    return not (parts.get("since") or cue in {"in", "on", "during", "from", "by", "until", "of",
-                                              "before", "after", "since", "early", "late", "mid"})
+    return not (
+        parts.get("since")
+        or cue
+        in {"in", "on", "during", "from", "by", "until", "of", "before", "after", "since", "early", "late", "mid"}
+    )
 
 
-def find_publication_line(doc: Document, spans: list[tuple[int, int, str, dict[str, str | None]]]) -> (
-        tuple[int, int, Resolved] | None):
+def find_publication_line(
+    doc: Document, spans: list[tuple[int, int, str, dict[str, str | None]]]
+) -> tuple[int, int, Resolved] | None:
     """The date line of the article among found spans: a full date alone on its line.
 
     The metadata extractor's ``published_span`` wins when it is set; otherwise a full date
@@ -152,8 +159,7 @@ def find_publication_line(doc: Document, spans: list[tuple[int, int, str, dict[s
     return None
 
 
-def publication_base(doc: Document, spans: list[tuple[int, int, str, dict[str, str | None]]]) -> (
-        str | None):
+def publication_base(doc: Document, spans: list[tuple[int, int, str, dict[str, str | None]]]) -> str | None:
     """The publication instant to resolve against: ``meta.published``, else the date line."""
     if doc.meta.published:
         return doc.meta.published

@@ -24,7 +24,7 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -152,8 +152,9 @@ def resolve_entities(docs: list[Document], mentions: list[Mention]) -> list[Enti
     return _build(ms, keys, uf, texts, lex)
 
 
-def _merge_acronyms(ms: list[Mention], keys: list[tuple[str, str | None, bool]], texts: dict[str, str],
-                    uf: _Union) -> None:
+def _merge_acronyms(
+    ms: list[Mention], keys: list[tuple[str, str | None, bool]], texts: dict[str, str], uf: _Union
+) -> None:
     by_initials: dict[str, set[int]] = defaultdict(set)
     acronyms: list[int] = []
     for i, m in enumerate(ms):
@@ -186,7 +187,7 @@ def _merge_spelling_variants(ms: list[Mention], bare: list[bool], uf: _Union) ->
         if m.type == "PERSON" and not bare[i] and len(m.text.split()) >= 2:
             blocks[_surname(m.text)[:3]].append(i)
     for members in blocks.values():
-        names = {}
+        names: dict[str, int] = {}
         for i in members:
             names.setdefault(normalize_name(ms[i].text), i)
         items = list(names.items())
@@ -276,8 +277,9 @@ def _multiword(lex: MentionLexicons) -> list[str]:
     return [t for t in lex.titles if " " in t] + [d for d in lex.demonyms if " " in d]
 
 
-def _build(ms: list[Mention], keys: list[tuple[str, str | None, bool]], uf: _Union, texts: dict[str, str],
-           lex: MentionLexicons) -> list[Entity]:
+def _build(
+    ms: list[Mention], keys: list[tuple[str, str | None, bool]], uf: _Union, texts: dict[str, str], lex: MentionLexicons
+) -> list[Entity]:
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ms)):
         clusters[uf.find(i)].append(i)
@@ -302,8 +304,9 @@ def _build(ms: list[Mention], keys: list[tuple[str, str | None, bool]], uf: _Uni
             first = mentions[0]
             digest = hashlib.sha1(f"{first.doc}:{first.start}".encode()).hexdigest()[:6]
             base = f"{base}-{digest}"
-        entities.append(((mentions[0].doc, mentions[0].start), Entity(base, canonical, etype, tuple(aliases),
-                                                                       mentions)))
+        entities.append(
+            ((mentions[0].doc, mentions[0].start), Entity(base, canonical, etype, tuple(aliases), mentions))
+        )
     return [e for _k, e in entities]
 
 
@@ -314,11 +317,14 @@ def _entity_type(mentions: Iterable[Mention], keys: list[tuple[str, str | None, 
             return m.type
     votes = Counter(m.type for m in mentions)
     best = max(votes.values())
-    return next(t for t in _TYPE_ORDER if votes.get(t) == best) if any(
-        votes.get(t) == best for t in _TYPE_ORDER) else mentions[0].type
+    return (
+        next(t for t in _TYPE_ORDER if votes.get(t) == best)
+        if any(votes.get(t) == best for t in _TYPE_ORDER)
+        else mentions[0].type
+    )
 
 
-def _canonical(mentions: list[Mention], keys: list[tuple[str, str | None, bool]], lex: MentionLexicons) -> str:
+def _canonical(mentions: Sequence[Mention], keys: list[tuple[str, str | None, bool]], lex: MentionLexicons) -> str:
     for k in keys:
         if k[1] is not None:
             return k[1]
@@ -378,7 +384,6 @@ def link_entities(
         dataclasses.replace(q, speaker_entity=find(q.doc, q.speaker_start, q.speaker_end, q.speaker)) for q in quotes
     ]
     new_quantities = [
-        dataclasses.replace(n, source_entity=find(n.doc, n.source_start, n.source_end, n.source))
-        for n in quantities
+        dataclasses.replace(n, source_entity=find(n.doc, n.source_start, n.source_end, n.source)) for n in quantities
     ]
     return new_quotes, new_quantities

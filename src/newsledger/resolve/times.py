@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -189,8 +188,9 @@ def resolve_parts(kind: str, parts: dict[str, str | None], base: dt.date | None)
 def _resolve(kind: str, parts: dict[str, str | None], base: dt.date | None) -> Resolved:
     words = time_words()
     part = _part(parts.get("part"))
-    mon = month_numbers()[parts["mon"].lower().rstrip(".")] if parts.get("mon") else None
-    year = int(parts["year"]) if parts.get("year") else None
+    mon_word, year_word, what = parts.get("mon"), parts.get("year"), (parts.get("what") or "").lower()
+    mon = month_numbers()[mon_word.lower().rstrip(".")] if mon_word else None
+    year = int(year_word) if year_word else None
     if kind == "full" and mon and year:
         day = dt.date(year, mon, int(parts["day"] or 1))
         return Resolved(day, day, (mon,), _instant(day, parts))
@@ -205,7 +205,7 @@ def _resolve(kind: str, parts: dict[str, str | None], base: dt.date | None) -> R
         s, e = _month_interval(year, mon, part)
         return Resolved(s, e, (mon,))
     if kind == "seasonyear" and year:
-        months = season_months()[parts["what"].lower()]
+        months = season_months()[what]
         s, e = _season_interval(months, year)
         narrowed = _narrow_months(months, part)
         if narrowed != months:
@@ -230,14 +230,14 @@ def _resolve(kind: str, parts: dict[str, str | None], base: dt.date | None) -> R
     if kind == "weekday":
         if base is None:
             return Resolved()
-        wd = int(words[parts["what"].lower()][1])
+        wd = int(words[what][1])
         # the latest such day on or before publication: "said on Friday" in a Saturday paper
         day = base - dt.timedelta(days=(base.weekday() - wd) % 7)
         return Resolved(day, day)
     if kind == "day":
         if base is None:
             return Resolved()
-        day = base + dt.timedelta(days=int(words[parts["what"].lower()][1]))
+        day = base + dt.timedelta(days=int(words[what][1]))
         return Resolved(day, day)
     if kind == "recent":
         if base is None:
@@ -334,8 +334,22 @@ def _part(word: str | None) -> str | None:
     return entry[1] if entry and entry[0] == "part" else None
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a few": 3,
+    "several": 3,
+}
 
 
 def _count(word: str | None) -> int:
@@ -355,9 +369,6 @@ def _minus(base: dt.date, n: int, unit: str) -> dt.date:
     if unit == "year":
         return dt.date(base.year - n, base.month, min(base.day, 28 if base.month == 2 else base.day))
     return base - dt.timedelta(weeks=n)
-
-
-_CLOCK = re.compile(r"^(\d{1,2})$")
 
 
 def _instant(day: dt.date, parts: dict[str, str | None]) -> str | None:

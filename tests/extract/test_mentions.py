@@ -1,0 +1,111 @@
+"""Name mentions: spans, types, titles kept out, demonyms, descriptors, boilerplate."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.mentions import extract_mentions
+from newsledger.pipeline import prepare_text
+
+
+def _mentions(text: str):  # type: ignore[no-untyped-def]
+    doc = prepare_text(text)
+    found = extract_mentions(doc)
+    for m in found:
+        assert m.text == doc.text[m.start : m.end]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # titles and role words stay out of the name
+        ("Borduria's President Ivan Petrovsky said the talks failed.", [("Ivan Petrovsky", "PERSON")]),
+        ("The talks failed, leader Ivan Petrovsky added.", [("Ivan Petrovsky", "PERSON")]),
+        ("Ambassador Petrovsky noted the risks.", [("Petrovsky", "PERSON")]),
+        # possessives
+        ("Russia's navy sailed north.", [("Russia", "GPE")]),
+        ("Ukraine’s army held the line.", [("Ukraine", "GPE")]),
+        # demonyms are NORP modifiers, never people
+        ("A North Korean soldier was captured.", [("North Korean", "NORP")]),
+        ("Many North Koreans work abroad.", [("North Koreans", "NORP")]),
+        # acronyms from the gazetteer, and unknown acronyms
+        ("Inspectors of the IAEA visited the plant.", [("IAEA", "ORG")]),
+        ("The plan was backed by the DPRK and NATO.", [("DPRK", "GPE"), ("NATO", "ORG")]),
+        # hyphenated names
+        ("Park Min-seo, a member of the defence committee, spoke.", [("Park Min-seo", "PERSON")]),
+        # organisations by their words, connectors inside
+        ("Analysts at the Centre for the Study of Rivers warned.", [("Centre for the Study of Rivers", "ORG")]),
+        ("Officers of the Coastal Guard Service arrived.", [("Coastal Guard Service", "ORG")]),
+        # places: regions, "the city of", gazetteer capitals
+        ("Fighting spread in the Ostrava region.", [("Ostrava region", "GPE")]),
+        ("Troops reached the Zlatograd Oblast.", [("Zlatograd Oblast", "GPE")]),
+        ("The wounded were taken to the city of Brenholm.", [("Brenholm", "GPE")]),
+        ("Officials in Seoul and Tokyo met.", [("Seoul", "GPE"), ("Tokyo", "GPE")]),
+        (
+            "Teachers went to Moscow, Brenholm and Zlatograd.",
+            [("Moscow", "GPE"), ("Brenholm", "GPE"), ("Zlatograd", "GPE")],
+        ),
+        # a person by a speech verb after the name
+        ("The plan will fail, Halvorsen said.", [("Halvorsen", "PERSON")]),
+        # hyphen: the name before a participle
+        ("Petrovsky-backed talks resumed, Petrovsky said.", [("Petrovsky", "PERSON"), ("Petrovsky", "PERSON")]),
+    ],
+)
+def test_mentions_names_and_types(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.type) for m in _mentions(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Testimonies from defectors reveal a grim culture.",  # a sentence's first word
+        "Furthermore, reports suggest a rise.",  # first word, a speech verb after a comma
+        "They fought in the War.",  # capitalised common word
+        "Many POWs were exchanged.",  # a plural acronym
+    ],
+)
+def test_mentions_not_names(sentence: str) -> None:
+    assert _mentions(sentence) == []
+
+
+def test_mentions_sentence_start_kept_with_evidence() -> None:
+    found = _mentions("Halvorsen arrived. The plan will fail, Halvorsen said.")
+    assert [m.text for m in found] == ["Halvorsen", "Halvorsen"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "descriptor"),
+    [
+        (
+            "According to Jin, a 29-year-old former border guard who fled, rules are strict.",
+            "Jin",
+            "a 29-year-old former border guard",
+        ),
+        ("Marta Kowalczyk, a member of the city council, objected.", "Marta Kowalczyk", "a member of the city council"),
+    ],
+)
+def test_mentions_descriptor(sentence: str, name: str, descriptor: str) -> None:
+    found = {m.text: m for m in _mentions(sentence)}
+    assert found[name].descriptor == descriptor
+    assert found[name].type == "PERSON"
+
+
+def test_mentions_headline_only_known_names() -> None:
+    text = "Borduria Captures Two Injured Syldavian Soldiers in Brenholm\n\nTroops entered the city of Brenholm.\n"
+    found = [(m.text, m.type) for m in _mentions(text)]
+    assert ("Captures Two Injured", "PERSON") not in found
+    assert found.count(("Brenholm", "GPE")) == 2
+
+
+def test_mentions_boilerplate_skipped_but_byline_kept() -> None:
+    text = (
+        "Troops advance near the river\n\nWritten by Jane Roe\n\nPhoto: Reuters\n\n"
+        "Officials in Warsaw said troops advanced. The ministry confirmed it.\n"
+    )
+    doc = prepare_text(text)
+    found = extract_mentions(doc)
+    names = [(m.text, m.type) for m in found]
+    assert ("Jane Roe", "PERSON") in names
+    assert ("Warsaw", "GPE") in names
+    assert not any(m.text == "Reuters" for m in found)

@@ -1,0 +1,177 @@
+"""Entity resolution: each merge rule, each keep-apart rule, and linking quotes and figures."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsledger.extract.mentions import extract_mentions
+from newsledger.model import Document, Entity, Quantity, Quote
+from newsledger.pipeline import prepare_text
+from newsledger.resolve.entities import link_entities, resolve_entities
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _resolve(*texts: str) -> tuple[list[Document], list[Entity]]:
+    docs = [prepare_text(t, source=f"doc{i}.txt") for i, t in enumerate(texts)]
+    mentions = [m for d in docs for m in extract_mentions(d)]
+    for d in docs:
+        for m in (m for m in mentions if m.doc == d.id):
+            assert m.text == d.text[m.start : m.end]
+    return docs, resolve_entities(docs, mentions)
+
+
+def _entity_of(entities: list[Entity], alias: str) -> Entity:
+    hits = [e for e in entities if alias in e.aliases]
+    assert len(hits) == 1, f"{alias!r} in {[(e.canonical, e.aliases) for e in hits]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("texts", "together", "canonical"),
+    [
+        # surname → full name, within one article and across articles
+        (
+            ["Officials said Ivan Petrovsky arrived. Later Petrovsky said the talks failed."],
+            ["Ivan Petrovsky", "Petrovsky"],
+            "Ivan Petrovsky",
+        ),
+        (
+            ["Officials said Ivan Petrovsky arrived.", "The talks failed, Petrovsky said."],
+            ["Ivan Petrovsky", "Petrovsky"],
+            "Ivan Petrovsky",
+        ),
+        # transliteration variants
+        (
+            ["Officials said Olek Wrzesinsky arrived.", "Officials said Olek Wrzesinskyy arrived."],
+            ["Olek Wrzesinsky", "Olek Wrzesinskyy"],
+            None,
+        ),
+        # acronym paired in the text, and by its initials in another article
+        (
+            ["Analysts at the Centre for Harbour Studies (CHS) warned.", "The CHS said the port was shut."],
+            ["Centre for Harbour Studies", "CHS"],
+            "Centre for Harbour Studies",
+        ),
+        (
+            ["The Federal Water Agency said so.", "A report by the FWA disagreed."],
+            ["Federal Water Agency", "FWA"],
+            "Federal Water Agency",
+        ),
+        # country aliases and capitals stand for their country
+        (
+            ["The DPRK fired a missile.", "North Korea denied it.", "Pyongyang said nothing."],
+            ["DPRK", "North Korea", "Pyongyang"],
+            "North Korea",
+        ),
+        (["Talks in Kiev began.", "Officials in Kyiv agreed with Ukraine."], ["Kiev", "Kyiv", "Ukraine"], "Ukraine"),
+        # region variants
+        (
+            [
+                "Fighting in the Zlatograd region.",
+                "Troops in the Zlatograd Oblast.",
+                "Shelling in Zlatograd Region.",
+                "Residents of the city of Zlatograd fled.",
+            ],
+            ["Zlatograd region", "Zlatograd Oblast", "Zlatograd Region", "Zlatograd"],
+            "Zlatograd",
+        ),
+    ],
+)
+def test_entities_merge(texts: list[str], together: list[str], canonical: str | None) -> None:
+    _docs, entities = _resolve(*texts)
+    ent = _entity_of(entities, together[0])
+    assert set(together) <= set(ent.aliases)
+    if canonical:
+        assert ent.canonical == canonical
+
+
+def test_entities_titles_become_aliases() -> None:
+    _docs, entities = _resolve("Borduria's President Ivan Petrovsky said the talks failed.")
+    ent = _entity_of(entities, "Ivan Petrovsky")
+    assert "President Ivan Petrovsky" in ent.aliases
+    assert ent.type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("texts", "apart"),
+    [
+        # a bare name introduced with its own description is another person
+        (
+            [
+                "Leader Park Jin Ho spoke on Monday.",
+                "According to Park, a 41-year-old former sailor who fled, the rules are strict. Park said so.",
+            ],
+            ("Park Jin Ho", "Park"),
+        ),
+        # a surname that fits two full names joins neither
+        (["Anna Novak met Tomas Novak. Novak said the deal was done."], ("Anna Novak", "Tomas Novak")),
+        # different people with similar short names
+        (["Officials said Kim Su Min arrived.", "Officials said Kim Su Jin arrived."], ("Kim Su Min", "Kim Su Jin")),
+        # two countries stay apart, and a demonym is not its country
+        (["Austria and Australia signed a deal."], ("Austria", "Australia")),
+        (["A Syldavian soldier was seen in Russia. Russian troops moved."], ("Russia", "Russian")),
+    ],
+)
+def test_entities_kept_apart(texts: list[str], apart: tuple[str, str]) -> None:
+    _docs, entities = _resolve(*texts)
+    a, b = _entity_of(entities, apart[0]), _entity_of(entities, apart[1])
+    assert a.id != b.id
+
+
+def test_entities_described_name_keeps_its_mentions_together() -> None:
+    _docs, entities = _resolve(
+        "According to Park, a 41-year-old former sailor who fled, the rules are strict. Park said so."
+    )
+    park = _entity_of(entities, "Park")
+    assert len(park.mentions) == 2
+
+
+def test_entities_ids_unique_and_deterministic() -> None:
+    texts = ["Leader Park Jin Ho spoke.", "According to Park, a 41-year-old former sailor, it is so. Park said."]
+    _d1, first = _resolve(*texts)
+    _d2, second = _resolve(*texts)
+    assert [e.id for e in first] == [e.id for e in second]
+    assert len({e.id for e in first}) == len(first)
+
+
+def test_link_entities_by_span_and_by_name() -> None:
+    docs, entities = _resolve(
+        "Ivan Petrovsky said the talks failed. Officials at the Federal Water Agency estimate 40 wells."
+    )
+    doc = docs[0]
+    start = doc.text.index("Ivan Petrovsky")
+    quote = Quote(doc.id, 20, 36, doc.text[20:36], False, "Ivan Petrovsky", start, start + 14)
+    by_name = Quote(doc.id, 20, 36, doc.text[20:36], False, "Borduria's leader Ivan Petrovsky")
+    qty = Quantity(doc.id, 0, 2, doc.text[0:2], 40, 40, 40, "exact", "wells", source="the Federal Water Agency")
+    quotes, quantities = link_entities([quote, by_name], [qty], entities)
+    pid = _entity_of(entities, "Ivan Petrovsky").id
+    assert [q.speaker_entity for q in quotes] == [pid, pid]
+    assert quantities[0].source_entity == _entity_of(entities, "Federal Water Agency").id
+
+
+def kursk_report(kursk_dir: Path, score_module: Any) -> dict[str, Any]:
+    """The scorer's result for the sample bundle run through the entity and event stages."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import compare_entities_times as cmp
+    finally:
+        sys.path.pop(0)
+    docs = cmp.read_documents(kursk_dir)
+    entities, events = cmp.analyse(docs)
+    ledger = cmp.build_ledger(docs, entities, events)
+    gold = json.loads((kursk_dir / "gold.json").read_text(encoding="utf-8"))
+    result: dict[str, Any] = score_module.evaluate(ledger, gold, str(kursk_dir))
+    return result
+
+
+def test_entities_kursk_sample_thresholds(kursk_dir: Path, score_module: Any) -> None:
+    figures = kursk_report(kursk_dir, score_module)["sections"]["entities"]["figures"]
+    assert figures["recall"] == 1.0
+    assert figures["merge_completeness"] >= 0.9
+    assert figures["distinct_violations"] == 0
