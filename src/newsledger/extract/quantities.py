@@ -25,6 +25,7 @@ Steps for one sentence:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,6 +40,9 @@ _QUOTES_OPEN = '"“«„‘'
 _QUOTES_CLOSE = '"”»’'
 _APOS = "'’"
 
+_DIGIT = re.compile(r"\d")
+_QUOTED = re.compile(r'[“"][^"”]*(?:["”]|$)')
+_ALPHA = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*\d|\d|[^\w\s]", re.UNICODE)
 
 
@@ -97,10 +101,20 @@ class QuantityLexicons:
             rf"|(?:{tens})[- ](?:{units_small})"
             rf"|{card}"
         )
+        self._forms["number_start"] = frozenset([w.split()[0] for w in self.vague] + list(self.cardinals) + ["a", "an"])
+        # one pass over the whole text finds the sentences worth reading closely
+        # One pass over the lower-cased text finds digits and number words. The pattern is
+        # a trie of the words without boundary checks (those are done on the few hits):
+        # an alternation led by a lookbehind costs far more, and this pass sees every
+        # character of the article.
+        starters = [w for w in self.vague if not w.startswith(("a ", "an "))] + list(self.cardinals)
+        starters += list(self.scales) + [w.split()[-1] for w in self.vague if w.startswith(("a ", "an "))]
+        # It is led by a non-letter so that the engine skips quickly to word starts.
+        self._re["trigger"] = re.compile(r"[^a-z0-9](?:[0-9]+|" + _trie({w.split()[0] for w in starters}) + ")")
         self._re["word_num"] = re.compile(rf"(?<![\w'’-])(?:{word_num})(?![\w-])", re.IGNORECASE)
         suffix = alt(self.suffixes)
         self._re["digit_num"] = re.compile(
-            r"(?<![\w@#/\\])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+            r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
             rf"(?:({suffix})(?![\w])|[ \u00a0]+({scale})(?![\w])|(?![\w]))"
         )
         self._re["qualifier"] = re.compile(
@@ -113,39 +127,32 @@ class QuantityLexicons:
         self._re["hedge"] = re.compile(rf"\b(?:{alt(self.hedges)})\b", re.IGNORECASE)
         months = alt(self.words("month") | {m.capitalize() for m in self.words("month")})
         day = r"\d{1,2}(?:st|nd|rd|th)?"
-        self._re["mask"] = re.compile(
+        sp = r"[ \u00a0]"
+        # Not claims, read from the first digit of a number (``match`` at that digit): a
+        # date, time of day, age, phone number or year; the match end says how far the
+        # non-claim runs ("2012–13" covers its "13").
+        self._re["not_claim"] = re.compile(
             "|".join(
                 [
-                    # dates: "January 10, 2024", "Jan.11", "10 January 2025", "2025-01-11", "10/01/2025"
-                    rf"\b(?:{months})\b\.?[ \u00a0]*{day}(?:,?[ \u00a0]*\d{{4}})?(?![\d])",
-                    rf"\b{day}[ \u00a0]+(?:of[ \u00a0]+)?(?:{months})\b(?:,?[ \u00a0]*\d{{4}})?",
-                    rf"\b(?:{months})\b\.?[ \u00a0]+\d{{4}}\b",
-                    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-                    # times of day: "7:06 PM", "7 p.m.", "10am", "10 o'clock"
-                    r"\b\d{1,2}(?::\d{2})+(?:[ \u00a0]*(?:[ap]\.?m\.?|[AP]\.?M\.?))?",
-                    r"\b\d{1,2}[ \u00a0]*(?:[ap]\.m\.|[AP]M\b|[ap]m\b)|\b\d{1,2}[ \u00a0]+o['’]clock\b",
-                    # ages: "32-year-old", "32 years old", "aged 32", "age 32"
-                    r"\b\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b",
-                    r"\b(?:aged|age|ages)[ \u00a0]+(?:of[ \u00a0]+)?\d{1,3}"
-                    r"(?:[ \u00a0]*(?:to|-|–|and)[ \u00a0]*\d{1,3})?\b",
-                    # phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-1234"
-                    r"\+\d[\d \-().]{6,}\d",
-                    r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\b\d{3}-\d{4}\b",
-                    # URLs, e-mail, handles and hashtags
-                    r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|io|co|uk|ru|ua|kr)/\S*",
-                    r"[\w.+-]+@[\w-]+\.[\w.]+|[@#][\w_]+",
-                    # names with a number: "F-16", "COVID-19", "Su-34", "G7", "Digi24"
-                    r"\b[^\W\d_]+[\w]*-\d+\w*\b",
-                    # year spans and years: "2012–13", "(1950-53)", "2012-2013", "in 2024", "the 1990s"
-                    r"\b(?:1[5-9]|20)\d\d[ \u00a0]*[-–—/][ \u00a0]*(?:\d{4}|\d\d)\b(?!,\d)",
-                    r"\b(?:1[5-9]|20)\d\d(?:s|['’]s)?\b(?![,.]\d)",
+                    rf"{day}{sp}+(?:of{sp}+)?(?:{months})\b(?:,?{sp}*\d{{4}})?",  # "10 January 2025"
+                    r"\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b",  # "2025-01-11", "10/01/2025"
+                    rf"\d{{1,2}}(?::\d{{2}})+(?:{sp}*(?:[ap]\.?m\.?|[AP]\.?M\.?))?",  # "7:06 PM"
+                    rf"\d{{1,2}}{sp}*(?:[ap]\.m\.|[AP]M\b|[ap]m\b)|\d{{1,2}}{sp}+o['’]clock\b",  # "7 p.m."
+                    r"\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b",  # "32-year-old"
+                    rf"\d{{3}}\)?[ .-]\d{{3}}[ .-]\d{{4}}\b|\d{{3}}-\d{{4}}\b|\d{{2,4}}(?:{sp}\d{{2,4}}){{2,}}\b",
+                    rf"(?:1[5-9]|20)\d\d{sp}*[-–—/]{sp}*(?:\d{{4}}|\d\d)\b(?!,\d)",  # "2012–13", "1950-53"
+                    r"(?:1[5-9]|20)\d\d(?:s|['’]s)?\b(?![,.]\d)",  # "2024", "the 1990s"
                 ]
             )
         )
+        # Not claims, read from the words before the first digit: "January 10", "Jan.11",
+        # "aged 32", "age of 32".
+        self._re["not_claim_before"] = re.compile(rf"(?:\b(?:{months})\.?{sp}*|\b(?:aged|age|ages){sp}+(?:of{sp}+)?)$")
         speech = set()
         for verb in self.speech_verbs | self.words("find_verb"):
             speech |= _inflections(verb)
-        self._forms["speech"] = frozenset(speech)
+        self._forms["speech"] = frozenset(w for w in speech if " " not in w)
+        self._forms["speech_first"] = frozenset(w.split()[0] for w in speech if " " in w)
         self._re["speech"] = re.compile(rf"(?<![\w'’-])(?:{alt(speech)})(?![\w'’-])")
         events = set()
         for verb in self.words("event_verb"):
@@ -166,6 +173,22 @@ class QuantityLexicons:
     def forms(self, name: str) -> frozenset[str]:
         """Generated word forms: ``speech`` (speech and finding verbs), ``event``, ``participle``."""
         return self._forms[name]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, factored by prefix ("t(?:wo|en|…)")."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for c, rest in sorted(groups.items()):
+        tails = [r for r in rest if r]
+        if tails:
+            parts.append(re.escape(c) + "(?:" + _trie(tails) + ")" + ("?" if "" in rest else ""))
+        else:
+            parts.append(re.escape(c))
+    return "|".join(parts)
 
 
 def _inflections(base: str) -> set[str]:
@@ -248,24 +271,77 @@ def _word_value(words: str, lex: QuantityLexicons) -> tuple[float | None, float,
     return value, value, value, False
 
 
-def _find_numbers(text: str, s0: int, e0: int, masked: list[tuple[int, int]], lex: QuantityLexicons) -> list[_Num]:
-    """Numbers of one sentence that are not masked, in order."""
+def _not_claim(text: str, p: int, end: int, value: float, lex: QuantityLexicons) -> int:
+    """Where a non-claim that starts with the digit at ``p`` ends, or -1 when it is a claim.
+
+    ``end`` is the end of the number read at ``p``. Non-claims: dates, times of day, ages,
+    phone numbers, years and year spans, and numbers that belong to a name, handle or
+    address ("F-16", "@user_22", "www.example.com/page2", "+44 20 …").
+    """
+    m = lex.pattern("not_claim").match(text, p)
+    if m:
+        return m.end()
+    if lex.pattern("not_claim_before").search(text, max(0, p - 12), p):
+        return end
+    before = text[p - 1] if p > 0 else " "
+    if before == "+" or (before == "-" and p > 1 and text[p - 2].isalpha()):
+        return end  # "+44 …", "F-16", "COVID-19"
+    # a token with a slash, an at sign or "www." is an address or a handle
+    ws = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p)) + 1
+    we = len(text) if (f := text.find(" ", p)) < 0 else f
+    chunk = text[ws:we]
+    if "/" in chunk or "@" in chunk or "www." in chunk:
+        return end
+    # an age after a name: "Marta Ilves, 45, said", "Ilves (45)"
+    after = text[end : end + 1]
+    if value <= 125 and p >= 3 and text[p - 3].isalpha():
+        if text[p - 2 : p] == ", " and after == ",":
+            return end
+        if text[p - 2 : p] == " (" and after == ")":
+            return end
+    return -1
+
+
+def _find_numbers(text: str, hits: list[int], lex: QuantityLexicons, e0: int) -> list[_Num]:
+    """Numbers of one sentence that are claims, in order; ``hits`` are trigger offsets."""
     found: list[_Num] = []
-    for m in lex.pattern("digit_num").finditer(text, s0, e0):
-        digits, suffix, scale = m.group(1), m.group(2), m.group(3)
-        value = float(digits.replace(",", ""))
-        if suffix:
-            value *= lex.suffixes[suffix.lower()]
-        elif scale:
-            value *= lex.scales[scale.lower()]
-        found.append(_Num(m.start(), m.end(), value, value, value, False, False))
-    for m in lex.pattern("word_num").finditer(text, s0, e0):
-        if any(n.start < m.end() and m.start() < n.end for n in found):
+    skip_to = -1
+    digit_num, word_num = lex.pattern("digit_num"), lex.pattern("word_num")
+    for p in hits:
+        if p < skip_to or (found and p < found[-1].end):
             continue
-        value, low, high, vague = _word_value(m.group(), lex)
-        found.append(_Num(m.start(), m.end(), value, low, high, True, vague))
-    found = [n for n in found if not any(a < n.end and n.start < b for a, b in masked)]
-    return sorted(found, key=lambda n: n.start)
+        c = text[p]
+        if c.isdigit():
+            if p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_@#/\\"):
+                continue  # "Zlatti71", "@user_22", "page2": part of a name
+            m = digit_num.match(text, p, e0)
+            if m is None:
+                continue
+            digits, suffix, scale = m.group(1), m.group(2), m.group(3)
+            value = float(digits.replace(",", ""))
+            if suffix:
+                value *= lex.suffixes[suffix.lower()]
+            elif scale:
+                value *= lex.scales[scale.lower()]
+            stop = _not_claim(text, p, m.end(), value, lex)
+            if stop >= 0:
+                skip_to = max(stop, m.end())
+                continue
+            found.append(_Num(m.start(), m.end(), value, value, value, False, False))
+            continue
+        # "a dozen", "an hundred": the trigger is the scale word, the number starts at "a"
+        starts = [p - 3, p - 2, p] if p >= 3 else [p]
+        for q in starts:
+            if q < p and text[q:p].lower() not in ("an ", "a "):
+                continue
+            if q < p and q > 0 and text[q - 1].isalnum():
+                continue
+            m = word_num.match(text, q, e0)
+            if m is not None:
+                value, low, high, vague = _word_value(m.group(), lex)
+                found.append(_Num(m.start(), m.end(), value, low, high, True, vague))
+                break
+    return found
 
 
 _RANGE_JOIN = re.compile(r"^[ \u00a0]*(?:to|-|–|—|and)[ \u00a0]*$")
@@ -277,6 +353,20 @@ _BETWEEN = re.compile(r"(?:^|(?<=\W))(between|from)[ \u00a0]+$", re.IGNORECASE)
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+class _Toks:
+    """The words of one sentence, tokenized once; ``between`` slices them by offsets."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.toks = _tokens(text, start, end)
+        self.starts = [t[0] for t in self.toks]
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        out = self.toks[i:j]
+        return out[:-1] if out and out[-1][1] > end else out
 
 
 def _is_cap(word: str) -> bool:
@@ -308,10 +398,12 @@ class _Phrase:
     before: str = ""  # event verb or noun right before the figure ("captured", "capture of")
 
 
-def _read_phrase(text: str, pos: int, s_end: int, s_start: int, num_start: int, lex: QuantityLexicons) -> _Phrase:
+def _read_phrase(
+    text: str, st: _Toks, pos: int, s_end: int, s_start: int, num_start: int, lex: QuantityLexicons
+) -> _Phrase:
     """The counted noun phrase after ``pos`` and its verb; the event word before ``num_start``."""
     ph = _Phrase()
-    toks = _tokens(text, pos, s_end)
+    toks = st.between(pos, s_end)
     i = 0
     # "hundreds of its wounded soldiers", "10,000 of its troops", "“hundreds” of troops"
     while i < len(toks) and toks[i][2] in _QUOTES_CLOSE:
@@ -380,8 +472,10 @@ def _read_phrase(text: str, pos: int, s_end: int, s_start: int, num_start: int, 
         ph.verb = text[toks[vs][0] : ve]
         ph.verb_end = ve
     elif np and j == i and j < len(toks) and toks[j][2].lower() in lex.words("pp_opener"):
-        # "crossings in 2024", "miles of border" handled by the caller; a short place or time
+        # "crossings in 2024", "residents from the coast": a short place or time
         k = j + 1
+        if k < len(toks) and toks[k][2].lower() in ("the", "a", "an"):
+            k += 1
         while (
             k < len(toks) and k - j <= 3 and toks[k][2][0].isalnum() and toks[k][2].lower() not in lex.words("function")
         ):
@@ -391,7 +485,7 @@ def _read_phrase(text: str, pos: int, s_end: int, s_start: int, num_start: int, 
             ph.verb_end = toks[k - 1][1]
             ph.verb_is_pp = True
     # the event word before the figure: "captured two", "the capture of two", "send some"
-    left = _tokens(text, s_start, num_start)
+    left = st.between(s_start, num_start)
     k = len(left) - 1
     if k >= 0 and left[k][2].lower() == "of":
         k -= 1
@@ -402,8 +496,31 @@ def _read_phrase(text: str, pos: int, s_end: int, s_start: int, num_start: int, 
     return ph
 
 
-def _measure(ph: _Phrase, unit_words: str | None) -> str:
-    """The measure in the article's words: "troops sent to assist X", "killed or wounded"."""
+def _lead(text: str, st: _Toks, s0: int, start: int, lex: QuantityLexicons) -> str:
+    """Up to five words before ``start`` back to the clause boundary, without determiners."""
+    toks = st.between(s0, start)
+    k = len(toks)
+    while (
+        k > 0
+        and len(toks) - k < 5
+        and toks[k - 1][2][0].isalnum()
+        and toks[k - 1][2].lower() not in ("and", "but", "while", "which", "that", "as", "whereas", "who", "when")
+    ):
+        k -= 1
+    words = toks[k:]
+    while words and words[0][2].lower() in lex.words("determiner") | {"a", "an"}:
+        words = words[1:]
+    return text[words[0][0] : words[-1][1]] if words else ""
+
+
+def _measure(ph: _Phrase, unit_words: str | None, lead: str) -> str:
+    """The measure in the article's words: "troops sent to assist X", "killed or wounded".
+
+    When nothing follows the figure ("The budget rose to $1.2bn."), the words that lead
+    to it in its clause (``lead``) say what it measures.
+    """
+    if not (ph.np or ph.verb or ph.before):
+        return " ".join(p for p in (lead, unit_words if unit_words and unit_words[0].isalpha() else "") if p)
     parts = []
     if unit_words:
         parts.append(unit_words + (" of" if ph.np else ""))
@@ -420,24 +537,26 @@ def _measure(ph: _Phrase, unit_words: str | None) -> str:
 
 
 def _mask_quotes(text: str, s0: int, e0: int) -> tuple[str, list[tuple[int, int]]]:
-    """The sentence with quoted passages blanked (same length) and the quoted spans."""
-    chars = list(text[s0:e0])
+    """The sentence with quoted passages blanked (same length) and the quoted spans.
+
+    An opening mark without a closing one runs to the sentence end (a quotation that
+    goes on in the next paragraph).
+    """
+    sent = text[s0:e0]
+    if '"' not in sent and "“" not in sent:
+        return sent, []
+    parts: list[str] = []
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(chars):
-        c = chars[i]
-        if c == '"' or c == "“":
-            close = "”" if c == "“" else '"'
-            j = next((k for k in range(i + 1, len(chars)) if chars[k] in (close, '"', "”")), -1)
-            if j < 0:
-                j = len(chars) - 1  # an open quotation runs to the sentence end
-            spans.append((s0 + i, s0 + j + 1))
-            for k in range(i + 1, j):
-                chars[k] = " "
-            i = j + 1
-        else:
-            i += 1
-    return "".join(chars), spans
+    last = 0
+    for m in _QUOTED.finditer(sent):
+        a, b = m.start(), m.end()
+        inner_end = b - 1 if b - a > 1 and sent[b - 1] in '"”' else b
+        parts.append(sent[last : a + 1])
+        parts.append(" " * (inner_end - a - 1))
+        last = inner_end
+        spans.append((s0 + a, s0 + b))
+    parts.append(sent[last:])
+    return "".join(parts), spans
 
 
 def _name_span(
@@ -555,29 +674,60 @@ def _name_after(masked: str, s0: int, pos: int, text: str, lex: QuantityLexicons
     return _name_span(name, text, lex, s0)
 
 
-def _find_source(text: str, s0: int, e0: int, fig_start: int, lex: QuantityLexicons) -> tuple[str, int, int] | None:
-    """Who gives the figure at ``fig_start`` in the sentence [s0, e0), or None."""
+@dataclass
+class _SentenceCues:
+    """What every figure of one sentence shares when its source is looked for."""
+
+    masked: str  # the sentence with quoted passages blanked
+    quoted: list[tuple[int, int]]  # spans of the quotations
+    cues: list[tuple[int, int]]  # speech and finding verbs outside quotations (document offsets)
+    by_name: tuple[str, int, int] | None  # "according to X", "reports in X", "remarks made by X"
+
+
+def _sentence_cues(text: str, s0: int, e0: int, lex: QuantityLexicons) -> _SentenceCues:
     masked, quoted = _mask_quotes(text, s0, e0)
-    inside = next(((a, b) for a, b in quoted if a < fig_start < b), None)
-    anchor = inside[0] if inside else fig_start
-    # "according to X", "reports in X", "remarks made by X" anywhere in the sentence
+    speech, firsts = lex.forms("speech"), lex.forms("speech_first")
+    cues = []
+    for w in _ALPHA.finditer(masked):
+        word = w.group()
+        if word in speech:
+            cues.append((s0 + w.start(), s0 + w.end()))
+        elif word in firsts:  # "point out": a cue of two words
+            m = lex.pattern("speech").match(masked, w.start())
+            if m:
+                cues.append((s0 + m.start(), s0 + m.end()))
+    by_name = None
     for m in lex.pattern("by_cue").finditer(masked):
-        got = _name_after(masked, s0, s0 + m.end(), text, lex)
+        by_name = _name_after(masked, s0, s0 + m.end(), text, lex)
+        if by_name:
+            break
+    return _SentenceCues(masked, quoted, cues, by_name)
+
+
+def _find_source(
+    sc: _SentenceCues, s0: int, fig_start: int, text: str, lex: QuantityLexicons
+) -> tuple[str, int, int] | None:
+    """Who gives the figure at ``fig_start`` in its sentence, or None.
+
+    Tried in order: "according to X" (or "reports in X", "remarks made by X") anywhere in
+    the sentence; the nearest speech or finding verb before the figure (or before the
+    quotation it sits in) with a name as its subject; a speech verb after it ("…, X said",
+    "…, said X").
+    """
+    if sc.by_name:
+        return sc.by_name
+    inside = next(((a, b) for a, b in sc.quoted if a < fig_start < b), None)
+    anchor = inside[0] if inside else fig_start
+    for cs, _ce in reversed([c for c in sc.cues if c[0] < anchor]):
+        got = _subject_before(sc.masked, s0, cs, text, lex)
         if got:
             return got
-    # "X estimates that …" / "X confirmed …" before the figure, nearest first
-    cues = [m for m in lex.pattern("speech").finditer(masked) if s0 + m.start() < anchor]
-    for m in reversed(cues):
-        got = _subject_before(masked, s0, s0 + m.start(), text, lex)
-        if got:
-            return got
-    # "…, X said." / "…, said X." after the figure
     end_fig = inside[1] if inside else fig_start
-    for m in lex.pattern("speech").finditer(masked, max(0, end_fig - s0)):
-        got = _subject_before(masked, s0, s0 + m.start(), text, lex)
+    for cs, ce in (c for c in sc.cues if c[0] >= end_fig):
+        got = _subject_before(sc.masked, s0, cs, text, lex)
         if got and got[1] >= end_fig:
             return got
-        after = _name_after(masked, s0, s0 + m.end(), text, lex)
+        after = _name_after(sc.masked, s0, ce, text, lex)
         if after:
             return after
     return None
@@ -601,7 +751,9 @@ def _headline(text: str, para: tuple[int, int] | None) -> bool:
     return bool(words) and sum(_is_cap(w) for w in words) >= 0.7 * len(words)
 
 
-def _small_count_ok(n: _Num, qual: str | None, ph: _Phrase, text: str, s0: int, lex: QuantityLexicons) -> bool:
+def _small_count_ok(
+    n: _Num, qual: str | None, ph: _Phrase, text: str, st: _Toks, s0: int, lex: QuantityLexicons
+) -> bool:
     """Whether a small number word ("two", "several") counts something the article claims.
 
     "two nations long separated", "the two countries", "one soldier", "one of the main
@@ -612,12 +764,11 @@ def _small_count_ok(n: _Num, qual: str | None, ph: _Phrase, text: str, s0: int, 
     """
     if qual:
         return True
-    left = _tokens(text, s0, n.start)
+    left = st.between(s0, n.start)
     if left and left[-1][2].lower() in lex.words("determiner"):
         return False
-    after = text[n.end : n.end + 4].lower()
-    if after.startswith(" of"):
-        return False
+    if not n.vague and text[n.end : n.end + 4].lower().startswith(" of"):
+        return False  # "one of the main hospitals", "two of them"
     if not ph.np or not _plural(ph.head, lex):
         return False
     if ph.before:
@@ -659,28 +810,45 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
     text = doc.text
     out: list[Quantity] = []
     title = doc.meta.title_span
-    prev_source: tuple[str, int, int] | None = None
-    prev_colon = False
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low = "".join(c.lower()[0] for c in text)
+    low = " " + low  # the trigger pattern starts on the character before a word
+    triggers = []
+    for m in lex.pattern("trigger").finditer(low):
+        a, b = m.start(), m.end()  # a: the word's offset in ``text`` (one less in ``low``)
+        if low[b - 1].isdigit() or b == len(low) or not low[b].isalpha():
+            triggers.append(a)
+    para_starts = [p[0] for p in doc.paragraphs]
+    prev: tuple[int, int] | None = None
     for s0, e0 in doc.sentences:
-        sent_source_hint = prev_source if prev_colon else None
-        prev_colon = text[s0:e0].rstrip().endswith(":")
-        prev_source = None
-        if doc.is_boilerplate(s0, e0) or (title and title.overlaps(s0, e0)) or _headline(text, doc.paragraph_at(s0)):
+        # a sentence ending with a colon introduces the next one: "Reports in X offered evidence:"
+        lead_in = prev if prev and text[prev[0] : prev[1]].rstrip().endswith(":") else None
+        prev = (s0, e0)
+        k = bisect.bisect_left(triggers, s0)
+        if k == len(triggers) or triggers[k] >= e0:
             continue
-        if prev_colon:
-            prev_source = _find_source(text, s0, e0, e0, lex)
-        masked = [(m.start(), m.end()) for m in lex.pattern("mask").finditer(text, s0, e0)]
-        nums = _find_numbers(text, s0, e0, masked, lex)
+        pi = bisect.bisect_right(para_starts, s0) - 1
+        para = doc.paragraphs[pi] if pi >= 0 else None
+        if doc.is_boilerplate(s0, e0) or (title and title.overlaps(s0, e0)) or _headline(text, para):
+            continue
+        cues: _SentenceCues | None = None
+        sent_source_hint = (
+            _find_source(_sentence_cues(text, lead_in[0], lead_in[1], lex), lead_in[0], lead_in[1], text, lex)
+            if lead_in
+            else None
+        )
+        nums = _find_numbers(text, triggers[k : bisect.bisect_left(triggers, e0, k)], lex, e0)
         if not nums:
             continue
         used: set[int] = set()
+        st = _Toks(text, s0, e0)
         for idx, n in enumerate(nums):
             if idx in used:
                 continue
             start, end = n.start, n.end
             second: _Num | None = None
-            prefix = text[s0:start]
-            between = _BETWEEN.search(prefix)
+            between = _BETWEEN.search(text, max(s0, start - 9), start)
             if idx + 1 < len(nums):
                 nxt = nums[idx + 1]
                 gap = text[n.end : nxt.start]
@@ -691,14 +859,14 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
                     if between:
                         start = s0 + between.start(1)
             # qualifier and pre-unit in front ("about", "$", "over a dozen")
-            qual_m = lex.pattern("qualifier").search(text, s0, start if not (second and between) else start)
+            qual_m = lex.pattern("qualifier").search(text, max(s0, start - 20), start)
             unit: str | None = None
             unit_words: str | None = None
             pre = lex.pattern("unit_pre").search(text, max(s0, start - 4), start)
             if pre:
                 unit = next(u[2] for u in lex.units if u[0] == pre.group(1))
                 start = pre.start(1)
-                qual_m = lex.pattern("qualifier").search(text, s0, start)
+                qual_m = lex.pattern("qualifier").search(text, max(s0, start - 20), start)
             qual_word = qual_m.group(1).lower() if qual_m and not (second and between) else None
             if qual_m and qual_word:
                 start = qual_m.start(1)
@@ -708,10 +876,12 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
                 unit_words = post.group(1)
                 end = post.end()
             after_unit = end
-            ph = _read_phrase(text, after_unit, e0, s0, n.start, lex)
-            if unit_words and not ph.np and text[after_unit : after_unit + 4] == " of ":
-                ph = _read_phrase(text, after_unit, e0, s0, n.start, lex)
-            if n.word and not second and (n.high <= 10) and not _small_count_ok(n, qual_word, ph, text, s0, lex):
+            if unit_words and text[after_unit : after_unit + 4].lower() != " of ":
+                # "45 km long", "12 nautical miles, while…": the unit is what is counted
+                ph = _Phrase()
+            else:
+                ph = _read_phrase(text, st, after_unit, e0, s0, start, lex)
+            if n.word and not second and (n.high <= 10) and not _small_count_ok(n, qual_word, ph, text, st, s0, lex):
                 continue
             if n.word and n.vague and not (ph.np or ph.verb or text[n.end : n.end + 4].startswith(("”", '"'))):
                 continue  # "by the hundreds" and the like give no count of anything
@@ -736,9 +906,10 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
                 v = float(value or 0.0)
                 low = round(v * lo_f, 6) if lo_f is not None else None
                 high = round(v * hi_f, 6) if hi_f is not None else None
-            source = _find_source(text, s0, e0, n.start, lex) or sent_source_hint
+            cues = cues or _sentence_cues(text, s0, e0, lex)
+            source = _find_source(cues, s0, n.start, text, lex) or sent_source_hint
             hedged = source is None and bool(lex.pattern("hedge").search(text, s0, e0))
-            measure = _measure(ph, unit_words)
+            measure = _measure(ph, unit_words, _lead(text, st, s0, start, lex))
             out.append(
                 Quantity(
                     doc=doc.id,
