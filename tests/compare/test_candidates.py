@@ -174,3 +174,43 @@ def test_candidates_sample_bundle_groups_from_perfect_ledger(kursk_dir: Path, sc
     figures = result["sections"]["groups"]["figures"]
     assert figures["found_rate"] == 1.0, result["sections"]["groups"]["lists"]
     assert figures["status_accuracy"] == 1.0, result["sections"]["groups"]["lists"]
+
+
+@pytest.mark.parametrize(
+    ("measure", "expected"),
+    [
+        ("killed or wounded in action", {"killed", "wounded"}),
+        ("killed, wounded or missing", {"killed", "wounded", "missing"}),
+        ("soldiers killed", {"killed"}),
+        ("capture of injured soldiers during a raid", {"captured"}),  # "injured" says who, not what
+        ("wounded soldiers treated in field hospitals", {"wounded"}),
+        ("casualties", {"killed", "wounded"}),
+        ("troops sent to the front", set()),
+        ("homes destroyed", set()),
+    ],
+)
+def test_candidates_casualty_components(measure: str, expected: set[str]) -> None:
+    from newsledger.compare._words import casualty_set_of
+
+    assert set(casualty_set_of(measure)) == expected
+
+
+def _claim(measure: str, text: str = "") -> candidates.Claim:
+    d = make_doc("x", [f"{text or measure}."])
+    q = find(d, text or measure, value=300, low=200, high=999, qualifier="approximate", measure=measure)
+    return candidates.build_claims([d], [], [q], [], [])[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"),
+    [
+        ("troops sent", "soldiers deployed", 0.99, 1.0),  # synonyms fold to one measure
+        ("killed", "killed or wounded", 0.5, 0.7),  # a part of the other: related, weaker
+        ("killed", "wounded", 0.0, 0.0),  # different harms never meet
+        ("troops", "wounded troops treated in hospitals", 0.3, 0.4),  # same people, harm said elsewhere
+        ("homes destroyed", "people killed", 0.0, 0.0),
+        ("border", "harvest output", 0.0, 0.0),
+    ],
+)
+def test_candidates_measure_similarity(a: str, b: str, low: float, high: float) -> None:
+    assert low <= candidates.measure_similarity(_claim(a), _claim(b)) <= high

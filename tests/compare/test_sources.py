@@ -97,3 +97,13 @@ def test_sources_citations_name_document_and_outlet() -> None:
     report = count_sources([figure("a", None), figure("b", "Ostrian intelligence")], docs)
     assert ("a.txt", "Harbour Wire") in report.citations
     assert ("b.txt", "Ostrian intelligence") in report.citations
+
+
+def test_sources_entity_link_decides_only_for_its_own_names() -> None:
+    nation = Entity(id="e-ostrian", canonical="Ostrian", type="NORP", aliases=("Ostrian",), mentions=())
+    docs = {d: doc(d) for d in ("a", "b", "c")}
+    report = count_sources([figure("a", "Ostrian intelligence", "e-ostrian"),
+                            figure("b", "Ostrian special forces", "e-ostrian"),
+                            figure("c", "Ostrian intelligence", "e-ostrian")], docs, [nation])
+    assert report.independent == 2
+    assert set(report.sources) == {"Ostrian intelligence", "Ostrian special forces"}

@@ -78,6 +78,8 @@ class Claim:
     magnitude: float | None = None
     unit: str | None = None
     idf: dict[str, float] | None = None  # shared table: word or actor → inverse claim frequency
+    context_weight: float = 0.0  # sum of the idf of the context words (kept to score pairs fast)
+    actors_weight: float = 0.0
 
 
 class _DocIndex:
@@ -246,6 +248,8 @@ def _add_idf(claims: list[Claim]) -> None:
     idf = {w: math.log(n / k) for w, k in df.items()}
     for c in claims:
         c.idf = idf
+        c.context_weight = sum(idf[w] for w in c.context)
+        c.actors_weight = sum(idf["@" + a] for a in c.actors)
 
 
 @cache
@@ -281,15 +285,19 @@ def measure_similarity(a: Claim, b: Claim) -> float:
     return _weighted_jaccard(a.weights, b.weights)
 
 
-def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float] | None, prefix: str = "") -> float:
-    """Jaccard with each word weighted by its rarity (plain Jaccard when no table is given)."""
+def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float] | None,
+                      total: float, prefix: str = "") -> float:
+    """Jaccard with each word weighted by its rarity (plain Jaccard when no table is given).
+
+    ``total`` is the two sets' summed weights, so only the shared words are looked up.
+    """
     if not a or not b:
         return 0.0
     if idf is None:
         return jaccard(a, b)
-    shared = sum(idf.get(prefix + w, 0.0) for w in a & b)
-    union = sum(idf.get(prefix + w, 0.0) for w in a | b)
-    return shared / union if union else 0.0
+    shared = sum(idf.get(prefix + w, 0.0) for w in (a & b))
+    union = total - shared
+    return shared / union if union > 0 else 0.0
 
 
 def _implied_casualty(hurt: Claim, plain: Claim) -> float:
@@ -335,8 +343,9 @@ def score_pair(a: Claim, b: Claim) -> float:
         m = measure_similarity(a, b)
         if m < _IMPLIED_CASUALTY:
             return 0.0
-        return (_W_MEASURE * m + _W_CONTEXT * _weighted_overlap(a.context, b.context, a.idf)
-                + _W_ACTORS * _weighted_overlap(a.actors, b.actors, a.idf, "@")
+        return (_W_MEASURE * m
+                + _W_CONTEXT * _weighted_overlap(a.context, b.context, a.idf, a.context_weight + b.context_weight)
+                + _W_ACTORS * _weighted_overlap(a.actors, b.actors, a.idf, a.actors_weight + b.actors_weight, "@")
                 + _W_SOURCE * _source_similarity(a, b)
                 + _W_MAGNITUDE * _magnitude_similarity(a, b))
     if a.kind == "q":
@@ -356,7 +365,8 @@ def score_pair(a: Claim, b: Claim) -> float:
     label = jaccard(a.measure, b.measure)
     if label < 0.5:
         return 0.0
-    return 0.7 * label + 0.15 * jaccard(a.words, b.words) + 0.15 * _weighted_overlap(a.actors, b.actors, a.idf, "@")
+    actors = _weighted_overlap(a.actors, b.actors, a.idf, a.actors_weight + b.actors_weight, "@")
+    return 0.7 * label + 0.15 * jaccard(a.words, b.words) + 0.15 * actors
 
 
 # ------------------------------------------------------------------ blocking
