@@ -65,10 +65,12 @@ def ours(doc: Document) -> list[Record]:
 
 def peer_available() -> bool:
     """Whether quantulum3 can be imported."""
-    try:
-        import quantulum3  # noqa: F401
-    except ImportError:
-        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # it warns at import when its optional classifier is missing
+        try:
+            import quantulum3  # noqa: F401
+        except ImportError:
+            return False
     return True
 
 
@@ -80,11 +82,11 @@ def peer(doc: Document) -> list[Record]:
     no hedging, so those are "exact"/"range", None and False. Its unit name (or the
     entity, for plain counts) stands in for the measure.
     """
-    from quantulum3 import parser
-
     out = []
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+        warnings.simplefilter("ignore")  # it warns at import when its optional classifier is missing
+        from quantulum3 import parser
+
         found = parser.parse(doc.text)
     for q in found:
         start, end = q.span
@@ -171,12 +173,22 @@ def quantity_figures(report: dict[str, Any]) -> dict[str, float]:
 
 
 def compare(
-    bundle: Path = DEFAULT_BUNDLE, score_py: Path = DEFAULT_SCORE, *, verbose: bool = False
+    bundle: Path = DEFAULT_BUNDLE, score_py: Path = DEFAULT_SCORE, *, verbose: bool = False, peers: bool = True
 ) -> dict[str, dict[str, float]]:
-    """Score our extractor (and the peer when installed) on ``bundle``; {system: figures}."""
+    """Score our extractor (and the peer when wanted and installed) on ``bundle``.
+
+    Args:
+        bundle (Path): folder with the articles and ``gold.json``.
+        score_py (Path): the shared scorer.
+        verbose (bool): print the scorer's full reports (misses, wrong attributes).
+        peers (bool): also score quantulum3 when it is installed.
+
+    Returns:
+        dict[str, dict[str, float]]: {system name: the QUANTITIES figures of its report}.
+    """
     docs = load_bundle(bundle)
     systems: dict[str, Callable[[Document], list[Record]]] = {"newsledger": ours}
-    if peer_available():
+    if peers and peer_available():
         systems = {"quantulum3": peer, **systems}
     out = {}
     for name, system in systems.items():

@@ -137,6 +137,7 @@ class QuantityLexicons:
                     rf"{day}{sp}+(?:of{sp}+)?(?:{months})\b(?:,?{sp}*\d{{4}})?",  # "10 January 2025"
                     r"\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b",  # "2025-01-11", "10/01/2025"
                     rf"\d{{1,2}}(?::\d{{2}})+(?:{sp}*(?:[ap]\.?m\.?|[AP]\.?M\.?))?",  # "7:06 PM"
+                    rf"\d{{1,2}}\.\d{{2}}{sp}*(?:[ap]\.?m\b\.?|[AP]\.?M\b)",  # "5.30pm"
                     rf"\d{{1,2}}{sp}*(?:[ap]\.m\.|[AP]M\b|[ap]m\b)|\d{{1,2}}{sp}+o['’]clock\b",  # "7 p.m."
                     r"\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b",  # "32-year-old"
                     rf"\d{{3}}\)?[ .-]\d{{3}}[ .-]\d{{4}}\b|\d{{3}}-\d{{4}}\b|\d{{2,4}}(?:{sp}\d{{2,4}}){{2,}}\b",
@@ -284,6 +285,10 @@ def _not_claim(text: str, p: int, end: int, value: float, lex: QuantityLexicons)
     if lex.pattern("not_claim_before").search(text, max(0, p - 12), p):
         return end
     before = text[p - 1] if p > 0 else " "
+    if before == " " and p > 1:
+        ws = max(text.rfind(" ", 0, p - 1), text.rfind("\n", 0, p - 1)) + 1
+        if text[ws : p - 1].lower().rstrip(".") in lex.words("label"):
+            return end  # "Article 5", "Flight 370", "No. 10": a number that names something
     if before == "+" or (before == "-" and p > 1 and text[p - 2].isalpha()):
         return end  # "+44 …", "F-16", "COVID-19"
     # a token with a slash, an at sign or "www." is an address or a handle
@@ -375,7 +380,9 @@ def _is_cap(word: str) -> bool:
 
 def _plural(word: str, lex: QuantityLexicons) -> bool:
     low = word.lower().rstrip("’'")
-    return low in lex.words("plural") or (low.endswith("s") and not low.endswith("ss") and len(low) > 2)
+    if low in lex.words("plural") or low.endswith(("men", "people")):  # "fishermen", "townspeople"
+        return True
+    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2
 
 
 def _participle(word: str, lex: QuantityLexicons) -> bool:
@@ -853,6 +860,9 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
                 nxt = nums[idx + 1]
                 gap = text[n.end : nxt.start]
                 if _RANGE_JOIN.match(gap) and (gap.strip() != "and" or between) and nxt.word == n.word:
+                    if gap.strip() in "-–—" and (nxt.high or 0) < (n.low or 0) and not between:
+                        used.add(idx + 1)
+                        continue  # "won 3-1": a score, not a range
                     second = nxt
                     used.add(idx + 1)
                     end = nxt.end
