@@ -13,10 +13,11 @@ lines a linguist can edit.
 
 Steps for one sentence:
 
-1. mask what is not a claim (dates, times, ages, phone numbers, URLs, handles, model
-   names such as "F-16", year spans such as "2012–13");
-2. find numbers (digits with separators and scales, number words), join ranges, read the
-   qualifier in front and the unit;
+1. find numbers (digits with separators and scales, number words) where one pass over the
+   whole text found digits or number words, and drop those that are not claims (dates,
+   times, ages, phone numbers, URLs, handles, names such as "F-16" or "Article 5", years
+   and year spans such as "2012–13");
+2. join ranges, read the qualifier in front and the unit;
 3. read what is counted (the noun phrase after the number and the verb that governs it);
 4. keep small number words ("two") only where they count something that happened;
 5. find who gives the figure (according to X, X said/estimates/confirmed, remarks by X,
@@ -36,11 +37,8 @@ from ..model import Document, Qualifier, Quantity
 
 __all__ = ["QuantityLexicons", "extract_quantities", "load_quantity_lexicons"]
 
-_QUOTES_OPEN = '"“«„‘'
 _QUOTES_CLOSE = '"”»’'
-_APOS = "'’"
 
-_DIGIT = re.compile(r"\d")
 _QUOTED = re.compile(r'[“"][^"”]*(?:["”]|$)')
 _ALPHA = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*\d|\d|[^\w\s]", re.UNICODE)
@@ -101,8 +99,6 @@ class QuantityLexicons:
             rf"|(?:{tens})[- ](?:{units_small})"
             rf"|{card}"
         )
-        self._forms["number_start"] = frozenset([w.split()[0] for w in self.vague] + list(self.cardinals) + ["a", "an"])
-        # one pass over the whole text finds the sentences worth reading closely
         # One pass over the lower-cased text finds digits and number words. The pattern is
         # a trie of the words without boundary checks (those are done on the few hits):
         # an alternation led by a lookbehind costs far more, and this pass sees every
@@ -125,7 +121,8 @@ class QuantityLexicons:
         self._re["unit_pre"] = re.compile(rf"(?:^|(?<=\W))({alt(u[0] for u in pre)})\s?$")
         self._re["unit_post"] = re.compile(rf"[ \u00a0]?({alt(u[0] for u in post)})(?![\w])", re.IGNORECASE)
         self._re["hedge"] = re.compile(rf"\b(?:{alt(self.hedges)})\b", re.IGNORECASE)
-        months = alt(self.words("month") | {m.capitalize() for m in self.words("month")})
+        # capitalised only: "march" and "may" are verbs too ("troops march 40 km")
+        months = alt({m.capitalize() for m in self.words("month")})
         day = r"\d{1,2}(?:st|nd|rd|th)?"
         sp = r"[ \u00a0]"
         # Not claims, read from the first digit of a number (``match`` at that digit): a
@@ -140,6 +137,11 @@ class QuantityLexicons:
                     rf"\d{{1,2}}\.\d{{2}}{sp}*(?:[ap]\.?m\b\.?|[AP]\.?M\b)",  # "5.30pm"
                     rf"\d{{1,2}}{sp}*(?:[ap]\.m\.|[AP]M\b|[ap]m\b)|\d{{1,2}}{sp}+o['’]clock\b",  # "7 p.m."
                     r"\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b",  # "32-year-old"
+                    # a number inside a compound adjective: "a 10-year sentence", "the 27-member bloc"
+                    # ("an 11,000-strong force" is a count and stays)
+                    r"[\d,.]+-(?!strong\b)[^\W\d_]",
+                    # a street address: "10 Downing Street"
+                    rf"\d+[a-z]?(?:{sp}[A-Z][\w'’.-]*)+{sp}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Lane|Square|Place)\b",
                     rf"\d{{3}}\)?[ .-]\d{{3}}[ .-]\d{{4}}\b|\d{{3}}-\d{{4}}\b|\d{{2,4}}(?:{sp}\d{{2,4}}){{2,}}\b",
                     rf"(?:1[5-9]|20)\d\d{sp}*[-–—/]{sp}*(?:\d{{4}}|\d\d)\b(?!,\d)",  # "2012–13", "1950-53"
                     r"(?:1[5-9]|20)\d\d(?:s|['’]s)?\b(?![,.]\d)",  # "2024", "the 1990s"
@@ -168,7 +170,7 @@ class QuantityLexicons:
         )
 
     def pattern(self, name: str) -> re.Pattern[str]:
-        """A compiled pattern built from the tables (``word_num``, ``digit_num``, ``mask``…)."""
+        """A compiled pattern built from the tables (``word_num``, ``digit_num``, ``not_claim``…)."""
         return self._re[name]
 
     def forms(self, name: str) -> frozenset[str]:
@@ -415,6 +417,8 @@ def _read_phrase(
     # "hundreds of its wounded soldiers", "10,000 of its troops", "“hundreds” of troops"
     while i < len(toks) and toks[i][2] in _QUOTES_CLOSE:
         i += 1
+    if i + 1 < len(toks) and toks[i][2] == "-" and toks[i + 1][2].lower() == "strong":
+        i += 2  # "an 11,000-strong force"
     if i < len(toks) and toks[i][2].lower() == "of":
         j = i + 1
         while j < len(toks) and toks[j][2].lower() in {"the", "its", "their", "his", "her", "our", "these", "those"}:
@@ -435,10 +439,13 @@ def _read_phrase(
             and _participle(w, lex)
             and not _is_cap(w)
             and (
-                i + 1 >= len(toks) or toks[i + 1][2].lower() in lex.words("function") or not toks[i + 1][2][0].isalpha()
+                i + 1 >= len(toks)
+                or toks[i + 1][2].lower() in lex.words("function")
+                or not toks[i + 1][2][0].isalpha()
+                or _plural(np[-1][2], lex)
             )
         ):
-            break  # "troops deployed to…": the participle after the head starts the verb
+            break  # "troops deployed to…", "voters stayed home": the participle starts the verb
         np.append(toks[i])
         i += 1
         if len(np) >= 6:
@@ -470,6 +477,7 @@ def _read_phrase(
                 and toks[k][2][0].isalnum()
                 and toks[k][2].lower()
                 not in ("and", "or", "but", "while", "with", "as", "since", "which", "who", "that", "of", "so", "far")
+                and toks[k][2].lower() not in lex.words("auxiliary")
             ):
                 k += 1
             while k > j + 1 and toks[k - 1][2].lower() in lex.words("function"):
@@ -510,7 +518,7 @@ def _lead(text: str, st: _Toks, s0: int, start: int, lex: QuantityLexicons) -> s
     while (
         k > 0
         and len(toks) - k < 5
-        and toks[k - 1][2][0].isalnum()
+        and toks[k - 1][2][0].isalpha()
         and toks[k - 1][2].lower() not in ("and", "but", "while", "which", "that", "as", "whereas", "who", "when")
     ):
         k -= 1
@@ -800,11 +808,10 @@ def _same_claim(a: Quantity, b: Quantity, lex: QuantityLexicons) -> bool:
 def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = None) -> list[Quantity]:
     """Numeric claims of one article, sorted by start.
 
-    Example: in "Officials said at least 4,000 soldiers were killed." the figure is
-    ``at least 4,000 soldiers`` with value 4000, interval [4000, None], qualifier
-    "at_least", measure "soldiers killed" and source "Officials"… except that a plural
-    common noun names nobody, so the source is None there; "Ruritanian officials said"
-    gives "Ruritanian officials".
+    Example: in "Ruritanian officials said at least 4,000 soldiers were killed." the
+    figure is ``at least 4,000 soldiers``: value 4000, low 4000, high None, qualifier
+    "at_least", measure "soldiers killed", source "Ruritanian officials", not hedged.
+    ("Officials said …" alone names nobody: source None.)
 
     Args:
         doc (Document): a prepared document (sentences filled in by the clean stage).
