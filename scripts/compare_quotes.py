@@ -68,16 +68,35 @@ def ledger_json(docs: list[Document], quotes: list[Quote]) -> dict[str, Any]:
     """A ledger in the export format holding documents and statements (terms left out)."""
     return {
         "documents": [
-            {"id": d.id, "file": d.file, "title": None, "author": None, "published": None,
-             "outlet": None, "dateline": None, "boilerplate": []}
+            {
+                "id": d.id,
+                "file": d.file,
+                "title": None,
+                "author": None,
+                "published": None,
+                "outlet": None,
+                "dateline": None,
+                "boilerplate": [],
+            }
             for d in docs
         ],
         "quotes": [
-            {"id": f"q{n}", "doc": q.doc, "start": q.start, "end": q.end, "text": q.text,
-             "speaker": q.speaker, "speaker_entity": None, "direct": q.direct}
+            {
+                "id": f"q{n}",
+                "doc": q.doc,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_entity": None,
+                "direct": q.direct,
+            }
             for n, q in enumerate(q for q in quotes if q.kind != "term")
         ],
-        "quantities": [], "events": [], "entities": [], "groups": [],
+        "quantities": [],
+        "events": [],
+        "entities": [],
+        "groups": [],
     }
 
 

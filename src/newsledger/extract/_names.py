@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
+from typing import Any
 
 _TOKEN_WS = re.compile(r"\s*(?:\w+(?:[’'\-.]\w+)*|\S)")
 _POSSESSIVE = re.compile(r"[’']s?$", re.IGNORECASE)
@@ -108,14 +109,14 @@ def trie_pattern(entries: Iterable[str]) -> str:
 
     Example: ``trie_pattern(["said", "says"])`` → ``"sa(?:id|ys)"``.
     """
-    tree: dict[str, dict] = {}
+    tree: dict[str, Any] = {}
     for entry in entries:
         node = tree
         for ch in entry:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: dict[str, Any]) -> str:
         end = "" in node
         alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
@@ -271,8 +272,7 @@ def find_names(
         all_roles = frozenset(roles) | known.get(key, frozenset())
         start, end = toks.starts[first], toks.name_end(last)
         out.append(
-            NameMention(start, end, toks.text[start:end], key, first, last, bool(all_roles), all_roles,
-                        frozenset(adjs))
+            NameMention(start, end, toks.text[start:end], key, first, last, bool(all_roles), all_roles, frozenset(adjs))
         )
     return out
 
@@ -314,8 +314,9 @@ def titled_names(
         key = key[:-2] if key.endswith(("’s", "'s")) else key
         before = _ADJ_BEFORE.search(text, max(0, m.start() - 40), m.start())
         adjs = frozenset(w.lower() for w in before.group().split()) if before else frozenset()
-        out.append(NameMention(name_start, name_end, text[name_start:name_end], key, -1, -1, True,
-                               frozenset({role}), adjs))
+        out.append(
+            NameMention(name_start, name_end, text[name_start:name_end], key, -1, -1, True, frozenset({role}), adjs)
+        )
     if appositives:
         for m in rx_appos.finditer(text):
             if skip(m.start()):
@@ -324,8 +325,19 @@ def titled_names(
             if t is None:
                 continue
             key = m.group(1).split()[-1].lower()
-            out.append(NameMention(m.start(1), m.end(1), m.group(1), key, -1, -1, True,
-                                   frozenset({t.group().lower().rstrip(".")}), frozenset()))
+            out.append(
+                NameMention(
+                    m.start(1),
+                    m.end(1),
+                    m.group(1),
+                    key,
+                    -1,
+                    -1,
+                    True,
+                    frozenset({t.group().lower().rstrip(".")}),
+                    frozenset(),
+                )
+            )
     out.sort(key=lambda x: x.start)
     return out
 

@@ -32,6 +32,7 @@ mentioned earlier; the speaker span then points at that earlier name.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ _GUILLEMETS = re.compile(r"[«»‹›]")
 _SINGLE_MARKS = re.compile(r"[‘’']")
 _DECADE = re.compile(r"\d\ds\b")
 QUOTE_CHARS = "\"'“”‘’«»„‹›"
-_OPEN_AFTER = "([{—–-/\"“„«‹"
+_OPEN_AFTER = '([{—–-/"“„«‹'
 _DASHES = "—–-"
 # a fragment of at most this many words needs a speaker in its sentence to be a statement
 _SHORT_WORDS = 3
@@ -404,11 +405,17 @@ class _Ctx:
         r = len(idx)
         while r > 0:
             k = idx[r - 1]
-            if toks.is_cap(k) and toks.lower[k] not in self.stop:
-                r -= 1
-            elif (
-                toks.lower[k] in lex.connectors or toks.lower[k] == "and"
-            ) and r - 2 >= 0 and toks.is_cap(idx[r - 2]) and toks.lower[idx[r - 2]] not in self.stop and r < len(idx):
+            if (
+                toks.is_cap(k)
+                and toks.lower[k] not in self.stop
+                or (
+                    (toks.lower[k] in lex.connectors or toks.lower[k] == "and")
+                    and r - 2 >= 0
+                    and toks.is_cap(idx[r - 2])
+                    and toks.lower[idx[r - 2]] not in self.stop
+                    and r < len(idx)
+                )
+            ):
                 r -= 1
             else:
                 break
@@ -492,17 +499,24 @@ class _Ctx:
                 return self.resolve_pronoun(toks.lower[k], toks.starts[k])
             if toks.possessive(k):
                 a = n
-                while a > 0:
+                # back to the determiner: "a local farmer’s letter" → "a local farmer"
+                while a > 0 and n - a < 4:
                     prev = idx[a - 1]
                     low = toks.lower[prev]
                     if low in self.lex.determiners:
                         a -= 1
                         break
-                    if toks.is_cap(prev) or low in self.lex.titles or "-" in low:
-                        a -= 1
-                        continue
-                    break
-                return self.speaker_of_phrase(idx[a], k + 1)
+                    if low in self.lex.auxiliaries or low in self.lex.boundaries or self.is_cue(prev, True):
+                        break
+                    a -= 1
+                found = self.speaker_of_phrase(idx[a], k + 1)
+                if found is None:
+                    # whoever owns the message speaks, even when the text names no one:
+                    # "a local farmer’s letter" → "local farmer"
+                    while a < n and toks.lower[idx[a]] in self.lex.determiners:
+                        a += 1
+                    found = self.span_speaker(idx[a], k, "description") if a <= n else None
+                return found
         return None
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> _Speaker | None:
@@ -666,9 +680,13 @@ class _Ctx:
         toks = self.toks
         j = k + 2
         end = j
-        while end < hi and toks.is_word(end) and not (
-            toks.lower[end] in self.lex.boundaries
-            and not (toks.lower[end] == "and" and toks.is_cap(end - 1) and end + 1 < hi and toks.is_cap(end + 1))
+        while (
+            end < hi
+            and toks.is_word(end)
+            and not (
+                toks.lower[end] in self.lex.boundaries
+                and not (toks.lower[end] == "and" and toks.is_cap(end - 1) and end + 1 < hi and toks.is_cap(end + 1))
+            )
         ):
             end += 1
         if end == j:
@@ -769,10 +787,11 @@ def _single_quotes(text: str, ps: int, pe: int, para: int) -> list[_Marked]:
         p, ch = m.start(), m.group()
         prev = text[p - 1] if p > ps else " "
         nxt = text[p + 1] if p + 1 < pe else " "
-        if ch in "‘'" and (p == ps or prev.isspace() or prev in _OPEN_AFTER) and (nxt.isalnum() or nxt in "\"“"):
-            if not _DECADE.match(text, p + 1):
-                opens.append(p)
-                continue
+        opening = (p == ps or prev.isspace() or prev in _OPEN_AFTER) and (nxt.isalnum() or nxt in '"“')
+        # "‘90s" is a shortened year, not a quotation
+        if ch in "‘'" and opening and not _DECADE.match(text, p + 1):
+            opens.append(p)
+            continue
         if ch in "’'" and not prev.isspace() and p != ps and not nxt.isalnum():
             after = text[p + 2] if p + 2 < pe else ""
             # "the soldiers’ efforts": a plural possessive, not a closing mark, when a
@@ -832,9 +851,15 @@ def _find_marked(ctx: _Ctx) -> list[_Marked]:
         out.append(m)
     for i, m in enumerate(out):
         m.chain = i
-        if i and out[i - 1].close_at is None and out[i - 1].para == m.para - 1:
-            if m.open_at == ctx.paras[m.para][0] and out[i - 1].family == m.family:
-                m.chain = out[i - 1].chain
+        prev = out[i - 1] if i else None
+        if (
+            prev is not None
+            and prev.close_at is None
+            and prev.para == m.para - 1
+            and m.open_at == ctx.paras[m.para][0]
+            and prev.family == m.family
+        ):
+            m.chain = prev.chain
     return out
 
 
@@ -868,7 +893,7 @@ def _span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
 
 
 def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
-    toks, lex, doc = ctx.toks, ctx.lex, ctx.doc
+    toks, lex = ctx.toks, ctx.lex
     out: list[Quote] = []
     seen: set[int] = set()
 
@@ -896,11 +921,15 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
             if c == lo or toks.words[c - 1] in ",;":
                 if after < hi and toks.words[after] == "," and c == lo:
                     a = after + 1
-                    if ctx.appositive_at(a):
+                    k = a
+                    while k < hi and toks.words[k] != ",":
+                        k += 1
+                    if (
+                        k < hi
+                        and ctx.appositive_at(a)
+                        and (toks.lower[a] in {"a", "an"} or any(match_title(toks, x, lex.titles) for x in range(a, k)))
+                    ):
                         # "According to Kim, a former soldier who ..., content"
-                        k = a
-                        while k < hi and toks.words[k] != ",":
-                            k += 1
                         a = k + 1
                     emit(a, _clause_end(ctx, a, hi), speaker, "according to")
                 elif c > lo and not any(ctx.is_cue(k) for k in range(lo, c)):
@@ -924,10 +953,15 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
                 # "finding memos ... that emphasize": an object and a relative clause
                 break
         subject = toks.bare(k) if k < hi else ""
-        if start is None and subject in lex.subject_pronouns and lex.pronouns.get(subject) != "self":
-            # "has lately said he's committed to ...": no "that"
-            if k + 1 < hi and toks.is_word(k + 1) and toks.words[k + 1][0] not in QUOTE_CHARS:
-                start = k
+        # "has lately said he's committed to ...": no "that"
+        if (
+            start is None
+            and subject in lex.subject_pronouns
+            and lex.pronouns.get(subject) != "self"
+            and k + 1 < hi
+            and toks.is_word(k + 1)
+        ):
+            start = k
         if start is None or start >= hi:
             continue
         speaker, passive = ctx.cue_speaker(c, lo)
@@ -938,8 +972,9 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
 
 
 # ------------------------------------------------------------------ direct quotes
-def _quote(ctx: _Ctx, span: tuple[int, int], direct: bool, speaker: _Speaker | None, cue: str | None,
-           kind: str = "statement") -> Quote:
+def _quote(
+    ctx: _Ctx, span: tuple[int, int], direct: bool, speaker: _Speaker | None, cue: str | None, kind: str = "statement"
+) -> Quote:
     s, e = span
     return Quote(
         doc=ctx.doc.id,
@@ -966,13 +1001,14 @@ def _after_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None]:
     if a >= hi and s_idx + 1 < len(ctx.sents):
         # '"Not now." he said.' — the splitter may cut after the mark
         nlo, nhi = ctx.sent_tokens(s_idx + 1)
-        if nlo < nhi and ctx.paragraph(ctx.sents[s_idx + 1][0]) == m.para and not toks.is_cap(nlo):
-            a, hi = nlo, nhi
-        elif nlo < nhi and ctx.paragraph(ctx.sents[s_idx + 1][0]) == m.para and toks.words[nlo] in _DASHES:
+        same_para = nlo < nhi and ctx.paragraph(ctx.sents[s_idx + 1][0]) == m.para
+        if same_para and (not toks.is_cap(nlo) or toks.words[nlo] in _DASHES):
             a, hi = nlo, nhi
     limit = a
-    while limit < hi and limit - a < _AFTER_WINDOW and not (
-        toks.words[limit][0] in QUOTE_CHARS and ctx.in_quote(toks.starts[limit])
+    while (
+        limit < hi
+        and limit - a < _AFTER_WINDOW
+        and not (toks.words[limit][0] in QUOTE_CHARS and ctx.in_quote(toks.starts[limit]))
     ):
         limit += 1
     t = a
@@ -980,9 +1016,13 @@ def _after_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None]:
         t += 1
     if t >= limit:
         return None, None
-    if toks.words[t] in _DASHES and t + 1 < limit and toks.is_cap(t + 1):
+    if toks.words[t] in _DASHES:
+        # '"…" — Mayor Ann Lee': the signature may be cut off as a sentence of its own
         end = t + 1
-        while end < hi and toks.is_word(end):
+        p_hi = toks.index_at(ctx.paras[m.para][1])
+        if end >= p_hi or not toks.is_cap(end):
+            return None, None
+        while end < p_hi and toks.is_word(end):
             end += 1
         return ctx.speaker_of_phrase(t + 1, end), toks.words[t]
     if toks.lower[t] == "according" and t + 1 < limit and toks.lower[t + 1] == "to":
@@ -1012,7 +1052,11 @@ def _after_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None]:
 
 
 def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, bool, bool]:
-    """Attribution earlier in the quote's sentence: a speech verb and its subject."""
+    """Attribution earlier in the quote's sentence: a speech verb and its subject.
+
+    Returns (speaker, cue, whether a speaker was found, whether the cue cannot make a
+    short fragment a statement: a passive verb or a verb whose subject is unknown).
+    """
     toks = ctx.toks
     s_idx = ctx.sentence(m.open_at)
     lo, _ = ctx.sent_tokens(s_idx)
@@ -1030,10 +1074,11 @@ def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, b
         cue = " ".join(toks.words[c : c + n])
         speaker, passive = ctx.cue_speaker(c, lo)
         if speaker is not None or passive:
-            return speaker, cue, True, passive
+            return speaker, cue, speaker is not None, passive
         if tried >= _CUES_TRIED:
             break
-    # "Smith: '…'" — a bare name before a colon
+    # "Smith: '…'" — a bare name before a colon (the splitter may end a sentence there)
+    lo = toks.index_at(ctx.paras[m.para][0])
     k = o - 1
     if k >= lo and toks.words[k] == ":":
         i = ctx.phrase_start(k, lo)
@@ -1041,7 +1086,7 @@ def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, b
             sp = ctx.speaker_of_phrase(i, k)
             if sp is not None and sp.kind != "description":
                 return sp, ":", True, False
-    return None, None, tried > 0, False
+    return None, None, False, False
 
 
 def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
@@ -1050,8 +1095,11 @@ def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
     content = text[m.start : m.end].strip()
     ps, pe = ctx.paras[m.para]
     line = text[ps:pe].rstrip()
-    if (line[-1:] not in ".!?:\"”’»" and len(line.split()) <= _HEADING_WORDS) or (
-        ctx.doc.meta.title_span is not None and ctx.doc.meta.title_span.overlaps(m.open_at, m.end)
+    short = words <= _NAME_LIKE_WORDS and content[-1:] not in ".!?,"
+    title = ctx.doc.meta.title_span
+    if short and (
+        (line[-1:] not in '.!?:"”’»' and len(line.split()) <= _HEADING_WORDS)
+        or (title is not None and title.overlaps(m.open_at, m.end))
     ):
         return "heading"
     before = " ".join(text[max(ps, m.open_at - 40) : m.open_at].lower().split())
@@ -1061,20 +1109,30 @@ def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
             return "term cue"
     o = toks.index_at(m.open_at)
     # "a group called 'X'" names; "he called it 'X'" judges
-    if o > 0 and toks.lower[o - 1] in {"called", "dubbed", "labelled", "labeled", "branded"}:
-        if o > 1 and toks.is_word(o - 2) and toks.bare(o - 2) not in lex.pronouns and (
-            not toks.is_cap(o - 2) or toks.lower[o - 2] in lex.auxiliaries
-        ):
-            return "naming"
+    if (
+        o > 1
+        and toks.lower[o - 1] in {"called", "dubbed", "labelled", "labeled", "branded"}
+        and (
+            o > 1
+            and toks.is_word(o - 2)
+            and toks.bare(o - 2) not in lex.pronouns
+            and (not toks.is_cap(o - 2) or toks.lower[o - 2] in lex.auxiliaries)
+        )
+    ):
+        return "naming"
     if words <= _SHORT_WORDS and m.close_at is not None and content[-1:] not in ".!?,":
         a = m.close_at + 1
         if a + 1 < len(text) and text[a] == " " and text[a + 1].isupper() and not ctx.in_quote(a + 1):
             # '"comrade" Kim': a quoted title or nickname before a name
             return "before name"
-    core = [w for w in re.findall(r"[\w’'-]+", content)]
-    if core and len(core) <= _NAME_LIKE_WORDS and content[-1:] not in ".!?,":
-        if all(w[0].isupper() or w[0].isdigit() for w in core):
-            return "name-like"
+    core = re.findall(r"[\w’'-]+", content)
+    if (
+        core
+        and len(core) <= _NAME_LIKE_WORDS
+        and content[-1:] not in ".!?,"
+        and all(w[0].isupper() or w[0].isdigit() for w in core)
+    ):
+        return "name-like"
     s_idx = ctx.sentence(m.open_at)
     lo, _ = ctx.sent_tokens(s_idx)
     clause = " " + " ".join(text[ctx.sents[s_idx][0] : m.open_at].lower().split())
@@ -1118,11 +1176,11 @@ def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool
             out.append((m, _quote(ctx, (s, e), True, None, None, "term"), False))
             continue
         content = ctx.text[s:e]
-        first_in_sentence = not any(
-            ch.isalnum() for ch in ctx.text[ctx.sents[ctx.sentence(m.open_at)][0] : m.open_at]
-        )
-        after_first = first_in_sentence or content[-1:] in ",!?" or (
-            m.close_at is not None and ctx.text[m.close_at + 1 : m.close_at + 4].lstrip()[:1] in ",—–"
+        first_in_sentence = not any(ch.isalnum() for ch in ctx.text[ctx.sents[ctx.sentence(m.open_at)][0] : m.open_at])
+        after_first = (
+            first_in_sentence
+            or content[-1:] in ",!?"
+            or (m.close_at is not None and ctx.text[m.close_at + 1 : m.close_at + 4].lstrip()[:1] in ",—–")
         )
         speaker: _Speaker | None = None
         cue: str | None = None
@@ -1151,8 +1209,6 @@ def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool
 
 def _inherit(ctx: _Ctx, direct: list[tuple[_Marked, Quote, bool]], reported: list[Quote]) -> list[Quote]:
     """Give a quote without attribution the speaker of the statement before it."""
-    import dataclasses
-
     chain_speaker: dict[int, Quote] = {}
     for m, q, _own in direct:
         if q.kind == "statement" and q.speaker is not None:
@@ -1163,13 +1219,13 @@ def _inherit(ctx: _Ctx, direct: list[tuple[_Marked, Quote, bool]], reported: lis
     events.sort(key=lambda x: (x[0], x[1]))
     last: dict[int, Quote] = {}  # paragraph → its last statement with a speaker
     fixed: dict[int, Quote] = {}
-    for _start, _o, q, m, own in events:
+    for _start, _o, q, mark, own in events:
         para = ctx.paragraph(q.start)
-        if m is not None and not own:
-            src = chain_speaker.get(m.chain)
+        if mark is not None and not own:
+            src = chain_speaker.get(mark.chain)
             if src is None:
                 src = last.get(para)
-            if src is None and m.open_at == ctx.paras[para][0] and para - 1 in last:
+            if src is None and mark.open_at == ctx.paras[para][0] and para - 1 in last:
                 prev = last[para - 1]
                 # "clearly continuing": the paragraph before ended with a quote
                 if prev.direct and ctx.text[prev.end : ctx.paras[para - 1][1]].strip(" .,\"”’'»") == "":

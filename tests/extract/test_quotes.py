@@ -1,0 +1,402 @@
+"""Tests for the quote extractor (extract/quotes.py), on small invented texts.
+
+Each row is (text, expected) where expected lists every quote found as
+(span text, direct, speaker, kind), in text order. Every test also checks the offset
+invariant ``q.text == doc.text[q.start:q.end]`` and that the speaker span holds the speaker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from newsledger.extract.quotes import extract_quotes, inflect_verbs, load_quote_lexicons
+from newsledger.model import Boilerplate, Quote
+from newsledger.pipeline import prepare_text
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO / ".." / "shared"
+
+Row = tuple[str, bool, str | None, str]
+
+
+def _quotes(text: str) -> list[Quote]:
+    doc = prepare_text(text)
+    quotes = extract_quotes(doc)
+    for q in quotes:
+        assert q.text == doc.text[q.start : q.end]
+        assert q.doc == doc.id
+        if q.speaker is not None:
+            assert q.speaker_start is not None and q.speaker_end is not None
+            assert doc.text[q.speaker_start : q.speaker_end] == q.speaker
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    return quotes
+
+
+def _rows(text: str) -> list[Row]:
+    return [(q.text, q.direct, q.speaker, q.kind) for q in _quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # curly double quotes, colon after the speech verb, title stripped
+        (
+            "Mayor Ann Lee said: “We will rebuild the bridge.”",
+            [("We will rebuild the bridge.", True, "Ann Lee", "statement")],
+        ),
+        # straight double quotes, verb before the speaker
+        (
+            '"It is over," said Tom Hardy.',
+            [("It is over,", True, "Tom Hardy", "statement")],
+        ),
+        # speaker before the verb
+        (
+            '"It is over," Tom Hardy said.',
+            [("It is over,", True, "Tom Hardy", "statement")],
+        ),
+        # guillemets
+        (
+            "«The talks are over», Foreign Minister Olga Brandt said.",
+            [("The talks are over", True, "Olga Brandt", "statement")],
+        ),
+        # a dash attribution after the quote
+        (
+            "“We stand together.” — Mayor Ann Lee",
+            [("We stand together.", True, "Ann Lee", "statement")],
+        ),
+        # a bare name and a colon
+        (
+            "Ann Lee: “We stand together.”",
+            [("We stand together.", True, "Ann Lee", "statement")],
+        ),
+    ],
+)
+def test_extract_quotes_marks_and_attribution(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # apostrophes inside words and after a plural are never quotation marks
+        ("The council’s vote didn’t change the farmers’ plans, Russia’s envoy noted.", []),
+        ("The council's vote didn't change the farmers' plans.", []),
+        # curly single quotes around a fragment that holds an apostrophe
+        (
+            "Governor Ray Tolan called the storm ‘the worst in the town’s history’ on Friday.",
+            [("the worst in the town’s history", True, "Ray Tolan", "statement")],
+        ),
+        # a plural possessive between two single-quoted fragments
+        (
+            "Ray Tolan praised the ‘courage’ of the volunteers’ families and said he was ‘deeply grateful’.",
+            [
+                ("courage", True, "Ray Tolan", "statement"),
+                ("deeply grateful", True, "Ray Tolan", "statement"),
+            ],
+        ),
+    ],
+)
+def test_extract_quotes_apostrophes(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quote split by its attribution is two quotes with one speaker
+        (
+            '"We are ready," said Tom Hardy, "and we will not wait."',
+            [
+                ("We are ready,", True, "Tom Hardy", "statement"),
+                ("and we will not wait.", True, "Tom Hardy", "statement"),
+            ],
+        ),
+        # a quote standing alone takes the speaker of the statement before it
+        (
+            "“Becoming a soldier was my choice,” Tom Hardy said. “I do not regret it.”",
+            [
+                ("Becoming a soldier was my choice,", True, "Tom Hardy", "statement"),
+                ("I do not regret it.", True, "Tom Hardy", "statement"),
+            ],
+        ),
+        # a quote running over two paragraphs: unclosed mark, next paragraph opens one
+        (
+            "“The first phase is done,” said Chief Anna Berg. “We move on now.\n“The second phase starts in May.”",
+            [
+                ("The first phase is done,", True, "Anna Berg", "statement"),
+                ("We move on now.", True, "Anna Berg", "statement"),
+                ("The second phase starts in May.", True, "Anna Berg", "statement"),
+            ],
+        ),
+    ],
+)
+def test_extract_quotes_split_and_continued(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unclosed mark ends with its paragraph
+        (
+            'Senator Rob Kell said "the vote is rigged and unfair.\nOfficials rejected the claim on Monday.',
+            [("the vote is rigged and unfair.", True, "Rob Kell", "statement")],
+        ),
+        # a closing mark with no opening one is ignored
+        ('This line ends with a stray mark,"\nAnother line follows here.', []),
+        # an unclosed single mark is an apostrophe-like mark, not a quote
+        ("The ‘plan was never finished.\nNobody said a word.", []),
+    ],
+)
+def test_extract_quotes_unbalanced_marks(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police Chief Dan Ortiz said that the road would reopen on Monday.",
+            [("the road would reopen on Monday", False, "Dan Ortiz", "statement")],
+        ),
+        # words between the verb and "that"; the clause ends at ", but"
+        (
+            "The health ministry confirmed late on Tuesday that two clinics had closed, but gave no reason.",
+            [("two clinics had closed", False, "health ministry", "statement")],
+        ),
+        (
+            "According to Vera Holt, the budget was cut in half.",
+            [("the budget was cut in half", False, "Vera Holt", "statement")],
+        ),
+        (
+            "The budget was cut in half, according to Vera Holt.",
+            [("The budget was cut in half", False, "Vera Holt", "statement")],
+        ),
+        (
+            "The regional agency estimates that 4,000 homes lost power.",
+            [("4,000 homes lost power", False, "regional agency", "statement")],
+        ),
+        # no "that": a pronoun opens the reported clause
+        (
+            "Governor Ray Tolan has lately said he's ready to run again, but gave no date.",
+            [("he's ready to run again", False, "Ray Tolan", "statement")],
+        ),
+        (
+            "Ray Tolan described that the storm had passed.",
+            [("the storm had passed", False, "Ray Tolan", "statement")],
+        ),
+        # the clause ends at ", as": the writer's explanation is not the report
+        (
+            "Ray Tolan noted that the levee held, as engineers had predicted.",
+            [("the levee held", False, "Ray Tolan", "statement")],
+        ),
+        (
+            "Tom Hardy stated that the files were lost.",
+            [("the files were lost", False, "Tom Hardy", "statement")],
+        ),
+        # an appositive between the name and the verb
+        (
+            "Lia Moss, a member of the water board, claimed that the pipes were old.",
+            [("the pipes were old", False, "Lia Moss", "statement")],
+        ),
+        # a relative clause after an object is not reported speech
+        ("Inspectors, finding memos on the desk that mention bribes, left.", []),
+    ],
+)
+def test_extract_quotes_reported_speech(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun resolves to the person named before
+        (
+            'Governor Ray Tolan visited the site on Monday. "We will rebuild," he said.',
+            [("We will rebuild,", True, "Ray Tolan", "statement")],
+        ),
+        # a description resolves to the person introduced with that title
+        (
+            "Ambassador Nina Sorel arrived in the capital on Monday. The ambassador said that the talks would resume.",
+            [("the talks would resume", False, "Nina Sorel", "statement")],
+        ),
+        (
+            "Nina Sorel, Freedonia’s ambassador to Sylvania, met officials. "
+            "The ambassador said that the talks would resume.",
+            [("the talks would resume", False, "Nina Sorel", "statement")],
+        ),
+        # "the leader" may stand for a president
+        (
+            "Sylvanian President Marko Vell arrived late. The Sylvanian leader said that taxes would fall.",
+            [("taxes would fall", False, "Marko Vell", "statement")],
+        ),
+        # titles and descriptors stay out of the name
+        (
+            "Sylvanian President Marko Vell said that taxes would fall.",
+            [("taxes would fall", False, "Marko Vell", "statement")],
+        ),
+        (
+            "Freedonia’s ambassador in Lorn Nina Sorel said that the talks would resume.",
+            [("the talks would resume", False, "Nina Sorel", "statement")],
+        ),
+        # organisations and groups speak
+        (
+            "The Sylvanian government said that the border was closed.",
+            [("the border was closed", False, "Sylvanian government", "statement")],
+        ),
+        (
+            "Analysts from the Institute for Coastal Studies (ICS) in Lorn suggest that the sea is rising.",
+            [("the sea is rising", False, "Analysts from the Institute for Coastal Studies", "statement")],
+        ),
+        (
+            "Western intelligence officials have claimed that the convoy turned back.",
+            [("the convoy turned back", False, "Western intelligence officials", "statement")],
+        ),
+        # only a description: the description is the speaker
+        (
+            "A local farmer’s letter, expressing ‘deep anger’ at the plan, was read aloud.",
+            [("deep anger", True, "local farmer", "statement")],
+        ),
+        (
+            "The ambassador of Sylvania to Freedonia has also weighed in, stating that the "
+            "‘border will stay open for all.’",
+            [("border will stay open for all.", True, "ambassador of Sylvania to Freedonia", "statement")],
+        ),
+        # possessive pronoun + words: "His words ..., stressing that"
+        (
+            "Senator Tom Hardy spoke for an hour. "
+            "His words were broadcast live, stressing that ‘the town will rise again.’",
+            [("the town will rise again.", True, "Tom Hardy", "statement")],
+        ),
+        # an unattributed full sentence stays a statement without a speaker
+        (
+            "A sign on the door reads: ‘We are closed until spring.’",
+            [("We are closed until spring.", True, None, "statement")],
+        ),
+    ],
+)
+def test_extract_quotes_speakers(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nicknames, terms and scare quotes are kept as terms
+        ("A retired sailor known as ‘Nightjar’ posted the photos.", [("Nightjar", True, None, "term")]),
+        ("The term “ZX-9” refers to the new missile.", [("ZX-9", True, None, "term")]),
+        (
+            "The term “ZX” refers to the navy’s account of the ship as a “coastal defence system.”",
+            [("ZX", True, None, "term"), ("coastal defence system.", True, None, "term")],
+        ),
+        ("Marko Vell personally thanked “comrade” Ortiz for the visit.", [("comrade", True, None, "term")]),
+        ("The so-called “peace plan” was rejected by the council.", [("peace plan", True, None, "term")]),
+        ("Farmers “Betrayed” by New Law", [("Betrayed", True, None, "term")]),
+        ("The crowd cheered for the “Blue Hawks” at the stadium.", [("Blue Hawks", True, None, "term")]),
+        # the writer's alternative word
+        (
+            "Officials said the program was withdrawn or “paused” last week.",
+            [("paused", True, None, "term")],
+        ),
+        # a passive report quoting one word is not somebody's statement
+        (
+            "It was disclosed that the deal involves “hundreds” of workers.",
+            [("the deal involves “hundreds” of workers", False, None, "statement"), ("hundreds", True, None, "term")],
+        ),
+        # but short fragments a named subject praised, dismissed or described are statements
+        (
+            "Mayor Ann Lee praised the ‘courage’ and ‘skill’ of the crews.",
+            [("courage", True, "Ann Lee", "statement"), ("skill", True, "Ann Lee", "statement")],
+        ),
+        (
+            "While Tom Hardy and Lia Moss initially dismissed the reports as “fake news,” others did not.",
+            [("fake news,", True, "Tom Hardy and Lia Moss", "statement")],
+        ),
+        (
+            "On Friday Governor Ray Tolan described the army had “brought back in reserves” who were "
+            "making “new assaults” in the area.",
+            [
+                ("brought back in reserves", True, "Ray Tolan", "statement"),
+                ("new assaults", True, "Ray Tolan", "statement"),
+            ],
+        ),
+    ],
+)
+def test_extract_quotes_terms(text: str, expected: list[Row]) -> None:
+    found = sorted(_rows(text), key=lambda r: text.index(r[0]))
+    assert found == sorted(expected, key=lambda r: text.index(r[0]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", '"', "“““", "‘’", "'", "said that", "according to", '\n\n"\n', "«»‹›„“", "He said: ‘", "’s ’ ‘ ' ' \" ”"],
+)
+def test_extract_quotes_odd_text_never_crashes(text: str) -> None:
+    for q in _quotes(text):
+        assert q.end >= q.start
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [('Top story\n"Nobody expected this," said Tom Hardy.\nThe end.', 1)],
+)
+def test_extract_quotes_skips_boilerplate(text: str, line: int) -> None:
+    doc = prepare_text(text)
+    s, e = doc.paragraphs[line]
+    doc = dataclasses.replace(doc, boilerplate=(Boilerplate(s, e, "test"),))
+    assert [q for q in extract_quotes(doc) if s <= q.start < e] == []
+
+
+@pytest.mark.parametrize(
+    ("verbs", "text", "expected"),
+    [
+        (
+            ["say", "said"],
+            "Tom Hardy said that the road was shut. Tom Hardy noted that it rained.",
+            ["the road was shut"],
+        ),
+    ],
+)
+def test_extract_quotes_small_lexicon(verbs: list[str], text: str, expected: list[str]) -> None:
+    lex = dataclasses.replace(load_quote_lexicons(), speech_verbs=inflect_verbs(verbs))
+    doc = prepare_text(text)
+    assert [q.text for q in extract_quotes(doc, lexicons=lex)] == expected
+
+
+@pytest.mark.parametrize(
+    ("base", "form"),
+    [("say", "says"), ("praise", "praising"), ("admit", "admitted"), ("deny", "denied"), ("dismiss", "dismisses")],
+)
+def test_inflect_verbs_forms(base: str, form: str) -> None:
+    assert form in inflect_verbs([base])
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("compare_quotes", REPO / "scripts" / "compare_quotes.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize(
+    ("bundle", "floors"),
+    [("kursk", {"direct_f1": 0.95, "indirect_recall": 0.85, "speaker_accuracy": 0.90})],
+)
+def test_extract_quotes_sample_bundle(bundle: str, floors: dict[str, float]) -> None:
+    """The shared sample scored by the shared scorer: the floors of the issue."""
+    folder = SHARED / "examples" / bundle
+    score = SHARED / "eval" / "score.py"
+    if not score.is_file() or not (folder / "gold.json").is_file():
+        pytest.skip("../shared sample or score.py is not present")
+    results = _script().score_systems(folder, score)
+    assert results is not None
+    figures = results["EXTRACTOR"]["sections"]["quotes"]["figures"]
+    for name, floor in floors.items():
+        assert figures[name] >= floor, (name, figures[name])
+    assert figures["scare_quotes_taken"] == 0
