@@ -209,7 +209,7 @@ def timeline_svg(events: Sequence[Event], documents: Sequence[Document], status_
             x0, x1 = x(a), x(b + dt.timedelta(days=1))
             label = f"{e.event} — {e.time_text} ({files.get(e.doc, e.doc)})"
             out.append(f'<a href="#c-{_esc(ident)}"><title>{_esc(e.text)}</title>'
-                       f'<text x="{_PAD}" y="{y + 13}">{_esc(_clip(label, 48))}</text>'
+                       f'<text x="{_PAD}" y="{y + 13}">{_esc(_clip(label, 44))}</text>'
                        f'<rect class="bar {_esc(cls)}" x="{x0:.1f}" y="{y + 2}" width="{max(x1 - x0, 4):.1f}" '
                        f'height="{_ROW - 8}" rx="3"/></a>')
         out.append("</svg>")
@@ -239,7 +239,11 @@ def _ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
                 out.append((d, d.strftime("%b %Y")))
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
         return out
-    return [(dt.date(y, 1, 1), str(y)) for y in range(lo.year + 1, hi.year + 1)]
+    years = hi.year - lo.year
+    # At most about a dozen year labels, on round years (1950, 1960, ...).
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if years / s <= 12)
+    first = (lo.year // step + 1) * step
+    return [(dt.date(y, 1, 1), str(y)) for y in range(first, hi.year + 1, step)]
 
 
 # ------------------------------------------------------------------ page
