@@ -162,6 +162,17 @@ def score(
         return json.loads(rep.read_text(encoding="utf-8")), run.stdout
 
 
+def quantity_section(printed: str) -> str:
+    """The QUANTITIES block of score.py's printed report (figures and item lists)."""
+    out: list[str] = []
+    for line in printed.splitlines():
+        if line.strip() and not line.startswith(" ") and out:
+            break  # the next section's header
+        if line.startswith("QUANTITIES") or out:
+            out.append(line)
+    return "\n".join(out)
+
+
 def quantity_figures(report: dict[str, Any]) -> dict[str, float]:
     """The figures of the QUANTITIES section of a score report."""
     for key in ("quantities", "QUANTITIES"):
@@ -195,7 +206,7 @@ def compare(
         report, printed = score(ledger(docs, system), bundle, score_py, verbose=verbose)
         out[name] = quantity_figures(report)
         if verbose:
-            print(f"--- {name}\n{printed}")
+            print(f"--- {name}\n{quantity_section(printed)}")
     return out
 
 
@@ -204,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("bundle", nargs="?", type=Path, default=DEFAULT_BUNDLE)
     ap.add_argument("--score", type=Path, default=DEFAULT_SCORE, help="path of score.py")
-    ap.add_argument("--verbose", action="store_true", help="also print score.py's full reports")
+    ap.add_argument("--verbose", action="store_true", help="also print the QUANTITIES part of score.py's reports")
     args = ap.parse_args(argv)
     if not args.score.is_file():
         print(f"score.py not found at {args.score}; nothing to score against.")

@@ -39,6 +39,8 @@ __all__ = ["QuantityLexicons", "extract_quantities", "load_quantity_lexicons"]
 
 _QUOTES_CLOSE = '"”»’'
 
+_SPLIT = re.compile(r"[ -]+")
+_HEAD_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTED = re.compile(r'[“"][^"”]*(?:["”]|$)')
 _ALPHA = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*\d|\d|[^\w\s]", re.UNICODE)
@@ -264,7 +266,7 @@ def _word_value(words: str, lex: QuantityLexicons) -> tuple[float | None, float,
         low, high = lex.vague[key]
         return None, low, high, True
     value = 0.0
-    for part in re.split(r"[ -]+", key):
+    for part in _SPLIT.split(key):
         if part in ("a", "an"):
             value = 1.0
         elif part in lex.cardinals:
@@ -762,7 +764,7 @@ def _headline(text: str, para: tuple[int, int] | None) -> bool:
     line = text[para[0] : para[1]].rstrip()
     if not line or line[-1] in '.!?"”’:;,':
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    words = [w for w in _HEAD_WORD.findall(line) if len(w) > 3]
     return bool(words) and sum(_is_cap(w) for w in words) >= 0.7 * len(words)
 
 
@@ -853,6 +855,16 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
             else None
         )
         nums = _find_numbers(text, triggers[k : bisect.bisect_left(triggers, e0, k)], lex, e0)
+        # "one" alone never counts a plural noun phrase ("one soldier", "one of the"): it is
+        # a claim only when qualified ("more than one"); dropping it here saves the
+        # sentence's closer reading in most prose
+        nums = [
+            n
+            for n in nums
+            if not (
+                n.word and n.value == 1 and not lex.pattern("qualifier").search(text, max(s0, n.start - 20), n.start)
+            )
+        ]
         if not nums:
             continue
         used: set[int] = set()
