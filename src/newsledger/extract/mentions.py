@@ -15,6 +15,7 @@ gazetteer are taken from them), and possessives ("Russia's" → "Russia").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,14 @@ _YEAR_OLD = re.compile(r"\d+-year-old|\byear-old\b")
 # an appositive right after a name: "Kim, a 32-year-old former soldier who defected ..."
 _APPOSITIVE = re.compile(
     r",\s+((?:an?|the)\s+[^,;:()“”\"]+?|[A-Z][\w’']*['’]s\s+[^,;:()“”\"]+?)(?=\s+(?:who|which|whose)\b|[,;:)]|\.(?:\s|$)|$)"
+)
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+# a capitalised word or dotted initials ("U.S."); it opens with a character class so the
+# regex engine can skip to the next capital letter quickly
+_CAPWORD = rf"[{_UPPER}](?:\.(?:[A-Z]\.)+|(?:\w|[-'’.](?=\w))*['’]?)"
+# a run of capitalised words joined by single spaces, with "of"/"for the" inside
+_RUN = re.compile(
+    rf"{_CAPWORD}(?:[ ](?:(?:of|for|the|de|du|da|del|van|von|bin|al|la|le)[ ])*{_CAPWORD})*"
 )
 _SENT_END = '.!?"”’:'
 
@@ -50,6 +59,17 @@ class MentionLexicons:
     byline_cues: tuple[str, ...] = ()
     hyphen_suffixes: frozenset[str] = frozenset()
     max_words: int = 6
+    # first word (lower case) of the entries of each table → the most words an entry has;
+    # a token that starts no entry is rejected with one dict lookup
+    firsts: dict[int, dict[str, int]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for table_ in (self.gazetteer, self.demonyms, self.titles):
+            index: dict[str, int] = {}
+            for entry in table_:
+                words = entry.split()
+                index[words[0].lower()] = max(index.get(words[0].lower(), 0), len(words))
+            self.firsts[id(table_)] = index
 
 
 def _inflect(base: str) -> set[str]:
@@ -112,10 +132,10 @@ class _Tok:
     text: str
     initial: bool = False  # first word of a sentence (or after an opening quote / colon)
     possessive: bool = False
+    low: str = field(init=False, default="")
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.low = self.text.lower()
 
     @property
     def cap(self) -> bool:
@@ -131,6 +151,7 @@ class _Cand:
     tokens: list[_Tok]
     title_line: bool = False
     descriptor: str | None = None
+    sent_start: int = 0
 
 
 def _tokens(text: str, s: int, e: int, lex: MentionLexicons) -> list[_Tok]:
@@ -159,66 +180,17 @@ def _tokens(text: str, s: int, e: int, lex: MentionLexicons) -> list[_Tok]:
     return out
 
 
-def _mark_initial(text: str, toks: list[_Tok], sent_start: int) -> None:
-    prev_end = sent_start
-    for i, t in enumerate(toks):
-        between = text[prev_end : t.start]
-        t.initial = i == 0 or any(c in between for c in '“"‘:—–(') and not between.strip(" ’'").endswith(",")
-        prev_end = t.end
-
-
-def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
-    """Maximal runs of capitalised tokens joined by spaces (connectors allowed inside)."""
-    runs: list[list[_Tok]] = []
-    cur: list[_Tok] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        joined = bool(cur) and text[cur[-1].end : t.start] == " " and not cur[-1].possessive
-        if t.cap and (joined or not cur):
-            cur.append(t)
-        elif t.cap:
-            runs.append(cur)
-            cur = [t]
-        elif joined and t.low in _CONNECTORS and _connects(text, toks, i):
-            cur.append(t)
-        else:
-            if cur:
-                runs.append(cur)
-            cur = []
-        i += 1
-    if cur:
-        runs.append(cur)
-    out = []
-    for run in runs:
-        while run and run[-1].low in _CONNECTORS:
-            run = run[:-1]
-        if run:
-            out.append(run)
-    return out
-
-
-def _connects(text: str, toks: list[_Tok], i: int) -> bool:
-    """A connector continues a name only when capitalised words follow ("for the Study")."""
-    j = i
-    while j + 1 < len(toks) and text[toks[j].end : toks[j + 1].start] == " ":
-        j += 1
-        if toks[j].cap:
-            return True
-        if toks[j].low not in _CONNECTORS:
-            return False
-    return False
-
-
-def _longest(toks: list[_Tok], i: int, table_: Mapping[str, object] | frozenset[str], limit: int) -> int:
+def _longest(
+    toks: list[_Tok], i: int, table_: Mapping[str, object] | frozenset[str], limit: int, lex: MentionLexicons
+) -> int:
     """Length of the longest entry of ``table_`` starting at token i (0 when none).
 
     Entries are lower case; an all-capitals entry is stored as written and matches only
     as written, so "Un" in "Kim Jong Un" is not "UN" and "Who" is not "WHO".
     """
-    for n in range(min(limit, len(toks) - i), 0, -1):
-        if any(t.possessive for t in toks[i : i + n - 1]):
-            continue
+    index = lex.firsts.get(id(table_))
+    most = index.get(toks[i].low, 0) if index is not None else limit
+    for n in range(min(limit, most, len(toks) - i), 0, -1):
         surface = " ".join(t.text for t in toks[i : i + n])
         if surface.lower() in table_ or (surface.isupper() and surface in table_):
             return n
@@ -256,6 +228,8 @@ def _verb_after(text: str, end: int, lex: MentionLexicons) -> bool:
 
 def _is_title_line(text: str, s: int, e: int) -> bool:
     """A headline or section header: most longer words capitalised, no sentence end."""
+    if e - s > 160 and text[e - 1] in ".!?\"”’":
+        return False  # a paragraph of the story
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text[s:e]) if len(w) > 3]
     if not words:
         return False
@@ -265,11 +239,12 @@ def _is_title_line(text: str, s: int, e: int) -> bool:
 
 
 def _scan_run(
-    text: str, run: list[_Tok], lex: MentionLexicons, title_cue: bool, evidence: frozenset[str] = frozenset()
+    text: str, run: list[_Tok], lex: MentionLexicons, evidence: frozenset[str] = frozenset()
 ) -> list[_Cand]:
     """Split one capitalised run into gazetteer places/orgs, demonyms and unknown names."""
     out: list[_Cand] = []
-    while run and run[0].low in lex.stopwords and _longest(run, 0, lex.gazetteer, lex.max_words) == 0:
+    run_start = run[0].start
+    while run and run[0].low in lex.stopwords and _longest(run, 0, lex.gazetteer, lex.max_words, lex) == 0:
         run = run[1:]
     if (
         len(run) > 2
@@ -277,27 +252,32 @@ def _scan_run(
         and run[1].low in _CONNECTORS
         and run[0].low not in lex.org_words
         and run[0].low not in evidence
-        and not _longest(run, 0, lex.gazetteer, lex.max_words)
+        and not _longest(run, 0, lex.gazetteer, lex.max_words, lex)
     ):
         # "Officers of the Coastal Guard Service": the sentence's first word is no part of the name
         run = run[1:]
         while run and run[0].low in _CONNECTORS:
             run = run[1:]
-    i, cue = 0, title_cue
+    i, cue, first_residue = 0, False, True
     residue: list[_Tok] = []
 
     def flush() -> None:
-        nonlocal residue, cue
+        nonlocal residue, cue, first_residue
         while residue and residue[-1].low in _CONNECTORS:
             residue = residue[:-1]
         if residue:
+            # a lower-case title before the run names the first unknown name in it:
+            # "ambassador in Pyongyang Alexander X" (looked up only when a name needs it)
+            if first_residue and not cue:
+                cue = _title_before(text, run_start, lex)
+            first_residue = False
             out.append(_Cand(residue[0].start, residue[-1].end, None, {"title"} if cue else set(), residue))
         residue, cue = [], False
 
     while i < len(run):
         in_org = any(t.low in lex.org_words for t in residue)
-        g = _longest(run, i, lex.gazetteer, lex.max_words)
-        d = _longest(run, i, lex.demonyms, lex.max_words)
+        g = _longest(run, i, lex.gazetteer, lex.max_words, lex)
+        d = _longest(run, i, lex.demonyms, lex.max_words, lex)
         if (g or d) and not (in_org and residue and residue[-1].low in _CONNECTORS):
             flush()
             n = max(g, d)
@@ -310,7 +290,7 @@ def _scan_run(
             i += n
             continue
         if not residue:
-            t = _longest(run, i, lex.titles, 4)
+            t = _longest(run, i, lex.titles, 4, lex)
             if t and i + t < len(run) and not run[i + t - 1].possessive:
                 cue = True
                 i += t
@@ -388,33 +368,86 @@ def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) 
     """
     lex = lexicons or default_lexicons()
     text = doc.text
-    sentences = [(s, e) for s, e in (doc.sentences or doc.paragraphs) if not doc.is_boilerplate(s, e)]
-    title_lines = {p for p in doc.paragraphs if _is_title_line(text, *p)}
-    if doc.meta.title_span is not None:
-        title_lines.add((doc.meta.title_span.start, doc.meta.title_span.end))
-    per_sentence: list[tuple[int, int, list[_Tok], bool]] = []
+    starts = [a for a, _b in doc.sentences] or [a for a, _b in doc.paragraphs]
+    ends = [b for _a, b in doc.sentences] or [b for _a, b in doc.paragraphs]
+    title_span = doc.meta.title_span
+    runs: list[tuple[list[_Tok], bool, int, int]] = []  # tokens, in a title line, sentence start, end
     evidence: set[str] = set()
-    for s, e in sentences:
-        para = doc.paragraph_at(s)
-        is_title = para in title_lines if para else False
-        toks = _tokens(text, s, e, lex)
-        _mark_initial(text, toks, s)
-        per_sentence.append((s, e, toks, is_title))
-        if not is_title:
-            evidence |= {t.low for t in toks if t.cap and not t.initial}
-
     cands: list[_Cand] = []
+    for ps, pe in doc.paragraphs:
+        if doc.is_boilerplate(ps, pe):
+            continue
+        is_title = _is_title_line(text, ps, pe) or (title_span is not None and title_span.overlaps(ps, pe))
+        for m in _RUN.finditer(text, ps, pe):
+            if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’.-_"):
+                continue  # a capital inside a word ("iPhone")
+            k = bisect.bisect_right(starts, m.start()) - 1
+            sent_start, sent_end = (starts[k], ends[k]) if k >= 0 else (ps, pe)
+            known = _known_place(m.group(), lex)
+            if known is not None:
+                # the common case, a whole run that is a country, capital or demonym ("North Korean")
+                tok = _Tok(m.start(), m.start() + len(known[0]), known[0])
+                cands.append(_Cand(tok.start, tok.end, known[1], {known[2]}, [tok], is_title, None, sent_start))
+                continue
+            toks = _tokens(text, m.start(), m.end(), lex)
+            if not toks:
+                continue
+            toks[0].initial = _is_initial(text, sent_start, toks[0].start)
+            for run in _split_possessive(toks):
+                runs.append((run, is_title, sent_start, sent_end))
+                if not is_title:
+                    evidence.update(t.low for t in run if not t.initial)
     seen_capitalised = frozenset(evidence)
-    for _s, e, toks, is_title in per_sentence:
-        for run in _runs(text, toks):
-            title_cue = _title_before(text, run[0].start, lex)
-            for c in _scan_run(text, run, lex, title_cue, seen_capitalised):
-                c.title_line = is_title
-                if c.type is None:
-                    _add_context(text, c, e, lex)
-                cands.append(c)
+    for run, is_title, sent_start, sent_end in runs:
+        for c in _scan_run(text, run, lex, seen_capitalised):
+            c.title_line = is_title
+            c.sent_start = sent_start
+            if c.type is None:
+                _add_context(text, c, sent_end, lex)
+            cands.append(c)
     cands += [c for c in _byline(doc, lex) if not any(c.start < x.end and x.start < c.end for x in cands)]
     return _finish(doc, cands, evidence, lex)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _known_place(run: str, lex: MentionLexicons) -> tuple[str, str, str] | None:
+    """(name, type, cue) when the whole run is one gazetteer entry or demonym, else None."""
+    name = _POSSESSIVE_END.sub("", run) if run[-1] in "'’" or run[-2:-1] in "'’" else run
+    entry = gazetteer_entry(lex, name)
+    if entry is not None:
+        return name, entry[1], "gazetteer"
+    if name.lower() in lex.demonyms and not name.isupper():
+        return name, "NORP", "demonym"
+    return None
+
+
+def _is_initial(text: str, sent_start: int, start: int) -> bool:
+    """First word of its sentence, or first after an opening quote, colon or dash."""
+    before = text[sent_start:start]
+    stripped = before.rstrip()
+    if not stripped or not any(ch.isalnum() for ch in before):
+        return True
+    return stripped[-1] in "“\"‘:—–(" and not stripped[:-1].rstrip().endswith(",")
+
+
+def _split_possessive(toks: list[_Tok]) -> list[list[_Tok]]:
+    """A possessive ends a name: "Russia's President X" is "Russia" + "President X"."""
+    out: list[list[_Tok]] = [[]]
+    for t in toks:
+        out[-1].append(t)
+        if t.possessive:
+            out.append([])
+    result = []
+    for run in out:
+        while run and run[-1].low in _CONNECTORS:
+            run = run[:-1]
+        while run and run[0].low in _CONNECTORS:
+            run = run[1:]
+        if run:
+            result.append(run)
+    return result
 
 
 def _add_context(text: str, c: _Cand, sent_end: int, lex: MentionLexicons) -> None:
@@ -454,8 +487,7 @@ def _finish(doc: Document, cands: list[_Cand], evidence: set[str], lex: MentionL
     typed: dict[str, str] = {}
     for c in body:
         if c.type is None:
-            sent = doc.sentence_at(c.start)
-            c.type = _type_unknown(text, c, lex, sent[0] if sent else 0)
+            c.type = _type_unknown(text, c, lex, c.sent_start)
         if c.type == "PERSON" and "gazetteer" not in c.cues:
             for t in c.tokens:
                 typed.setdefault(t.low, "PERSON")

@@ -13,7 +13,7 @@ are "November 2024" in "in November 2024"); "since" is kept because it changes t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicons import table
@@ -23,13 +23,45 @@ from ..resolve.times import Resolved, parse_absolute, parse_base, resolve_parts
 
 @dataclass(frozen=True, slots=True)
 class TimePatterns:
-    """Compiled time patterns, each with its kind (see :func:`resolve_parts`)."""
+    """Compiled time patterns, each with its kind (see :func:`resolve_parts`).
+
+    ``trigger`` finds the head words every time expression contains (a month, weekday,
+    season, calendar unit, day word or year); the patterns run only in windows around them,
+    which keeps the cost of a long article close to one regex pass.
+    """
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    trigger: re.Pattern[str] | None = None
+    # per pattern: the kinds of head word it contains (group names of ``trigger``)
+    heads: tuple[frozenset[str], ...] = ()
+    head_kind: dict[str, str] = field(default_factory=dict)  # head word as written → its kind
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """An alternation of ``words`` factored as a trie ("J(?:an(?:uary)?|u(?:ly|ne))").
+
+    Python's regex engine tries the branches of a flat alternation one by one at every
+    position; a trie rejects a position on its first character. Longer words win because
+    each optional tail is greedy.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
 
 
 @cache
@@ -96,7 +128,68 @@ def default_patterns() -> TimePatterns:
         ("weekday", rf"(?P<t>\b{wd})\b"),
         ("day", rf"(?P<t>\b(?P<what>{_alt(days + [d.capitalize() for d in days])}))\b"),
     ]
-    return TimePatterns(tuple((kind, re.compile(rx)) for kind, rx in specs))
+    loose = [*units, *(u + "s" for u in units), "days", "recent", "ago"]
+    # head word → its kind; the trigger is case-sensitive (both spellings listed), which lets
+    # the regex engine skip positions fast
+    head_kind = {w: "h_mon" for w in full + abbrs} | {w: "h_wd" for w in weekdays}
+    for kind, group in (("h_season", seasons), ("h_unit", loose), ("h_day", days)):
+        for w in group:
+            head_kind[w.lower()] = kind
+            head_kind[w.capitalize()] = kind
+    first_chars = re.escape("".join(sorted({w[0] for w in head_kind} | {"1", "2"})))
+    # the lookahead on first letters lets the engine skip most positions before trying words
+    trigger = re.compile(rf"(?=[{first_chars}])\b(?:{_alt(list(head_kind))}|(?:1[89]|20)\d\d)\b")
+    heads = {
+        "full": {"h_mon", "h_year"},
+        "monyear": {"h_mon"},
+        "seasonyear": {"h_season"},
+        "rel": {"h_unit", "h_season", "h_mon", "h_wd"},
+        "recent": {"h_unit"},
+        "ago": {"h_unit"},
+        "yearrange": {"h_year"},
+        "monthday": {"h_mon"},
+        "month": {"h_mon"},
+        "year": {"h_year"},
+        "weekday": {"h_wd"},
+        "day": {"h_day"},
+    }
+    return TimePatterns(
+        tuple((kind, re.compile(rx)) for kind, rx in specs),
+        trigger,
+        tuple(frozenset(heads[kind]) for kind, _rx in specs),
+        head_kind,
+    )
+
+
+# how far a time expression reaches from its head word: "since early last" before "month",
+# "- 2025 7:06 PM CET" after "Jan.11"
+_WINDOW_BEFORE = 48
+_WINDOW_AFTER = 48
+
+
+def _windows(text: str, pats: TimePatterns) -> dict[str, list[tuple[int, int]]]:
+    """Windows of text around each kind of head word, overlapping ones merged."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    assert pats.trigger is not None
+    for m in pats.trigger.finditer(text):
+        kind = pats.head_kind.get(m.group(), "h_year")
+        s, e = max(0, m.start() - _WINDOW_BEFORE), min(len(text), m.end() + _WINDOW_AFTER)
+        spans = out.setdefault(kind, [])
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def find_time_spans(
@@ -109,11 +202,19 @@ def find_time_spans(
     """
     pats = patterns or default_patterns()
     found: list[tuple[int, int, int, str, dict[str, str | None]]] = []
+    by_head = _windows(text, pats) if pats.trigger is not None else {}
     for rank, (kind, rx) in enumerate(pats.patterns):
-        for m in rx.finditer(text):
-            s, e = m.span("t")
-            if e > s:
-                found.append((s, e, rank, kind, m.groupdict()))
+        if pats.trigger is None:
+            windows = [(0, len(text))]
+        else:
+            heads = pats.heads[rank]
+            present = [w for h in heads for w in by_head.get(h, ())]
+            windows = present if len(heads) == 1 else _merge(present)
+        for ws, we in windows:
+            for m in rx.finditer(text, ws, we):
+                s, e = m.span("t")
+                if e > s:
+                    found.append((s, e, rank, kind, m.groupdict()))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[tuple[int, int, str, dict[str, str | None]]] = []
     for s, e, _rank, kind, parts in found:
