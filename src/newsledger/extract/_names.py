@@ -40,6 +40,7 @@ class Tokens:
     ends: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
+    wordy: list[bool] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -50,7 +51,7 @@ class Tokens:
 
     def is_word(self, i: int) -> bool:
         """True when token ``i`` is a word (letters or digits), not punctuation."""
-        return self.words[i][0].isalnum() or self.words[i][0] == "_"
+        return self.wordy[i]
 
     def is_cap(self, i: int) -> bool:
         """True when token ``i`` is a word starting with a capital letter."""
@@ -101,6 +102,7 @@ def tokenize(text: str, windows: Iterable[tuple[int, int]] | None = None) -> Tok
         toks.ends.extend(ends)
         toks.words.extend(words)
     toks.lower = list(map(str.lower, toks.words))
+    toks.wordy = [w[0].isalnum() or w[0] == "_" for w in toks.words]
     return toks
 
 
@@ -296,16 +298,12 @@ def titled_names(
         before the title as adjectives ("russian").
     """
     rx_before, rx_appos, rx_title = _title_patterns(tuple(sorted(titles)))
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = text
     out: list[NameMention] = []
-    for m in rx_before.finditer(lowered):
-        # the title is found in lower case (fast); the name after it must be capitalised
+    for m in rx_before.finditer(text):
         nm = _CAPS.match(text, m.end())
         if nm is None or skip(m.start()):
             continue
-        role = " ".join(m.group(1).rstrip(".").split())
+        role = " ".join(m.group(1).lower().rstrip(".").split())
         name_start, name_end = nm.start(), nm.end()
         words = nm.group().split()
         if _POSSESSIVE.search(words[-1]) and words[-1][-1] in "sS":
@@ -349,7 +347,11 @@ _CAPS = re.compile(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}")
 @cache
 def _title_patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     alt = trie_pattern(t for t in titles if t)
-    before = re.compile(r"(?<![\w’'])(" + alt + r")(?![\w’'\-])\.?\s+")
+    # titles as written before a name: lower case or capitalised word by word ("Prime
+    # Minister"), so the regex can stay case-sensitive (fast) and demand a capital after
+    forms = set(titles) | {" ".join(w[:1].upper() + w[1:] for w in t.split()) for t in titles}
+    forms |= {t[:1].upper() + t[1:] for t in titles}
+    before = re.compile(r"(?<![\w’'])(" + trie_pattern(sorted(forms)) + r")(?![\w’'\-])\.?\s+(?=[A-Z])")
     appos = re.compile(
         r"(?<![\w’'])([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),\s+"
         r"((?:a|an|the|[A-Z][\w\-]*[’']s)\s[^,.;:\n\"“”‘’]{0,80})"

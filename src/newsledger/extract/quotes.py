@@ -71,6 +71,8 @@ _HEADING_WORDS = 14
 _THAT_WINDOW = 7
 # after a closing mark, the speech verb must come within this many tokens ("," Kim said)
 _AFTER_WINDOW = 10
+# how far after a speech verb "that" may stand ("confirmed late last month that")
+_COMPLEMENT_CHARS = 70
 # how many speech verbs before a quote are tried for a subject
 _CUES_TRIED = 3
 # how many sentences back a pronoun looks for its person
@@ -265,20 +267,31 @@ class _Ctx:
         """
         self.regions = sorted((m.open_at, (m.close_at + 1) if m.close_at is not None else m.end) for m in marked)
         self.region_starts = [s for s, _ in self.regions]
-        rx = _cue_regex(self.lex.speech_verbs, self.lex.evaluative_verbs, tuple(sorted(self.lex.speech_phrasal)))
         lowered = self.text.lower()
-        # matching the lower-cased text is twice as fast as a case-blind regex; the few
+        # matching the lower-cased text is much faster than a case-blind regex; the few
         # characters whose lower case is longer ("İ") would shift offsets, so not then
-        if len(lowered) != len(self.text):
-            lowered = self.text
-        self.cues = [m.start() for m in rx.finditer(lowered)]
-        wanted = {self.sentence(p) for p in self.cues}
+        blind = len(lowered) != len(self.text)
+        rx = _cue_regex(self.lex.speech_verbs, self.lex.evaluative_verbs, tuple(sorted(self.lex.speech_phrasal)), blind)
+        source = self.text if blind else lowered
+        # a speech verb matters without a quotation mark in its sentence only when reported
+        # speech may follow: "according to", "that" within a few words, or a pronoun
+        self.cues = [m.start() for m in rx.finditer(source)]
+        pronouns = self.lex.subject_pronouns
+        wanted = set()
+        for p in self.cues:
+            after = source[p : p + _COMPLEMENT_CHARS]
+            if after.startswith("according") or " that " in after:
+                wanted.add(self.sentence(p))
+                continue
+            nxt = after.split(None, 3)[1:3]
+            if any(w.split("’")[0].split("'")[0] in pronouns for w in nxt):
+                wanted.add(self.sentence(p))
         for m in marked:
             wanted.add(self.sentence(m.open_at))
             last = self.sentence(m.close_at if m.close_at is not None else max(m.open_at, m.end - 1))
             wanted.update(range(self.sentence(m.open_at), last + 2))
         windows = [self.sents[i] for i in sorted(wanted) if i < len(self.sents)]
-        self.toks = tokenize(self.text, _merge(windows))
+        self.toks = tokenize(self.text, _merge(self.text, windows))
         self.boiler = sorted((b.start, b.end) for b in self.doc.boilerplate)
         self.boiler_starts = [b[0] for b in self.boiler]
         self.marked = sorted(marked, key=lambda m: m.start)
@@ -351,7 +364,15 @@ class _Ctx:
         """Length in tokens of the speech (or evaluative) verb at token ``i``; 0 if none."""
         toks = self.toks
         low = toks.lower[i]
-        if self.in_quote(toks.starts[i]) or not toks.is_word(i):
+        lex = self.lex
+        # the set lookups first: almost every token is no speech verb at all
+        if (
+            low not in lex.speech_verbs
+            and low not in lex.speech_phrasal
+            and not (evaluative and low in lex.evaluative_verbs)
+        ):
+            return 0
+        if self.in_quote(toks.starts[i]):
             return 0
         # "the claims", "a report": a noun, not a verb
         if i > 0 and toks.lower[i - 1] in self.lex.determiners:
@@ -695,16 +716,20 @@ class _Ctx:
 
 
 @cache
-def _cue_regex(speech: frozenset[str], evaluative: frozenset[str], phrasal: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for every speech and evaluative verb form and "according to"."""
+def _cue_regex(
+    speech: frozenset[str], evaluative: frozenset[str], phrasal: tuple[str, ...], blind: bool
+) -> re.Pattern[str]:
+    """One regex for every speech and evaluative verb form and "according"."""
     words = set(speech) | set(evaluative) | set(phrasal) | {"according"}
-    return re.compile(r"(?<![\w’'])(?i:" + trie_pattern(sorted(words)) + r")(?![\w’'\-])")
+    flags = re.IGNORECASE if blind else 0
+    return re.compile(r"(?<![\w’'])(?:" + trie_pattern(sorted(words)) + r")(?![\w’'\-])", flags)
 
 
-def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted windows, neighbours separated only by white space joined into one."""
     out: list[tuple[int, int]] = []
     for s, e in windows:
-        if out and s <= out[-1][1]:
+        if out and (s <= out[-1][1] or text[out[-1][1] : s].isspace()):
             out[-1] = (out[-1][0], max(e, out[-1][1]))
         else:
             out.append((s, e))
@@ -935,6 +960,11 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
                 elif c > lo and not any(ctx.is_cue(k) for k in range(lo, c)):
                     emit(lo, c - 1, speaker, "according to")
             continue
+        # most speech verbs are followed by neither "that" nor a pronoun: skip them cheaply
+        nxt = toks.lower[c + 1 : c + 2 + _THAT_WINDOW]
+        heads = {toks.bare(x) for x in range(c + 1, min(len(toks), c + 3))}
+        if "that" not in nxt and not heads & lex.subject_pronouns:
+            continue
         n = ctx.is_cue(c)
         if not n:
             continue
@@ -1102,11 +1132,9 @@ def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
         or (title is not None and title.overlaps(m.open_at, m.end))
     ):
         return "heading"
-    before = " ".join(text[max(ps, m.open_at - 40) : m.open_at].lower().split())
-    before = before.rstrip(" ,")
-    for cue in lex.term_before:
-        if before.endswith(" " + cue) or before == cue:
-            return "term cue"
+    rx_before, rx_clause = _term_regexes(lex.term_before, lex.term_clause)
+    if rx_before.search(text, max(ps, m.open_at - 40), m.open_at):
+        return "term cue"
     o = toks.index_at(m.open_at)
     # "a group called 'X'" names; "he called it 'X'" judges
     if (
@@ -1133,20 +1161,30 @@ def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
         and all(w[0].isupper() or w[0].isdigit() for w in core)
     ):
         return "name-like"
-    s_idx = ctx.sentence(m.open_at)
-    lo, _ = ctx.sent_tokens(s_idx)
-    clause = " " + " ".join(text[ctx.sents[s_idx][0] : m.open_at].lower().split())
-    for cue in lex.term_clause:
-        at = clause.rfind(" " + cue + " ")
-        if at >= 0:
-            spoken = any(ctx.is_cue(k) for k in range(toks.index_at(ctx.sents[s_idx][0] + max(0, at - 1)), o))
-            if not spoken:
-                return "term in clause"
+    s_start = ctx.sents[ctx.sentence(m.open_at)][0]
+    at = -1
+    for cm in rx_clause.finditer(text, s_start, m.open_at):
+        at = cm.end()
+    # 'The term "X" refers to ... as a "Y"': a term unless someone speaks in between
+    if at >= 0 and not any(ctx.is_cue(k) for k in range(toks.index_at(at), o)):
+        return "term in clause"
     if words <= _SHORT_WORDS and o >= 2 and toks.lower[o - 1] == "or" and toks.is_word(o - 2):
         # 'withdrawn or "disappeared"': the writer's alternative word, not a statement
         return "alternative"
-    del lo
     return None
+
+
+@cache
+def _term_regexes(before: tuple[str, ...], clause: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Term cues right before a mark ("known as") and earlier in the sentence ("refers to")."""
+
+    def alt(cues: tuple[str, ...]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, c.split())) for c in sorted(cues, key=len, reverse=True))
+
+    return (
+        re.compile(r"(?<![\w’'])(?:" + alt(before) + r")[\s,]*$", re.IGNORECASE),
+        re.compile(r"(?<![\w’'])(?:" + alt(clause) + r")(?![\w’'])", re.IGNORECASE),
+    )
 
 
 def _standalone(ctx: _Ctx, m: _Marked) -> bool:
