@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, Text, create_engine, delete, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Document, Entity, Event, Group, Ledger, Quantity, Quote, item_id
@@ -74,11 +74,23 @@ class Store:
 
     def __init__(self, url: str = DEFAULT_URL) -> None:
         self.url = normalise_url(url)
+        # SQLite: wait for a writer in another process instead of failing at once
+        connect_args = {"timeout": 30} if self.url.startswith("sqlite") else {}
         try:
-            self.engine: Engine = create_engine(self.url)
-            metadata.create_all(self.engine)
+            self.engine: Engine = create_engine(self.url, connect_args=connect_args)
+            self._create_schema()
         except (SQLAlchemyError, ImportError) as exc:
             raise StoreError(f"cannot open database {self.url}: {exc}") from exc
+
+    def _create_schema(self) -> None:
+        """Create missing tables; a second process doing the same at once is not an error."""
+        for attempt in range(3):
+            try:
+                metadata.create_all(self.engine)
+                return
+            except OperationalError as exc:
+                if "already exists" not in str(exc) or attempt == 2:
+                    raise
 
     def close(self) -> None:
         self.engine.dispose()
