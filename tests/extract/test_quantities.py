@@ -185,10 +185,12 @@ SOURCES = [
     ("At least 30 people died in the fire, Chief Inspector Lena Voss told reporters.", "Lena Voss", False),
     ('Governor Piet Maas said, "We evacuated about 5,000 residents from the coast."', "Piet Maas", False),
     (
-        "Lunport rangers, surveying the park after the storm, discovered the bodies of over a dozen deer.",
+        "Lunport rangers, surveying the park near Lunport, discovered the bodies of over a dozen deer.",
         "Lunport rangers",
         False,
     ),
+    ("Aid groups estimate that up to 40% of the farmland is flooded, and emergency aid is late.", None, False),
+    ("Heavy rain displaced 2,500 people, the regional emergency service said.", "regional emergency service", False),
     (
         'In remarks made by Tomas Hale, the envoy, it was disclosed that the scheme involves "hundreds" of nurses.',
         "Tomas Hale",
@@ -213,6 +215,13 @@ def test_quantities_source_and_hedge(text: str, source: str | None, hedged: bool
     q = _one(text)
     assert q.source == source
     assert q.hedged is hedged
+
+
+def test_quantities_vague_count_before_its_verb() -> None:
+    found = _quantities("At least 14 people have died in Varno and dozens more are missing.")
+    assert [q.text for q in found] == ["At least 14 people", "dozens more are missing"]
+    assert (found[1].value, found[1].low, found[1].high) == (None, 24, 99)
+    assert "missing" in found[1].measure
 
 
 def test_quantities_source_from_lead_in_sentence() -> None:
@@ -254,6 +263,9 @@ NOT_CLAIMS = [
     "Under Article 5, the allies must respond, and Flight 370 vanished; No. 10 said nothing.",
     "Varno United won 3-1 on Saturday.",
     "The meeting starts at 5.30pm in Ostia.",
+    "The river in Varno rose sharply in 48 hours.",
+    "Prices in Ostia rose to nearly three times the average.",
+    "He was given a 10-year sentence by the 27-member council at 10 Downing Street.",
 ]
 
 
