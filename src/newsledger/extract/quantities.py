@@ -416,7 +416,8 @@ def _read_phrase(
 ) -> _Phrase:
     """The counted noun phrase after ``pos`` and its verb; the event word before ``num_start``."""
     ph = _Phrase()
-    toks = st.between(pos, s_end)
+    fn, aux = lex.words("function"), lex.words("auxiliary")
+    toks = st.between(pos, min(s_end, pos + 200))  # a counted phrase is short
     i = 0
     # "hundreds of its wounded soldiers", "10,000 of its troops", "“hundreds” of troops"
     while i < len(toks) and toks[i][2] in _QUOTES_CLOSE:
@@ -438,7 +439,7 @@ def _read_phrase(
             np.append(toks[i])
             i += 1
             continue
-        if not (w[0].isalpha()) or low in lex.words("function"):
+        if not (w[0].isalpha()) or low in fn:
             break
         if (
             np
@@ -446,7 +447,7 @@ def _read_phrase(
             and not _is_cap(w)
             and (
                 i + 1 >= len(toks)
-                or toks[i + 1][2].lower() in lex.words("function")
+                or toks[i + 1][2].lower() in fn
                 or not toks[i + 1][2][0].isalpha()
                 or _plural(np[-1][2], lex)
             )
@@ -466,8 +467,8 @@ def _read_phrase(
         ph.head = np[-1][2]
     # the verb: [adverbs] [auxiliaries] participle [(or|and) participle] [prepositional phrase]
     j = i
-    while j < len(toks) and (toks[j][2].lower() in lex.words("auxiliary") or toks[j][2].lower().endswith("ly")):
-        ph.aux = ph.aux or toks[j][2].lower() in lex.words("auxiliary")
+    while j < len(toks) and (toks[j][2].lower() in aux or toks[j][2].lower().endswith("ly")):
+        ph.aux = ph.aux or toks[j][2].lower() in aux
         j += 1
     if j < len(toks) and toks[j][2][0].isalpha() and _participle(toks[j][2], lex) and not _is_cap(toks[j][2]):
         vs = j
@@ -483,10 +484,10 @@ def _read_phrase(
                 and toks[k][2][0].isalnum()
                 and toks[k][2].lower()
                 not in ("and", "or", "but", "while", "with", "as", "since", "which", "who", "that", "of", "so", "far")
-                and toks[k][2].lower() not in lex.words("auxiliary")
+                and toks[k][2].lower() not in aux
             ):
                 k += 1
-            while k > j + 1 and toks[k - 1][2].lower() in lex.words("function"):
+            while k > j + 1 and toks[k - 1][2].lower() in fn:
                 k -= 1
             if k > j + 1:
                 ve = toks[k - 1][1]
@@ -497,9 +498,7 @@ def _read_phrase(
         k = j + 1
         if k < len(toks) and toks[k][2].lower() in ("the", "a", "an"):
             k += 1
-        while (
-            k < len(toks) and k - j <= 3 and toks[k][2][0].isalnum() and toks[k][2].lower() not in lex.words("function")
-        ):
+        while k < len(toks) and k - j <= 3 and toks[k][2][0].isalnum() and toks[k][2].lower() not in fn:
             k += 1
         if k > j + 1:
             ph.verb = text[toks[j][0] : toks[k - 1][1]]
@@ -973,7 +972,8 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
             cues = cues or _sentence_cues(text, s0, e0, lex)
             source = _find_source(cues, s0, n.start, text, lex) or sent_source_hint
             hedged = source is None and bool(lex.pattern("hedge").search(text, s0, e0))
-            measure = _measure(ph, unit_words, _lead(text, st, s0, start, lex))
+            lead = "" if (ph.np or ph.verb or ph.before) else _lead(text, st, s0, start, lex)
+            measure = _measure(ph, unit_words, lead)
             out.append(
                 Quantity(
                     doc=doc.id,
