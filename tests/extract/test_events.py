@@ -156,3 +156,20 @@ def test_events_kursk_sample(kursk_dir: Path, score_module: Any) -> None:
     assert section["figures"]["found_rate"] == 1.0
     # a relative time in an undated article has no calendar dates (months only): never a wrong date
     assert all("None..None" in line for line in section["lists"]["wrong_time"])
+
+
+def test_events_timeline_in_date_order_undated_last() -> None:
+    from newsledger.view.timeline import format_timeline, timeline_rows
+
+    text = (
+        "Officials said the talks began late last year. A defense pact was signed in November 2024. "
+        "The army advanced in recent weeks."
+    )
+    doc = prepare_text(text, source="a.txt", published=PUB)
+    undated = prepare_text("The two leaders met after signing a defense pact last summer.", source="b.txt")
+    events = extract_events(doc, extract_times(doc)) + extract_events(undated, extract_times(undated))
+    rows = timeline_rows(events, [doc, undated])
+    assert [r.time_text for r in rows] == ["late last year", "November 2024", "recent weeks", "last summer"]
+    assert rows[0].source == "a.txt"
+    assert rows[-1].when == "months: Jun–Aug"
+    assert format_timeline(events, [doc, undated]).row_count == 4

@@ -37,9 +37,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔ�
 # regex engine can skip to the next capital letter quickly
 _CAPWORD = rf"[{_UPPER}](?:\.(?:[A-Z]\.)+|(?:\w|[-'’.](?=\w))*['’]?)"
 # a run of capitalised words joined by single spaces, with "of"/"for the" inside
-_RUN = re.compile(
-    rf"{_CAPWORD}(?:[ ](?:(?:of|for|the|de|du|da|del|van|von|bin|al|la|le)[ ])*{_CAPWORD})*"
-)
+_RUN = re.compile(rf"{_CAPWORD}(?:[ ](?:(?:of|for|the|de|du|da|del|van|von|bin|al|la|le)[ ])*{_CAPWORD})*")
 _SENT_END = '.!?"”’:'
 
 
@@ -228,7 +226,7 @@ def _verb_after(text: str, end: int, lex: MentionLexicons) -> bool:
 
 def _is_title_line(text: str, s: int, e: int) -> bool:
     """A headline or section header: most longer words capitalised, no sentence end."""
-    if e - s > 160 and text[e - 1] in ".!?\"”’":
+    if e - s > 160 and text[e - 1] in '.!?"”’':
         return False  # a paragraph of the story
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text[s:e]) if len(w) > 3]
     if not words:
@@ -238,9 +236,7 @@ def _is_title_line(text: str, s: int, e: int) -> bool:
     return caps / len(words) >= 0.6 and (short or text[e - 1 : e] not in ".!?")
 
 
-def _scan_run(
-    text: str, run: list[_Tok], lex: MentionLexicons, evidence: frozenset[str] = frozenset()
-) -> list[_Cand]:
+def _scan_run(text: str, run: list[_Tok], lex: MentionLexicons, evidence: frozenset[str] = frozenset()) -> list[_Cand]:
     """Split one capitalised run into gazetteer places/orgs, demonyms and unknown names."""
     out: list[_Cand] = []
     run_start = run[0].start
@@ -429,7 +425,7 @@ def _is_initial(text: str, sent_start: int, start: int) -> bool:
     stripped = before.rstrip()
     if not stripped or not any(ch.isalnum() for ch in before):
         return True
-    return stripped[-1] in "“\"‘:—–(" and not stripped[:-1].rstrip().endswith(",")
+    return stripped[-1] in '“"‘:—–(' and not stripped[:-1].rstrip().endswith(",")
 
 
 def _split_possessive(toks: list[_Tok]) -> list[list[_Tok]]:
