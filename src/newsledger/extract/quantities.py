@@ -31,8 +31,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import get_args
 
 from .. import lexicons as lx
+from ..errors import LexiconError
 from ..model import Document, Qualifier, Quantity
 
 __all__ = ["QuantityLexicons", "extract_quantities", "load_quantity_lexicons"]
@@ -41,6 +43,7 @@ _QUOTES_CLOSE = '"”»’'
 
 # words before an unqualified duration that make it a time window
 _WINDOW_WORDS = (" in", " within", " after", " every", " per", " for", " past", " last", " next", " the", " than")
+_QUALIFIERS = frozenset(get_args(Qualifier))
 _SPLIT = re.compile(r"[ -]+")
 _HEAD_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTED = re.compile(r'[“"][^"”]*(?:["”]|$)')
@@ -154,7 +157,8 @@ class QuantityLexicons:
         )
         # Not claims, read from the words before the first digit: "January 10", "Jan.11",
         # "aged 32", "age of 32".
-        self._re["not_claim_before"] = re.compile(rf"(?:\b(?:{months})\.?{sp}*|\b(?:aged|age|ages){sp}+(?:of{sp}+)?)$")
+        ages = alt(self.words("age_word"))
+        self._re["not_claim_before"] = re.compile(rf"(?:\b(?:{months})\.?{sp}*|\b(?:{ages}){sp}+(?:of{sp}+)?)$")
         speech = set()
         for verb in self.speech_verbs | self.words("find_verb"):
             speech |= _inflections(verb)
@@ -168,7 +172,7 @@ class QuantityLexicons:
         self._forms["participle"] = frozenset(self.words("participle")) | frozenset(events)
         cues = alt(self.words("source_cue"))
         self._re["by_cue"] = re.compile(
-            rf"\b(?:according[ \u00a0]+to|(?:{cues})(?:[ \u00a0]+(?:made|given|released|published|issued))?"
+            rf"\b(?:according[ \u00a0]+to|(?:{cues})(?:[ \u00a0]+(?:{alt(self.words('cue_participle'))}))?"
             rf"[ \u00a0]+(?:by|in|from))[ \u00a0]+",
             re.IGNORECASE,
         )
@@ -226,24 +230,24 @@ def load_quantity_lexicons() -> QuantityLexicons:
     scales: dict[str, float] = {}
     suffixes: dict[str, float] = {}
     vague: dict[str, tuple[float, float]] = {}
-    for row in lx.table("number_words.tsv"):
-        word, kind, low = row[0].lower(), row[1], float(row[2])
-        if kind == "cardinal":
-            cardinals[word] = low
-        elif kind == "scale":
-            scales[word] = low
-        elif kind == "suffix":
-            suffixes[word] = low
-        elif kind == "vague":
-            vague[word] = (low, float(row[3]))
     qualifiers: dict[str, tuple[Qualifier, float | None, float | None]] = {}
-    for row in lx.table("qualifiers.tsv"):
-        cells = [*row, "", ""][:4]
-        qualifiers[cells[0].lower()] = (cells[1], _num(cells[2]), _num(cells[3]))  # type: ignore[assignment]
-    units = [(r[0], r[1], r[2]) for r in lx.table("units.tsv")]
     context: dict[str, set[str]] = {}
-    for kind, word, *_ in lx.table("quantity_context.tsv"):
-        context.setdefault(kind, set()).add(word.lower())
+    try:
+        for row in lx.table("number_words.tsv"):
+            word, kind, low = row[0].lower(), row[1], float(row[2])
+            {"cardinal": cardinals, "scale": scales, "suffix": suffixes}.get(kind, {})[word] = low
+            if kind == "vague":
+                vague[word] = (low, float(row[3]))
+        for row in lx.table("qualifiers.tsv"):
+            cells = [*row, "", ""][:4]
+            if cells[1] not in _QUALIFIERS:
+                raise ValueError(f"unknown qualifier {cells[1]!r}")
+            qualifiers[cells[0].lower()] = (cells[1], _num(cells[2]), _num(cells[3]))  # type: ignore[assignment]
+        units = [(r[0], r[1], r[2]) for r in lx.table("units.tsv")]
+        for kind, word, *_ in lx.table("quantity_context.tsv"):
+            context.setdefault(kind, set()).add(word.lower())
+    except (IndexError, ValueError) as exc:
+        raise LexiconError(f"a quantity lexicon in data/en is malformed: {exc}") from exc
     return QuantityLexicons(
         cardinals=cardinals,
         scales=scales,
