@@ -84,7 +84,7 @@ def test_extract_quotes_marks_and_attribution(text: str, expected: list[Row]) ->
     ("text", "expected"),
     [
         # apostrophes inside words and after a plural are never quotation marks
-        ("The council’s vote didn’t change the farmers’ plans, Russia’s envoy noted.", []),
+        ("The council’s vote didn’t change the farmers’ plans, Freedonia’s envoy noted.", []),
         ("The council's vote didn't change the farmers' plans.", []),
         # curly single quotes around a fragment that holds an apostrophe
         (
@@ -178,8 +178,8 @@ def test_extract_quotes_unbalanced_marks(text: str, expected: list[Row]) -> None
             [("The budget was cut in half", False, "Vera Holt", "statement")],
         ),
         (
-            "The regional agency estimates that 4,000 homes lost power.",
-            [("4,000 homes lost power", False, "regional agency", "statement")],
+            "The regional agency estimates that 2,500 homes lost power.",
+            [("2,500 homes lost power", False, "regional agency", "statement")],
         ),
         # no "that": a pronoun opens the reported clause
         (
@@ -294,7 +294,7 @@ def test_extract_quotes_speakers(text: str, expected: list[Row]) -> None:
             "The term “ZX” refers to the navy’s account of the ship as a “coastal defence system.”",
             [("ZX", True, None, "term"), ("coastal defence system.", True, None, "term")],
         ),
-        ("Marko Vell personally thanked “comrade” Ortiz for the visit.", [("comrade", True, None, "term")]),
+        ("Marko Vell personally thanked “brother” Ortiz for the visit.", [("brother", True, None, "term")]),
         ("The so-called “peace plan” was rejected by the council.", [("peace plan", True, None, "term")]),
         ("Farmers “Betrayed” by New Law", [("Betrayed", True, None, "term")]),
         ("The crowd cheered for the “Blue Hawks” at the stadium.", [("Blue Hawks", True, None, "term")]),
@@ -305,8 +305,8 @@ def test_extract_quotes_speakers(text: str, expected: list[Row]) -> None:
         ),
         # a passive report quoting one word is not somebody's statement
         (
-            "It was disclosed that the deal involves “hundreds” of workers.",
-            [("the deal involves “hundreds” of workers", False, None, "statement"), ("hundreds", True, None, "term")],
+            "It was disclosed that the deal involves “dozens” of workers.",
+            [("the deal involves “dozens” of workers", False, None, "statement"), ("dozens", True, None, "term")],
         ),
         # but short fragments a named subject praised, dismissed or described are statements
         (
@@ -314,15 +314,15 @@ def test_extract_quotes_speakers(text: str, expected: list[Row]) -> None:
             [("courage", True, "Ann Lee", "statement"), ("skill", True, "Ann Lee", "statement")],
         ),
         (
-            "While Tom Hardy and Lia Moss initially dismissed the reports as “fake news,” others did not.",
-            [("fake news,", True, "Tom Hardy and Lia Moss", "statement")],
+            "While Tom Hardy and Lia Moss initially dismissed the reports as “a hoax,” others did not.",
+            [("a hoax,", True, "Tom Hardy and Lia Moss", "statement")],
         ),
         (
             "On Friday Governor Ray Tolan described the army had “brought back in reserves” who were "
-            "making “new assaults” in the area.",
+            "making “fresh raids” in the area.",
             [
                 ("brought back in reserves", True, "Ray Tolan", "statement"),
-                ("new assaults", True, "Ray Tolan", "statement"),
+                ("fresh raids", True, "Ray Tolan", "statement"),
             ],
         ),
     ],

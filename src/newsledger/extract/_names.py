@@ -1,11 +1,11 @@
 """Tokens and capitalised names: the small shared layer under the quote extractor.
 
 A document is tokenised once with one compiled regex (words keep inner apostrophes and
-hyphens, so "Russia’s" and "Seong-kweun" stay whole; every other non-space character is a
+hyphens, so "Freedonia’s" and "Ji-won" stay whole; every other non-space character is a
 token of its own). :func:`find_names` then walks the tokens once and returns the
 capitalised runs that look like names, with the titles and roles the text gives them
-("Russian President Vladimir Putin" → name "Vladimir Putin", role "president";
-"Kim, a former soldier," → name "Kim", role "soldier"). Everything is linear in the
+("Sylvanian President Marko Vell" → name "Marko Vell", role "president";
+"Lee, a former soldier," → name "Lee", role "soldier"). Everything is linear in the
 number of tokens.
 """
 
@@ -26,8 +26,8 @@ _POSSESSIVE = re.compile(r"[’']s?$", re.IGNORECASE)
 _MAX_CONNECTORS = 2
 # the longest title, in words ("secretary of state")
 _MAX_TITLE_WORDS = 3
-# how far after "Name," an appositive may name the person's role ("Kim, a 32-year-old
-# former North Korean soldier who ...")
+# how far after "Name," an appositive may name the person's role ("Lee, a 40-year-old
+# former army medic who ...")
 _APPOSITIVE_WINDOW = 10
 
 
@@ -72,7 +72,7 @@ class Tokens:
         return self.is_word(i) and bool(_POSSESSIVE.search(self.words[i])) and self.words[i][-1] in "sS"
 
     def name_end(self, i: int) -> int:
-        """End offset of token ``i`` without a possessive "’s" ("Putin’s" → end of "Putin")."""
+        """End offset of token ``i`` without a possessive "’s" ("Vell’s" → end of "Vell")."""
         if self.possessive(i):
             return self.ends[i] - 2
         return self.ends[i]
@@ -91,7 +91,7 @@ def tokenize(text: str, windows: Iterable[tuple[int, int]] | None = None) -> Tok
     Returns:
         Tokens: parallel lists of starts, ends, surfaces and lower-cased surfaces.
 
-    Example: ``tokenize("Russia’s envoy said.").words`` → ``["Russia’s", "envoy", "said", "."]``.
+    Example: ``tokenize("Lorn’s envoy said.").words`` → ``["Lorn’s", "envoy", "said", "."]``.
     """
     toks = Tokens(text)
     for s, e in [(0, len(text))] if windows is None else windows:
@@ -135,7 +135,7 @@ def trie_pattern(entries: Iterable[str]) -> str:
 class NameMention:
     """A capitalised name as written, without its titles.
 
-    ``key`` is the lower-cased last word ("putin"), shared by every mention of one person
+    ``key`` is the lower-cased last word ("vell"), shared by every mention of one person
     in a document; ``roles`` are the titles and role words the text gives that person.
     """
 
@@ -173,7 +173,7 @@ def cap_run_end(toks: Tokens, i: int, stop: frozenset[str], connectors: frozense
 
     A run is capitalised words, possibly joined by a few lower-case connectors that are
     followed by another capitalised word ("Institute for the Study of War"). It ends after
-    a possessive word ("Russia’s"), since what follows belongs to another phrase.
+    a possessive word ("Lorn’s"), since what follows belongs to another phrase.
     """
     j = i
     while j < limit:
@@ -220,8 +220,8 @@ def find_names(
         word stands before or inside it, or in an appositive after it, or when its last
         word is that of such a person.
 
-    Example: in "Russian President Vladimir Putin thanked Lee." the first name is
-    "Vladimir Putin" with role "president"; "Lee" is not known to be a person.
+    Example: in "Sylvanian President Marko Vell thanked Lee." the first name is
+    "Marko Vell" with role "president"; "Lee" is not known to be a person.
     """
     known = known or {}
     raw: list[tuple[int, int, set[str], set[str]]] = []
@@ -251,13 +251,13 @@ def find_names(
         if first >= j:
             i = j
             continue
-        # a lower-case title right before the name: "leader Kim Jong Un"
+        # a lower-case title right before the name: "leader Ana Ruiz"
         for t in range(1, _MAX_TITLE_WORDS + 1):
             b = first - t
             if b >= lo and not toks.is_cap(b) and match_title(toks, b, titles) == t:
                 roles.add(" ".join(toks.bare(x) for x in range(b, first)))
                 break
-        # an appositive after the name: "Kim, a 32-year-old former soldier who ..."
+        # an appositive after the name: "Lee, a 40-year-old former soldier who ..."
         if j < n and toks.words[j] == "," and not toks.possessive(j - 1):
             for k in range(j + 1, min(n, j + 1 + _APPOSITIVE_WINDOW)):
                 if toks.words[k] in ",.;:" or skip(toks.starts[k]):
@@ -284,9 +284,9 @@ def titled_names(
 ) -> list[NameMention]:
     """Persons the text introduces with a title or a role, found by regexes.
 
-    "Russian President Vladimir Putin", "leader Kim Jong Un", "Ambassador Lee" (a title
-    before capitalised words) and, with ``appositives``, "Kim, a former soldier" /
-    "Lee, Russia’s envoy to X" (an appositive holding a title). No tokens are made.
+    "Sylvanian President Marko Vell", "leader Ana Ruiz", "Ambassador Lee" (a title
+    before capitalised words) and, with ``appositives``, "Lee, a former soldier" /
+    "Lee, Freedonia’s envoy to X" (an appositive holding a title). No tokens are made.
 
     Args:
         text (str): the document text.
@@ -295,7 +295,7 @@ def titled_names(
         appositives (bool): also look for "Name, a <title> ..." (a second pass).
     Returns:
         list[NameMention]: in text order, each with its role and the capitalised words
-        before the title as adjectives ("russian").
+        before the title as adjectives ("sylvanian").
     """
     rx_before, rx_appos, rx_title = _title_patterns(tuple(sorted(titles)))
     out: list[NameMention] = []

@@ -4,7 +4,7 @@ The cascade, one pass each over the document's tokens:
 
 1. **Marks.** Every paragraph is scanned for the quotation marks news uses (straight and
    curly double quotes, curly and straight single quotes, guillemets, „…“). Apostrophes
-   (Russia’s, don't, soldiers’ efforts) are told apart from closing single quotes by their
+   (Freedonia’s, don't, farmers’ plans) are told apart from closing single quotes by their
    neighbours. An unclosed mark ends at its paragraph, unless the next paragraph opens
    with a mark (a quote running over paragraphs), so one stray mark never swallows the
    rest of an article.
@@ -13,18 +13,18 @@ The cascade, one pass each over the document's tokens:
    committed"), and "according to X" give the reported clause, up to the end of the
    clause ("…, as", "…, but", "; ").
 3. **Attribution.** A quote's speaker is the subject of a speech verb after it
-   ("…," Kim said / said Kim / — Kim) or before it in the same sentence ("X said, '…'",
+   ("…," Lee said / said Lee / — Lee) or before it in the same sentence ("X said, '…'",
    "X praised the '…'", "X …, saying '…'"), then "according to X", then "X: '…'". A
    quote standing alone takes the speaker of the previous statement of its paragraph (or
    of the paragraph before, when it continues it).
 4. **Terms.** Quoted names, terms and scare quotes are kept with ``kind="term"``: words
    right after "known as"/"the term"/"so-called", a quoted word right before a name
-   ("comrade" Kim), name-like capitalised words, a word in a headline, a short fragment
+   ("brother" Lee), name-like capitalised words, a word in a headline, a short fragment
    that nobody in its sentence is said to have said.
 
-Speakers are names without titles ("Russian President Vladimir Putin" → "Vladimir
-Putin"), groups ("the Russian government" → "Russian government"), or descriptions when
-the text names nobody ("a North Korean fighter’s message" → "North Korean fighter").
+Speakers are names without titles ("Sylvanian President Marko Vell" → "Marko Vell"),
+groups ("the Sylvanian government" → "Sylvanian government"), or descriptions when the
+text names nobody ("a local farmer’s letter" → "local farmer").
 Pronouns and bare descriptions ("he", "the ambassador") are resolved to a named person
 mentioned earlier; the speaker span then points at that earlier name.
 """
@@ -63,13 +63,13 @@ _OPEN_AFTER = '([{—–-/"“„«‹'
 _DASHES = "—–-"
 # a fragment of at most this many words needs a speaker in its sentence to be a statement
 _SHORT_WORDS = 3
-# name-like quoted words ("Seaman", "SVO") are terms up to this length
+# name-like quoted words ("Nightjar", "ZX-9") are terms up to this length
 _NAME_LIKE_WORDS = 4
 # a line this short without sentence punctuation is a headline or subheading
 _HEADING_WORDS = 14
-# "said in an interview published Sunday that" — words allowed between a verb and "that"
+# "said in an interview on Friday that" — words allowed between a verb and "that"
 _THAT_WINDOW = 7
-# after a closing mark, the speech verb must come within this many tokens ("," Kim said)
+# after a closing mark, the speech verb must come within this many tokens ("," Lee said)
 _AFTER_WINDOW = 10
 # how far after a speech verb "that" may stand ("confirmed late last month that")
 _COMPLEMENT_CHARS = 70
@@ -394,8 +394,8 @@ class _Ctx:
     def speaker_of_phrase(self, i: int, j: int) -> _Speaker | None:
         """The speaker a noun phrase (tokens [i, j)) names, or None.
 
-        "Russia’s ambassador in Pyongyang Alexander Matsegora"-like phrases give the name
-        after the title; "the Russian government" a group; "the ambassador" the person
+        "Freedonia’s ambassador in Lorn Nina Sorel"-like phrases give the name after
+        the title; "the Sylvanian government" a group; "the ambassador" the person
         introduced with that title; "he" the person it stands for.
         """
         toks, lex = self.toks, self.lex
@@ -422,7 +422,7 @@ class _Ctx:
             return self.possessor(idx)
         if toks.bare(last) in lex.pronouns:
             return None
-        # trailing capitalised run, possibly two joined by "and" ("Moscow and Pyongyang")
+        # trailing capitalised run, possibly two joined by "and" ("Lorn and Sylvania")
         r = len(idx)
         while r > 0:
             k = idx[r - 1]
@@ -461,7 +461,7 @@ class _Ctx:
         if run and first_prep is not None:
             before_run = toks.lower[run[0] - 1] if run[0] > 0 else ""
             if is_title and not is_group and len(run) >= 3 and before_run in lex.prepositions:
-                # "ambassador in Pyongyang Alexander Matsegora": the place is one word
+                # "ambassador in Lorn Nina Sorel": the place is one word
                 return self.name_from_run(run[1:])
             if toks.is_cap(hw) and not is_title and not is_group:
                 start = head[0]
@@ -470,7 +470,7 @@ class _Ctx:
                 return self.name_from_run([k for k in head if k >= start and toks.is_cap(k)])
         if is_group:
             end_k = idx[-1]
-            # "Analysts from the Institute ... in Washington": the place is not the speaker
+            # "Analysts from the Institute ... in Lorn": the place is not the speaker
             if run and len(preps) > 1 and toks.lower[run[0] - 1] in {"in", "at"}:
                 end_k = max((k for k in idx if k < run[0] - 1), default=body_start)
             if first_prep is None:
@@ -493,7 +493,7 @@ class _Ctx:
         return _Speaker(self.text[start:end], start, end, kind)
 
     def name_from_run(self, run: list[int]) -> _Speaker | None:
-        """A name without its titles ("Russian President Vladimir Putin" → "Vladimir Putin")."""
+        """A name without its titles ("Sylvanian President Marko Vell" → "Marko Vell")."""
         if not run:
             return None
         toks = self.toks
@@ -562,7 +562,7 @@ class _Ctx:
     def resolve_description(self, head: str, adjectives: set[str], pos: int) -> _Speaker | None:
         """The nearest earlier person introduced with a title a description may stand for."""
         if not self.appositives_loaded:
-            # "the former soldier" may point back to "Kim, a former soldier": a second pass
+            # "the former soldier" may point back to "Lee, a former soldier": a second pass
             self.appositives_loaded = True
             self.intros_loaded = True
             self.intros = titled_names(self.text, self.lex.titles, self.in_quote)
@@ -635,7 +635,7 @@ class _Ctx:
         return self.speaker_of_phrase(i, j + 1), False
 
     def appositive_at(self, k: int) -> bool:
-        """True when token ``k`` opens an appositive ("a member of …", "Russia’s envoy")."""
+        """True when token ``k`` opens an appositive ("a member of …", "Freedonia’s envoy")."""
         toks = self.toks
         if k >= len(toks):
             return False
@@ -954,7 +954,7 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
                         and ctx.appositive_at(a)
                         and (toks.lower[a] in {"a", "an"} or any(match_title(toks, x, lex.titles) for x in range(a, k)))
                     ):
-                        # "According to Kim, a former soldier who ..., content"
+                        # "According to Lee, a former soldier who ..., content"
                         a = k + 1
                     emit(a, _clause_end(ctx, a, hi), speaker, "according to")
                 elif c > lo and not any(ctx.is_cue(k) for k in range(lo, c)):
@@ -1021,7 +1021,7 @@ def _quote(
 
 
 def _after_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None]:
-    """Attribution right after the closing mark: '," Kim said', '," said Kim', '" — Kim'."""
+    """Attribution right after the closing mark: '," Lee said', '," said Lee', '" — Lee'."""
     toks = ctx.toks
     if m.close_at is None:
         return None, None
@@ -1151,7 +1151,7 @@ def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
     if words <= _SHORT_WORDS and m.close_at is not None and content[-1:] not in ".!?,":
         a = m.close_at + 1
         if a + 1 < len(text) and text[a] == " " and text[a + 1].isupper() and not ctx.in_quote(a + 1):
-            # '"comrade" Kim': a quoted title or nickname before a name
+            # '"brother" Lee': a quoted title or nickname before a name
             return "before name"
     core = re.findall(r"[\w’'-]+", content)
     if (
@@ -1169,7 +1169,7 @@ def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
     if at >= 0 and not any(ctx.is_cue(k) for k in range(toks.index_at(at), o)):
         return "term in clause"
     if words <= _SHORT_WORDS and o >= 2 and toks.lower[o - 1] == "or" and toks.is_word(o - 2):
-        # 'withdrawn or "disappeared"': the writer's alternative word, not a statement
+        # 'withdrawn or "paused"': the writer's alternative word, not a statement
         return "alternative"
     return None
 
@@ -1235,7 +1235,7 @@ def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool
                 break
         standalone = _standalone(ctx, m)
         # a word or two inside a sentence is only a statement when someone is said to
-        # have said it; 'it was disclosed that ... "hundreds" of troops' reports, not quotes
+        # have said it; 'it was disclosed that ... "dozens" of workers' reports, not quotes
         if (not attributed or passive) and words <= _SHORT_WORDS and not standalone:
             out.append((m, _quote(ctx, (s, e), True, None, None, "term"), False))
             continue
