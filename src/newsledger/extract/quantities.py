@@ -353,8 +353,8 @@ def _find_numbers(text: str, hits: list[int], lex: QuantityLexicons, e0: int) ->
                 continue
             m = word_num.match(text, q, e0)
             if m is not None:
-                value, low, high, vague = _word_value(m.group(), lex)
-                found.append(_Num(m.start(), m.end(), value, low, high, True, vague))
+                w_value, w_low, w_high, vague = _word_value(m.group(), lex)
+                found.append(_Num(m.start(), m.end(), w_value, w_low, w_high, True, vague))
                 break
     return found
 
@@ -855,14 +855,14 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
     text = doc.text
     out: list[Quantity] = []
     title = doc.meta.title_span
-    low = text.lower()
-    if len(low) != len(text):  # a few characters change length when lower-cased
-        low = "".join(c.lower()[0] for c in text)
-    low = " " + low  # the trigger pattern starts on the character before a word
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        lowered = "".join(c.lower()[0] for c in text)
+    lowered = " " + lowered  # the trigger pattern starts on the character before a word
     triggers = []
-    for m in lex.pattern("trigger").finditer(low):
-        a, b = m.start(), m.end()  # a: the word's offset in ``text`` (one less in ``low``)
-        if low[b - 1].isdigit() or b == len(low) or not low[b].isalpha():
+    for m in lex.pattern("trigger").finditer(lowered):
+        a, b = m.start(), m.end()  # a: the word's offset in ``text`` (one less in ``lowered``)
+        if lowered[b - 1].isdigit() or b == len(lowered) or not lowered[b].isalpha():
             triggers.append(a)
     para_starts = [p[0] for p in doc.paragraphs]
     prev: tuple[int, int] | None = None
@@ -957,17 +957,23 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
             elif ph.verb and ph.verb_end > 0 and not unit:
                 end = max(end, ph.verb_end)
             # value and interval
-            value, low, high = n.value, n.low, n.high
+            value: float | None = n.value
+            low: float | None = n.low
+            high: float | None = n.high
             qualifier: Qualifier = "exact"
             if second:
                 qualifier, low, high = "range", n.low, second.high
                 value = n.value if n.value is not None else n.low
             elif n.vague:
+                # a vague count keeps its own band; a bound word keeps only its side of it
                 qualifier = "approximate"
-                if qual_word and lex.qualifiers[qual_word][0] in ("more_than", "at_least"):
-                    qualifier, high = lex.qualifiers[qual_word][0], None  # type: ignore[assignment]
-                elif qual_word and lex.qualifiers[qual_word][0] in ("less_than", "at_most"):
-                    qualifier, low = lex.qualifiers[qual_word][0], None  # type: ignore[assignment]
+                bound = lex.qualifiers[qual_word][0] if qual_word else None
+                if bound in ("more_than", "at_least", "less_than", "at_most"):
+                    qualifier = lex.qualifiers[qual_word or ""][0]
+                    if bound in ("more_than", "at_least"):
+                        high = None
+                    else:
+                        low = None
             elif qual_word:
                 qualifier, lo_f, hi_f = lex.qualifiers[qual_word]
                 v = float(value or 0.0)
