@@ -220,6 +220,11 @@ def test_extract_quotes_reported_speech(text: str, expected: list[Row]) -> None:
             'Governor Ray Tolan visited the site on Monday. "We will rebuild," he said.',
             [("We will rebuild,", True, "Ray Tolan", "statement")],
         ),
+        # a pronoun resolves to the last named speaker even without a title
+        (
+            'John Smith said that the dam held. "We were lucky," he added.',
+            [("the dam held", False, "John Smith", "statement"), ("We were lucky,", True, "John Smith", "statement")],
+        ),
         # a description resolves to the person introduced with that title
         (
             "Ambassador Nina Sorel arrived in the capital on Monday. The ambassador said that the talks would resume.",

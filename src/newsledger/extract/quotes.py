@@ -256,6 +256,8 @@ class _Ctx:
         self.sentence_persons: dict[int, list[NameMention]] = {}
         self.cues: list[int] = []
         self.group_speakers: list[tuple[int, _Speaker]] = []
+        self.speakers: list[_Speaker] = []
+        self.speaker_starts: list[int] = []
 
     # ---------------------------------------------------------------- lookups
     def set_regions(self, marked: list[_Marked]) -> None:
@@ -545,19 +547,35 @@ class _Ctx:
         kind = self.lex.pronouns.get(pronoun)
         if kind == "person":
             s_idx = self.sentence(pos)
-            here = [p for p in self.persons_in(s_idx) if p.end <= pos]
+            here = [self.mention_speaker(p) for p in self.persons_in(s_idx) if p.end <= pos]
+            here += self.speakers_in(self.sents[s_idx][0], pos)
             if here:
-                return self.mention_speaker(here[-1])
+                return max(here, key=lambda sp: sp.start)
             # the first person named in each earlier sentence: subjects come first
             for back in range(s_idx - 1, max(-1, s_idx - 1 - _PRONOUN_SENTENCES), -1):
-                found = self.persons_in(back)
+                found = [self.mention_speaker(p) for p in self.persons_in(back)]
+                found += self.speakers_in(*self.sents[back])
                 if found:
-                    return self.mention_speaker(found[0])
+                    return min(found, key=lambda sp: sp.start)
             return None
         if kind == "group":
             i = bisect.bisect_left([p for p, _ in self.group_speakers], pos) - 1
             return self.group_speakers[i][1] if i >= 0 else None
         return None
+
+    def remember(self, speaker: _Speaker | None) -> None:
+        """Keep a named speaker: "Tom Hardy said ... He added" needs no title to resolve."""
+        if speaker is not None and speaker.kind == "name":
+            i = bisect.bisect_left(self.speaker_starts, speaker.start)
+            if i >= len(self.speaker_starts) or self.speaker_starts[i] != speaker.start:
+                self.speaker_starts.insert(i, speaker.start)
+                self.speakers.insert(i, speaker)
+
+    def speakers_in(self, start: int, end: int) -> list[_Speaker]:
+        """Named speakers found so far whose name lies in [start, end)."""
+        i = bisect.bisect_left(self.speaker_starts, start)
+        j = bisect.bisect_left(self.speaker_starts, end)
+        return [sp for sp in self.speakers[i:j] if sp.end <= end]
 
     def resolve_description(self, head: str, adjectives: set[str], pos: int) -> _Speaker | None:
         """The nearest earlier person introduced with a title a description may stand for."""
@@ -929,6 +947,7 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
         if ctx.covered(*span) >= _COVERED or not any(toks.is_word(k) for k in range(a, b)):
             return
         seen.add(span[0])
+        ctx.remember(speaker)
         out.append(_quote(ctx, span, False, speaker, cue))
 
     for pos in ctx.cues:
@@ -1241,6 +1260,7 @@ def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool
             continue
         if speaker is None and not attributed:
             cue = None
+        ctx.remember(speaker)
         out.append((m, _quote(ctx, (s, e), True, speaker, cue), attributed))
     return out
 
