@@ -152,7 +152,7 @@ class NameMention:
 
 def match_title(toks: Tokens, i: int, titles: frozenset[str]) -> int:
     """Number of tokens (0 when none) of the longest title starting at token ``i``."""
-    if toks.bare(i) not in _first_words(titles):
+    if toks.bare(i) not in title_first_words(titles):
         return 0
     for n in range(_MAX_TITLE_WORDS, 0, -1):
         if i + n > len(toks):
@@ -164,7 +164,8 @@ def match_title(toks: Tokens, i: int, titles: frozenset[str]) -> int:
 
 
 @cache
-def _first_words(titles: frozenset[str]) -> frozenset[str]:
+def title_first_words(titles: frozenset[str]) -> frozenset[str]:
+    """The first word of every title ("prime" for "prime minister"), lower case."""
     return frozenset(t.split()[0] for t in titles if t.strip())
 
 

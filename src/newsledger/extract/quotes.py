@@ -46,6 +46,7 @@ from ._names import (
     cap_run_end,
     find_names,
     match_title,
+    title_first_words,
     titled_names,
     tokenize,
     trie_pattern,
@@ -247,7 +248,7 @@ class _Ctx:
         self.intros: list[NameMention] = []
         self.intro_starts: list[int] = []
         self.known: dict[str, frozenset[str]] = {}
-        self.intros_loaded = False
+        self.known_loaded = False
         self.appositives_loaded = False
         self.boiler: list[tuple[int, int]] = []
         self.boiler_starts: list[int] = []
@@ -299,17 +300,27 @@ class _Ctx:
         self.marked = sorted(marked, key=lambda m: m.start)
         self.marked_starts = [m.start for m in self.marked]
 
-    def load_intros(self) -> None:
-        """Persons introduced with a title anywhere in the text (only when a pronoun or a
-        description needs them: it is a pass over the whole text)."""
-        if self.intros_loaded:
+    def load_known(self) -> None:
+        """Roles of the persons titled in the tokenised sentences ("President Marko Vell"
+        makes a later bare "Vell’s" a person). Set operations find the few title words
+        first, so this costs a fraction of a pass over the tokens."""
+        if self.known_loaded:
             return
-        self.intros_loaded = True
-        self.intros = titled_names(self.text, self.lex.titles, self.in_quote, appositives=False)
-        self.intro_starts = [m.start for m in self.intros]
+        self.known_loaded = True
+        toks, lex = self.toks, self.lex
+        hits = title_first_words(lex.titles).intersection(toks.lower)
         known: dict[str, set[str]] = {}
-        for m in self.intros:
-            known.setdefault(m.key, set()).update(m.roles)
+        for i in [i for i, w in enumerate(toks.lower) if w in hits] if hits else []:
+            t = match_title(toks, i, lex.titles)
+            j = i + t
+            if j < len(toks) and toks.words[j] == ".":
+                j += 1
+            if not t or j >= len(toks) or not toks.is_cap(j) or self.in_quote(toks.starts[i]):
+                continue
+            end = cap_run_end(toks, j, self.stop, lex.connectors, len(toks))
+            if end > j:
+                role = " ".join(toks.bare(x) for x in range(i, i + t))
+                known.setdefault(toks.bare(end - 1), set()).add(role)
         self.known = {k: frozenset(v) for k, v in known.items()}
 
     def is_boilerplate(self, start: int, end: int) -> bool:
@@ -331,7 +342,7 @@ class _Ctx:
         """Person names of one sentence (cached), outside quotation marks."""
         found = self.sentence_persons.get(s_idx)
         if found is None:
-            self.load_intros()
+            self.load_known()
             sent_toks = tokenize(self.text, [self.sents[s_idx]])
             found = [
                 n
@@ -582,7 +593,6 @@ class _Ctx:
         if not self.appositives_loaded:
             # "the former soldier" may point back to "Lee, a former soldier": a second pass
             self.appositives_loaded = True
-            self.intros_loaded = True
             self.intros = titled_names(self.text, self.lex.titles, self.in_quote)
             self.intro_starts = [m.start for m in self.intros]
         roles = {head} | set(self.lex.role_synonyms.get(head, ()))
