@@ -224,6 +224,17 @@ def test_quantities_vague_count_before_its_verb() -> None:
     assert "missing" in found[1].measure
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Governor Piet Maas said the dam had held. He said 40 officers had been hurt.", "Piet Maas"),
+        ("The dam in Varno held. He said 40 officers had been hurt.", None),
+    ],
+)
+def test_quantities_pronoun_speaker_from_earlier_sentence(text: str, source: str | None) -> None:
+    assert _one(text).source == source
+
+
 def test_quantities_source_from_lead_in_sentence() -> None:
     text = (
         "Reports in the Lunport Herald have offered evidence of the evacuations:\n"

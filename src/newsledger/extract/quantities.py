@@ -645,6 +645,8 @@ def _name_start(toks: list[tuple[int, int, str]], text: str, lex: QuantityLexico
     return re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", text) is not None
 
 
+# "he said …": the speaker is a person named earlier; the caller looks back for the name
+_PRONOUN: tuple[str, int, int] = ("", -1, -1)
 _NAME_LINK = frozenset(["of", "for", "the", "and", "de", "al", "von", "van", "on"])
 
 
@@ -675,6 +677,8 @@ def _subject_before(
             skips += 1
         else:
             return None
+    if i >= 0 and toks[i][2].lower() in ("he", "she"):
+        return _PRONOUN
     name: list[tuple[int, int, str]] = []
     while i >= 0 and len(name) < 8:
         w = toks[i][2]
@@ -767,15 +771,28 @@ def _find_source(
     for cs, _ce in reversed([c for c in sc.cues if c[0] < anchor]):
         got = _subject_before(sc.masked, s0, cs, text, lex)
         if got:
-            return got
+            return got  # a name, or _PRONOUN for "he said"
     end_fig = inside[1] if inside else fig_start
     for cs, ce in (c for c in sc.cues if c[0] >= end_fig):
         got = _subject_before(sc.masked, s0, cs, text, lex)
-        if got and got[1] >= end_fig:
+        if got is _PRONOUN or (got and got[1] >= end_fig):
             return got
         after = _name_after(sc.masked, s0, ce, text, lex)
         if after:
             return after
+    return None
+
+
+def _earlier_speaker(
+    text: str, sentences: tuple[tuple[int, int], ...], index: int, lex: QuantityLexicons
+) -> tuple[str, int, int] | None:
+    """The named speaker of one of the two sentences before ``index`` ("Maas said …. He added …")."""
+    for ps, pe in reversed(sentences[max(0, index - 2) : index]):
+        got = _find_source(_sentence_cues(text, ps, pe, lex), ps, pe, text, lex)
+        if got is _PRONOUN:
+            continue
+        if got:
+            return got
     return None
 
 
@@ -866,7 +883,7 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
             triggers.append(a)
     para_starts = [p[0] for p in doc.paragraphs]
     prev: tuple[int, int] | None = None
-    for s0, e0 in doc.sentences:
+    for s_index, (s0, e0) in enumerate(doc.sentences):
         # a sentence ending with a colon introduces the next one: "Reports in X offered evidence:"
         lead_in = prev if prev and text[prev[0] : prev[1]].rstrip().endswith(":") else None
         prev = (s0, e0)
@@ -883,6 +900,8 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
             if lead_in
             else None
         )
+        if sent_source_hint is _PRONOUN:
+            sent_source_hint = None
         nums = _find_numbers(text, triggers[k : bisect.bisect_left(triggers, e0, k)], lex, e0)
         # "one" alone never counts a plural noun phrase ("one soldier", "one of the"): it is
         # a claim only when qualified ("more than one"); dropping it here saves the
@@ -981,6 +1000,8 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
                 high = round(v * hi_f, 6) if hi_f is not None else None
             cues = cues or _sentence_cues(text, s0, e0, lex)
             source = _find_source(cues, s0, n.start, text, lex) or sent_source_hint
+            if source is _PRONOUN:
+                source = _earlier_speaker(text, doc.sentences, s_index, lex)
             hedged = source is None and bool(lex.pattern("hedge").search(text, s0, e0))
             lead = "" if (ph.np or ph.verb or ph.before) else _lead(text, st, s0, start, lex)
             measure = _measure(ph, unit_words, lead)
