@@ -204,30 +204,33 @@ def build_claims(
     claims: list[Claim] = []
     for q in quantities:
         weights = _measure_weights(q)
-        ctx, actors = idx(q.doc).context(q.start, q.end)
-        src = source_key(q.source_entity, q.source)
         claims.append(Claim(
             id=item_id(q), kind="n", doc=q.doc, item=q, order=len(claims), measure=frozenset(weights),
-            weights=weights, casualty=casualty_set(q), context=ctx, actors=actors,
-            source=src, backers=backers(q.doc, q.start, q.end, src), magnitude=_magnitude(q),
-            unit=normalise_name(q.unit) if q.unit else None))
+            weights=weights, casualty=casualty_set(q), source=source_key(q.source_entity, q.source),
+            magnitude=_magnitude(q), unit=normalise_name(q.unit) if q.unit else None))
     for qt in quotes:
         if qt.kind != "statement":
             continue
-        ctx, actors = idx(qt.doc).context(qt.start, qt.end)
         claims.append(Claim(
             id=item_id(qt), kind="q", doc=qt.doc, item=qt, order=len(claims),
-            words=frozenset(content_lemmas(qt.text)), context=ctx, actors=actors,
-            source=source_key(qt.speaker_entity, qt.speaker)))
+            words=frozenset(content_lemmas(qt.text)), source=source_key(qt.speaker_entity, qt.speaker)))
     for ev in events:
         if normalise_name(ev.event) in _skip_events():
             continue
-        label = frozenset(stem(w) for w in words(ev.event) if w.lower() not in _stop())
-        ctx, actors = idx(ev.doc).context(ev.start, ev.end)
         claims.append(Claim(
-            id=item_id(ev), kind="ev", doc=ev.doc, item=ev, order=len(claims), measure=label,
-            words=frozenset(stem(w) for w in words(ev.text) if w.lower() not in _stop()),
-            context=ctx, actors=actors))
+            id=item_id(ev), kind="ev", doc=ev.doc, item=ev, order=len(claims),
+            measure=frozenset(stem(w) for w in words(ev.event) if w.lower() not in _stop()),
+            words=frozenset(stem(w) for w in words(ev.text) if w.lower() not in _stop())))
+    # Context is read only for the first of identical copies: only those are ever compared.
+    seen: set[tuple[object, ...]] = set()
+    for c in claims:
+        sig = _signature(c)
+        if sig in seen:
+            continue
+        seen.add(sig)
+        c.context, c.actors = idx(c.doc).context(c.item.start, c.item.end)
+        if c.kind == "n":
+            c.backers = backers(c.doc, c.item.start, c.item.end, c.source)
     _add_idf(claims)
     return claims
 
@@ -239,7 +242,7 @@ def _add_idf(claims: list[Claim]) -> None:
     say nothing about which fact a claim is about; rare ones ("ambassador", "interview") do.
     """
     df: dict[str, int] = defaultdict(int)
-    for c in claims:
+    for c in claims:  # copies have no context: a story run by many outlets is not made common by it
         for w in c.context:
             df[w] += 1
         for a in c.actors:
@@ -398,7 +401,10 @@ def _keys(claims: Sequence[Claim]) -> dict[tuple[str, ...], list[int]]:
 
 
 def _split(block: list[int], claims: Sequence[Claim], depth: int = 0) -> Iterable[list[int]]:
-    """Blocks no bigger than MAX_BLOCK: split by actor (rarest first), then slide a window."""
+    """Blocks no bigger than MAX_BLOCK: split by actor (rarest first), then slide a window.
+
+    Claims with no distinguishing actor are not dropped: they go to the window with the rest.
+    """
     if len(block) <= MAX_BLOCK:
         yield block
         return
@@ -408,19 +414,24 @@ def _split(block: list[int], claims: Sequence[Claim], depth: int = 0) -> Iterabl
             for a in claims[i].actors:
                 df[a] += 1
         sub: dict[str, list[int]] = defaultdict(list)
+        rest: list[int] = []
         for i in block:
             # Actors shared by nearly everyone ("Russia" in a war corpus) do not separate facts.
             rare = sorted((a for a in claims[i].actors if df[a] < len(block) // 2), key=lambda a: (df[a], a))
             for a in rare[:2]:
                 sub[a].append(i)
+            if not rare:
+                rest.append(i)
         for part in sub.values():
             if len(part) >= 2:
                 yield from _split(part, claims, depth + 1)
+        if len(rest) >= 2:
+            yield from _split(rest, claims, depth + 1)
         return
     # Still too big: compare each claim with its neighbours in document order only.
     ordered = sorted(block, key=lambda i: (claims[i].doc, claims[i].order))
     half = MAX_BLOCK // 2
-    for s in range(0, len(ordered), half):
+    for s in range(0, len(ordered) - half, half):
         yield ordered[s: s + MAX_BLOCK]
 
 
@@ -452,18 +463,78 @@ def candidate_pairs(claims: Sequence[Claim]) -> dict[tuple[int, int], float]:
 _LINK_SAMPLE = 6  # members per side looked at for average linkage (keeps big merges cheap)
 
 
-def cluster(claims: Sequence[Claim], pairs: dict[tuple[int, int], float]) -> list[list[Claim]]:
-    """Merge scored pairs best first into groups: one claim per document, average linkage.
+def _signature(c: Claim) -> tuple[object, ...]:
+    """What makes two claims word-for-word the same claim (a wire story run by many outlets)."""
+    text = " ".join(c.item.text.split()).casefold()
+    x = c.item
+    if isinstance(x, Quantity):
+        return ("n", text, x.measure.casefold(), x.low, x.high, x.unit, c.source)
+    if isinstance(x, Quote):
+        return ("q", text, c.source)
+    assert isinstance(x, Event)
+    return ("ev", text, x.event.casefold(), x.date_start, x.date_end, x.months)
+
+
+def collapse_copies(claims: Sequence[Claim]) -> tuple[list[int], list[list[int]]]:
+    """Identical claims of different documents, gathered so that only one of them is compared.
+
+    Syndicated copies of one story repeat the same sentences; comparing each copy with every
+    other would cost a pair per copy pair for nothing: they are one claim.
 
     Args:
         claims (Sequence[Claim]): all claims.
-        pairs (dict[tuple[int, int], float]): scores from :func:`candidate_pairs`.
+    Returns:
+        tuple[list[int], list[list[int]]]: indexes of one representative per distinct claim,
+        and for each, the indexes of its copies (one per document, the representative first).
+    """
+    by_sig: dict[tuple[object, ...], list[int]] = {}
+    for i, c in enumerate(claims):
+        by_sig.setdefault(_signature(c), []).append(i)
+    reps: list[int] = []
+    copies: list[list[int]] = []
+    for idxs in by_sig.values():
+        seen_docs: set[str] = set()
+        kept = []
+        for i in idxs:
+            if claims[i].doc not in seen_docs:
+                seen_docs.add(claims[i].doc)
+                kept.append(i)
+        reps.append(idxs[0])
+        copies.append(kept)
+        # A second copy within one document stays on its own (it may be grouped as itself).
+        for i in idxs:
+            if i not in kept:
+                reps.append(i)
+                copies.append([i])
+    return reps, copies
+
+
+def cluster(
+    claims: Sequence[Claim],
+    pairs: dict[tuple[int, int], float],
+    copies: Sequence[Sequence[int]] | None = None,
+    every: Sequence[Claim] | None = None,
+) -> list[list[Claim]]:
+    """Merge scored pairs best first into groups: one claim per document, average linkage.
+
+    Args:
+        claims (Sequence[Claim]): the claims compared (representatives when copies were collapsed).
+        pairs (dict[tuple[int, int], float]): scores from :func:`candidate_pairs`, indexes into ``claims``.
+        copies (Sequence[Sequence[int]] | None): for each of ``claims``, the indexes into
+            ``every`` of its identical copies (from :func:`collapse_copies`); None when not collapsed.
+        every (Sequence[Claim] | None): all claims, when ``copies`` is given.
     Returns:
         list[list[Claim]]: groups of two or more claims from different documents.
     """
     parent = list(range(len(claims)))
     members: dict[int, list[int]] = {}
-    docs: dict[int, set[str]] = {}
+
+    def docs_of(i: int) -> set[str]:
+        if copies is None or every is None:
+            return {claims[i].doc}
+        return {every[k].doc for k in copies[i]}
+
+    docs: dict[int, set[str]] = {i: docs_of(i) for i in range(len(claims))} if copies is not None else {}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -476,8 +547,8 @@ def cluster(claims: Sequence[Claim], pairs: dict[tuple[int, int], float]) -> lis
         if ri == rj:
             continue
         mi, mj = members.get(ri, [ri]), members.get(rj, [rj])
-        di = docs.get(ri, {claims[ri].doc})
-        dj = docs.get(rj, {claims[rj].doc})
+        di = docs.get(ri) or docs_of(ri)
+        dj = docs.get(rj) or docs_of(rj)
         if di & dj:
             continue
         if len(mi) > 1 or len(mj) > 1:
@@ -491,4 +562,26 @@ def cluster(claims: Sequence[Claim], pairs: dict[tuple[int, int], float]) -> lis
         docs[root] = di | dj
         members.pop(other, None)
         docs.pop(other, None)
-    return [[claims[i] for i in ms] for ms in members.values() if len(ms) >= 2]
+    if copies is None or every is None:
+        return [[claims[i] for i in ms] for ms in members.values() if len(ms) >= 2]
+    out = []
+    grouped = set()
+    for ms in members.values():
+        out.append(sorted((every[k] for i in ms for k in copies[i]), key=lambda c: c.order))
+        grouped.update(ms)
+    # Copies of one claim in several documents are a group even when nothing else joins them.
+    out += [[every[k] for k in copies[i]] for i in range(len(claims)) if i not in grouped and len(copies[i]) >= 2]
+    return [g for g in out if len(g) >= 2]
+
+
+def find_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Collapse copies, score candidate pairs among distinct claims, and cluster them.
+
+    Args:
+        claims (Sequence[Claim]): all claims, from :func:`build_claims`.
+    Returns:
+        list[list[Claim]]: groups of claims from different documents, each claim in one group at most.
+    """
+    reps, copies = collapse_copies(claims)
+    distinct = [claims[i] for i in reps]
+    return cluster(distinct, candidate_pairs(distinct), copies, claims)

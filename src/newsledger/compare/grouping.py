@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Document, Entity, Event, Group, Quantity, Quote
-from .candidates import Claim, build_claims, candidate_pairs, cluster
+from .candidates import Claim, build_claims, find_groups
 from .relations import judge
 from .sources import EntityNames, count_sources
 
@@ -63,7 +63,7 @@ def group_claims(
     """
     names = EntityNames(entities)
     claims = build_claims(documents, quotes, quantities, events, entities, names=names)
-    clusters = cluster(claims, candidate_pairs(claims))
+    clusters = find_groups(claims)
     docs = {d.id: d for d in documents}
     published = {d.id: d.meta.published for d in documents}
     quotes_by_doc: dict[str, list[Quote]] = defaultdict(list)

@@ -177,7 +177,7 @@ def judge_quantities(
         tuple[Status, str]: e.g. ``("compatible", "'killed' (1,000+) is part of ...")``.
     """
     published = published or {}
-    qs = list(quantities)
+    qs = _distinct(quantities, published)
     facts: list[str] = []
     status: Status = "agree"
     related: list[tuple[Quantity, Quantity]] = []
@@ -229,6 +229,17 @@ def judge_quantities(
     return status, "; ".join(_unique(lead + facts))
 
 
+def _distinct(quantities: Sequence[Quantity], published: Mapping[str, str | None]) -> list[Quantity]:
+    """One figure per distinct (measure, interval, date): many outlets repeating one figure
+    would otherwise cost a comparison for every pair of them."""
+    seen: dict[tuple[object, ...], Quantity] = {}
+    for q in quantities:
+        low, high = interval(q)
+        key = (casualty_set(q), q.measure, low, high, (published.get(q.doc) or "")[:10])
+        seen.setdefault(key, q)
+    return list(seen.values())
+
+
 def _related_phrase(pairs: list[tuple[Quantity, Quantity]]) -> str:
     a, b = pairs[0]
     ca, cb = casualty_set(a), casualty_set(b)
@@ -275,7 +286,9 @@ def judge_events(events: Sequence[Event]) -> tuple[Status, str]:
     """
     status: Status = "agree"
     why = ""
-    for a, b in combinations(events, 2):
+    # One event per distinct time: copies of one report say nothing new and cost a pair each.
+    distinct = list({(e.date_start, e.date_end, e.months, e.time_text.casefold()): e for e in events}.values())
+    for a, b in combinations(distinct, 2):
         rel = events_relation(a, b)
         if rel == "disjoint":
             yearless = not (a.date_start and b.date_start)

@@ -122,6 +122,22 @@ class EntityNames:
                                  for a in (e.canonical, *e.aliases))
         self.names_of = {e.id: frozenset(normalise_name(a) for a in (e.canonical, *e.aliases)) for e in entities}
         self._outlets: dict[str, list[str]] = {}
+        self._starts: dict[str, list[int]] = {}
+        self._labels: dict[str, str] = {}
+
+    def sentence_starts(self, doc: Document) -> list[int]:
+        """Start offsets of the document's sentences (cached per document)."""
+        if doc.id not in self._starts:
+            self._starts[doc.id] = [s for s, _ in doc.sentences]
+        return self._starts[doc.id]
+
+    def label(self, doc: Document | None, fallback: str) -> str:
+        """:func:`document_label`, cached per document."""
+        if doc is None:
+            return fallback
+        if doc.id not in self._labels:
+            self._labels[doc.id] = document_label(doc, fallback)
+        return self._labels[doc.id]
 
     def source_key(self, ent: str | None, name: str | None) -> str | None:
         """Who a claim rests on: ``"e:<entity id>"`` or ``"n:<name words>"``; None for nobody.
@@ -162,11 +178,13 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _nearby_speakers(claim: Claim, doc: Document | None, quotes: Sequence[Quote]) -> list[Quote]:
+def _nearby_speakers(claim: Claim, doc: Document | None, quotes: Sequence[Quote],
+                     starts: list[int] | None = None) -> list[Quote]:
     """Quotes with a speaker in the claim's sentence or the ones just before and after it."""
     if doc is None or not quotes or not doc.sentences:
         return []
-    starts = [s for s, _ in doc.sentences]
+    if starts is None:
+        starts = [s for s, _ in doc.sentences]
     i = max(0, bisect.bisect_right(starts, claim.start) - 1)
     lo = doc.sentences[max(0, i - 1)][0]
     hi = doc.sentences[min(len(doc.sentences) - 1, i + 1)][1]
@@ -220,13 +238,24 @@ def count_sources(
             if names_match(shown_a, shown_b):
                 uf.union(a, b)
     # A figure credited to an institution, next to a quote by the person another outlet credits.
+    docs_of_key: dict[str, set[str]] = defaultdict(set)
+    for c, k in zip(claims, member_key, strict=True):
+        if k is not None:
+            docs_of_key[k].add(c.doc)
     for c, k in zip(claims, member_key, strict=True):
         if k is None:
             continue
-        for q in _nearby_speakers(c, documents.get(c.doc), quotes_by_doc.get(c.doc, ())):
+        doc = documents.get(c.doc)
+        near_quotes = quotes_by_doc.get(c.doc, ())
+        if doc is None or not near_quotes:
+            continue
+        for q in _nearby_speakers(c, doc, near_quotes, ix.sentence_starts(doc)):
             qk = key_of(q.speaker_entity, q.speaker)
-            for other, ok in zip(claims, member_key, strict=True):
-                if other is c or ok is None or other.doc == c.doc or qk is None:
+            if qk is None:
+                continue
+            # Distinct source keys only: a group repeated by many outlets has few of them.
+            for ok, ok_docs in docs_of_key.items():
+                if not ok_docs - {c.doc}:
                     continue
                 if qk == ok or (ok.startswith("n:") and qk.startswith("n:") and names_match(qk[2:], ok[2:])):
                     uf.union(k, ok)
@@ -253,19 +282,16 @@ def count_sources(
         names.append(best)
         comp_docs.append((best, len({claims[i].doc for i in idxs})))
 
-    citations: list[tuple[str, str]] = []
+    citations: dict[tuple[str, str], None] = {}  # ordered set
     for c, k in zip(claims, member_key, strict=True):
         doc = documents.get(c.doc)
-        label = document_label(doc, c.doc)
+        label = ix.label(doc, c.doc)
         if k is not None:
             ent, name = claim_source(c)
-            pair = (label, name or canonical.get(ent or "", ""))
-            if pair not in citations:
-                citations.append(pair)
+            citations[(label, name or canonical.get(ent or "", ""))] = None
         if doc is not None:
             for outlet in ix.outlets(doc):
-                if (label, outlet) not in citations:
-                    citations.append((label, outlet))
+                citations[(label, outlet)] = None
     outlets = len({c.doc for c in claims})
     return SourceReport(independent=len(names), sources=tuple(names), unattributed=unattributed,
                         citations=tuple(citations), why=_why(comp_docs, unattributed, outlets, len(claims)))
