@@ -46,6 +46,8 @@ def _mentions(text: str):  # type: ignore[no-untyped-def]
             "Teachers went to Moscow, Brenholm and Zlatograd.",
             [("Moscow", "GPE"), ("Brenholm", "GPE"), ("Zlatograd", "GPE")],
         ),
+        # an outlet named after its kind
+        ("The interview ran in the state-run outlet Vecherny Listok.", [("Vecherny Listok", "ORG")]),
         # a person by a speech verb after the name
         ("The plan will fail, Halvorsen said.", [("Halvorsen", "PERSON")]),
         # hyphen: the name before a participle
@@ -109,3 +111,21 @@ def test_mentions_boilerplate_skipped_but_byline_kept() -> None:
     assert ("Jane Roe", "PERSON") in names
     assert ("Warsaw", "GPE") in names
     assert not any(m.text == "Reuters" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("name", "place"), [("North Korean", "North Korea"), ("North Koreans", "North Korea"), ("Soldier", None)]
+)
+def test_mentions_demonym_place(name: str, place: str | None) -> None:
+    from newsledger.extract.mentions import demonym_place
+
+    assert demonym_place(name) == place
+
+
+def test_mentions_tiny_lexicon() -> None:
+    from newsledger.extract.mentions import MentionLexicons
+
+    lex = MentionLexicons(gazetteer={"borduria": ("Borduria", "GPE")}, titles=frozenset({"president"}))
+    doc = prepare_text("Troops of Borduria moved as President Ivan Petrovsky watched.")
+    found = [(m.text, m.type) for m in extract_mentions(doc, lexicons=lex)]
+    assert found == [("Borduria", "GPE"), ("Ivan Petrovsky", "PERSON")]

@@ -63,6 +63,11 @@ def _entity_of(entities: list[Entity], alias: str) -> Entity:
             ["Federal Water Agency", "FWA"],
             "Federal Water Agency",
         ),
+        (
+            ["The FWO (Fund for Wild Otters) said so.", "A report by the Fund for Wild Otters disagreed."],
+            ["FWO", "Fund for Wild Otters"],
+            "Fund for Wild Otters",
+        ),
         # country aliases and capitals stand for their country
         (
             ["The DPRK fired a missile.", "North Korea denied it.", "Pyongyang said nothing."],
@@ -113,6 +118,8 @@ def test_entities_titles_become_aliases() -> None:
         (["Anna Novak met Tomas Novak. Novak said the deal was done."], ("Anna Novak", "Tomas Novak")),
         # different people with similar short names
         (["Officials said Kim Su Min arrived.", "Officials said Kim Su Jin arrived."], ("Kim Su Min", "Kim Su Jin")),
+        # the region around a capital is not the country
+        (["Shelling hit the Kyiv Oblast.", "Ukraine protested."], ("Kyiv Oblast", "Ukraine")),
         # two countries stay apart, and a demonym is not its country
         (["Austria and Australia signed a deal."], ("Austria", "Australia")),
         (["A Syldavian soldier was seen in Russia. Russian troops moved."], ("Russia", "Russian")),

@@ -52,6 +52,8 @@ class MentionLexicons:
     region_words: frozenset[str] = frozenset()
     region_suffixes: frozenset[str] = frozenset()  # lower-case region words kept in the name
     place_cues: frozenset[str] = frozenset()
+    org_cues: frozenset[str] = frozenset()
+    capitals: frozenset[str] = frozenset()  # lower-case capital names (the gazetteer's kind "capital")
     stopwords: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     byline_cues: tuple[str, ...] = ()
@@ -115,6 +117,8 @@ def default_lexicons() -> MentionLexicons:
         # are left out because "the Russian state" or "the district" are no place names
         region_suffixes=region - {"state", "republic", "district"},
         place_cues=word_list("place_cues.txt"),
+        org_cues=word_list("org_cues.txt"),
+        capitals=frozenset(row[0].lower() for row in table("gazetteer.tsv") if len(row) > 3 and row[3] == "capital"),
         stopwords=word_list("name_stopwords.txt"),
         speech_verbs=frozenset(verbs),
         byline_cues=tuple(sorted(word_list("byline_cues.txt"), key=len, reverse=True)),
@@ -203,6 +207,15 @@ def gazetteer_entry(lex: MentionLexicons, name: str) -> tuple[str, str] | None:
     return lex.gazetteer.get(low) if low in lex.gazetteer and not low.isupper() else None
 
 
+def demonym_place(name: str, lexicons: MentionLexicons | None = None) -> str | None:
+    """The place a demonym belongs to: "North Korean" / "North Koreans" → "North Korea".
+
+    Example: ``demonym_place("Ukrainian")`` → ``"Ukraine"``; a non-demonym → None.
+    """
+    lex = lexicons or default_lexicons()
+    return lex.demonyms.get(" ".join(name.replace("’", "'").split()).lower())
+
+
 def _title_before(text: str, start: int, lex: MentionLexicons) -> bool:
     """A lower-case title right before a run: "leader Kim", "ambassador in Pyongyang X"."""
     words = re.findall(r"[\w’'.-]+", text[max(0, start - 40) : start])
@@ -280,6 +293,8 @@ def _scan_run(text: str, run: list[_Tok], lex: MentionLexicons, evidence: frozen
             key = " ".join(t.text for t in run[i : i + n])
             entry = gazetteer_entry(lex, key)
             typ = entry[1] if g >= d and entry else "NORP"
+            if typ == "GPE" and i + n < len(run) and run[i + n].low in lex.region_suffixes:
+                n += 1  # "Kyiv Oblast": the region named after the city
             out.append(
                 _Cand(run[i].start, run[i + n - 1].end, typ, {"gazetteer" if g >= d else "demonym"}, run[i : i + n])
             )
@@ -312,6 +327,8 @@ def _type_unknown(text: str, c: _Cand, lex: MentionLexicons, sent_start: int) ->
     before = " ".join(re.findall(r"[a-z]+", text[max(sent_start, c.start - 20) : c.start].lower())[-2:])
     if any(before.endswith(p) for p in lex.place_cues):
         return "GPE"
+    if any(before == p or before.endswith(" " + p) for p in lex.org_cues):
+        return "ORG"  # "the state-run outlet Rossiyskaya Gazeta"
     if len(words) >= 2:
         return "PERSON"
     if c.tokens[0].text.isupper() and len(c.tokens[0].text) >= 2:
@@ -383,7 +400,16 @@ def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) 
             if known is not None:
                 # the common case, a whole run that is a country, capital or demonym ("North Korean")
                 tok = _Tok(m.start(), m.start() + len(known[0]), known[0])
-                cands.append(_Cand(tok.start, tok.end, known[1], {known[2]}, [tok], is_title, None, sent_start))
+                cand = _Cand(tok.start, tok.end, known[1], {known[2]}, [tok], is_title, None, sent_start)
+                after = _REGION_AFTER.match(text, cand.end)
+                if (
+                    known[1] == "GPE"
+                    and len(known[0]) == len(m.group())
+                    and after
+                    and after.group(1) in (lex.region_suffixes)
+                ):
+                    cand.end = after.end()  # "the Kyiv region"
+                cands.append(cand)
                 continue
             toks = _tokens(text, m.start(), m.end(), lex)
             if not toks:
@@ -405,6 +431,7 @@ def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) 
     return _finish(doc, cands, evidence, lex)
 
 
+_REGION_AFTER = re.compile(r" ([a-z]+)\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 

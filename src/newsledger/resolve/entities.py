@@ -91,7 +91,8 @@ def _key(m: Mention, lex: MentionLexicons) -> tuple[str, str | None, bool]:
     stripped = _strip_region(surface, lex)
     if stripped != surface:
         entry = gazetteer_entry(lex, stripped)
-        if entry:
+        # "Kyiv Oblast" is the region around the capital, not the country the capital stands for
+        if entry and stripped.lower() not in lex.capitals:
             return ("g:" + entry[0].casefold(), entry[0], True)
         return ("n:" + normalize_name(stripped), None, True)
     return ("n:" + normalize_name(surface), None, False)
@@ -169,8 +170,16 @@ def _merge_acronyms(
             after = re.match(r"\s*\(([A-Z][A-Z.&-]{1,7})\)", texts.get(m.doc, "")[m.end : m.end + 14])
             if after:
                 by_initials[after.group(1).replace(".", "")].add(uf.find(i))
+    starts = {(m.doc, m.start): i for i, m in enumerate(ms) if m.type == "ORG" and len(m.text.split()) >= 2}
     for i in acronyms:
-        roots = {uf.find(r) for r in by_initials.get(ms[i].text.replace(".", ""), set())}
+        m = ms[i]
+        # "ISW (Institute for the Study of War)": the expansion in brackets after the acronym
+        after = re.match(r"\s*\(", texts.get(m.doc, "")[m.end : m.end + 4])
+        paired = starts.get((m.doc, m.end + after.end())) if after else None
+        if paired is not None:
+            uf.union(paired, i)
+            continue
+        roots = {uf.find(r) for r in by_initials.get(m.text.replace(".", ""), set())}
         if len(roots) == 1:  # one name fits: join; two fit: leave the acronym alone
             uf.union(roots.pop(), i)
 
