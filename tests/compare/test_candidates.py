@@ -214,3 +214,34 @@ def _claim(measure: str, text: str = "") -> candidates.Claim:
 )
 def test_candidates_measure_similarity(a: str, b: str, low: float, high: float) -> None:
     assert low <= candidates.measure_similarity(_claim(a), _claim(b)) <= high
+
+
+def test_candidates_large_story_with_common_actors_still_groups() -> None:
+    # More claims than one block holds, all around the same actors: the window still compares them.
+    docs, qs = [], []
+    for i in range(90):
+        d = make_doc(f"s{i}", [f"Ostria says {4000 + 10 * i} troops were sent to Veldan, report {i} adds."])
+        docs.append(d)
+        qs.append(find(d, f"{4000 + 10 * i} troops", value=4000 + 10 * i, low=4000 + 10 * i,
+                       high=4000 + 10 * i, measure="troops sent"))
+    groups = group_claims(docs, [], qs, [])
+    assert max(len(g.members) for g in groups) >= 45
+    assert sum(len(g.members) for g in groups) >= 80
+
+
+def test_candidates_identical_copies_compared_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = {"n": 0}
+    real = candidates.score_pair
+
+    def counting(a: candidates.Claim, b: candidates.Claim) -> float:
+        calls["n"] += 1
+        return real(a, b)
+
+    monkeypatch.setattr(candidates, "score_pair", counting)
+    sentence = "The Veldan health office said 312 people were treated after the flood."
+    docs = [make_doc(f"w{i}", [sentence, f"Filler line number {i}."]) for i in range(40)]
+    qs = [find(d, "312 people", value=312, low=312, high=312, measure="people treated") for d in docs]
+    groups = group_claims(docs, [], qs, [])
+    assert len(groups) == 1 and len(groups[0].members) == 40
+    assert groups[0].status == "agree"
+    assert calls["n"] == 0  # one distinct claim: nothing to compare
