@@ -78,7 +78,7 @@ def peer(doc: Document) -> list[Record]:
     """quantulum3's figures mapped to export records.
 
     quantulum3 gives a span, a value, a unit and sometimes an uncertainty (its reading of
-    a range "11,000 to 12,000" is 11500 ± 500); it knows no qualifier words, no source and
+    a range "7,000 to 8,000" is 7500 ± 500); it knows no qualifier words, no source and
     no hedging, so those are "exact"/"range", None and False. Its unit name (or the
     entity, for plain counts) stands in for the measure.
     """

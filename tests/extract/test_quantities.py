@@ -40,7 +40,7 @@ def _one(text: str) -> Quantity:
 
 # (text, expected span text, value, low, high, qualifier)
 FORMS = [
-    ("Rescuers pulled 11,000 sandbags from the river.", "11,000 sandbags", 11000, 11000, 11000, "exact"),
+    ("Rescuers pulled 14,500 sandbags from the river.", "14,500 sandbags", 14500, 14500, 14500, "exact"),
     (
         "Some 3.5 million voters were registered in Brenland.",
         "Some 3.5 million voters",
@@ -51,7 +51,7 @@ FORMS = [
     ),
     ("The Ostian treasury spent 1.2bn on the bridge.", "1.2bn", 1.2e9, 1.2e9, 1.2e9, "exact"),
     ("Police in Corvale arrested a dozen protesters.", "a dozen protesters", 12, 12, 12, "exact"),
-    ("The mill hired two dozen weavers last week.", "two dozen weavers", 24, 24, 24, "exact"),
+    ("The mill hired three dozen weavers last week.", "three dozen weavers", 36, 36, 36, "exact"),
     ("Hundreds of residents were evacuated from Lunport.", "Hundreds of residents", None, 200, 999, "approximate"),
     ("Thousands of workers marched through Ostia.", "Thousands of workers", None, 2000, 9999, "approximate"),
     (
@@ -80,9 +80,9 @@ FORMS = [
         300,
         "range",
     ),
-    ("The agency counted 11,000 to 12,000 tents in the camp.", "11,000 to 12,000 tents", 11000, 11000, 12000, "range"),
-    ("Between 4,000-5,000 sheep were lost in the floods.", "Between 4,000-5,000 sheep", 4000, 4000, 5000, "range"),
-    ("The ministry sent 11,000–12,000 blankets to Varno.", "11,000–12,000 blankets", 11000, 11000, 12000, "range"),
+    ("The agency counted 7,000 to 8,000 tents in the camp.", "7,000 to 8,000 tents", 7000, 7000, 8000, "range"),
+    ("Between 6,000-7,000 sheep were lost in the floods.", "Between 6,000-7,000 sheep", 6000, 6000, 7000, "range"),
+    ("The ministry sent 15,000–16,000 blankets to Varno.", "15,000–16,000 blankets", 15000, 15000, 16000, "range"),
     (
         "Approximately 8,000 to 9,000 troops were moved to Varno.",
         "Approximately 8,000 to 9,000 troops",
@@ -91,19 +91,19 @@ FORMS = [
         9000,
         "range",
     ),
-    ("About 11 patients were treated at the clinic.", "About 11 patients", 11, 9.9, 12.1, "approximate"),
+    ("About 15 patients were treated at the clinic.", "About 15 patients", 15, 13.5, 16.5, "approximate"),
     ("Roughly 30,000 ballots were spoiled.", "Roughly 30,000 ballots", 30000, 27000, 33000, "approximate"),
     ("Nearly 300 students have been sent home.", "Nearly 300 students", 300, 270, 300, "approximate"),
     ("Almost 50 villages were flooded.", "Almost 50 villages", 50, 45, 50, "approximate"),
     ("More than 1,500 jobs were lost in Corvale.", "More than 1,500 jobs", 1500, 1500, None, "more_than"),
     ("Over a dozen villages were cut off.", "Over a dozen villages", 12, 12, None, "more_than"),
-    ("The Varno dam has held for over six months.", "over six months", 6, 6, None, "more_than"),
+    ("The Varno dam has held for over eight months.", "over eight months", 8, 8, None, "more_than"),
     ("At least 40 fishermen were rescued off Tolbury.", "At least 40 fishermen", 40, 40, None, "at_least"),
     ("No fewer than 30 boats were seized.", "No fewer than 30 boats", 30, 30, None, "at_least"),
     ("Fewer than 20 patients were treated at the Ostia clinic.", "Fewer than 20 patients", 20, None, 20, "less_than"),
     ("Up to 400 soldiers have been deployed to the border.", "Up to 400 soldiers", 400, None, 400, "at_most"),
     ("Turnout rose to 62% in the capital.", "62%", 62, 62, 62, "exact"),
-    ("The ferry route is 12 nautical miles of open water.", "12 nautical miles of open water", 12, 12, 12, "exact"),
+    ("The ferry route is 9 nautical miles of open water.", "9 nautical miles of open water", 9, 9, 9, "exact"),
     (
         'Bank officials said "more than 200 accounts were frozen" in Ostia.',
         "more than 200 accounts",
@@ -134,19 +134,19 @@ MEASURES = [
         ["soldiers", "sent to assist Borduria"],
         None,
     ),
-    ("Officials in Varno said at least 4,000 were killed or wounded in the fighting.", ["killed or wounded"], None),
+    ("Officials in Varno said at least 2,500 were killed or injured in the fighting.", ["killed or injured"], None),
     (
         "The Ostian government confirmed that hundreds of its injured sailors are being treated in Lunport clinics.",
         ["injured sailors", "treated in Lunport clinics"],
         None,
     ),
-    ("Records show over 13,000 crossings in 2023.", ["crossings in 2023"], None),
-    ("The two provinces share about 11 miles of mountain border.", ["miles of mountain border"], "miles"),
-    ("Corvale police have reportedly captured two smugglers near the dam.", ["captured", "smugglers"], None),
+    ("Records show over 9,500 arrivals in 2019.", ["arrivals in 2019"], None),
+    ("The two provinces share about 14 miles of mountain road.", ["miles of mountain road"], "miles"),
+    ("Corvale police have reportedly arrested three smugglers near the dam.", ["arrested", "smugglers"], None),
     ("Governor Piet Maas announced the capture of three armed poachers.", ["capture of", "poachers"], None),
     (
-        "At dusk one evening, two dozen wounded miners were brought to the Ostia clinic.",
-        ["wounded miners", "brought"],
+        "Late one night, three dozen injured miners were carried to the Ostia clinic.",
+        ["injured miners", "carried"],
         None,
     ),
     ("The Ostian budget rose to $1.2bn.", ["budget rose to"], "$"),
@@ -176,12 +176,12 @@ SOURCES = [
         False,
     ),
     (
-        "Western monitoring officials have claimed that at least 1,000 militiamen had been killed.",
-        "Western monitoring officials",
+        "Northern monitoring officials have claimed that at least 1,800 militiamen had been killed.",
+        "Northern monitoring officials",
         False,
     ),
     ("Mayor Ilse Brandt confirmed that 17 people had died.", "Ilse Brandt", False),
-    ("Ostian President Karel Duvan recently announced the capture of two injured pilots.", "Karel Duvan", False),
+    ("Ostian President Karel Duvan recently announced the capture of three injured pilots.", "Karel Duvan", False),
     ("At least 30 people died in the fire, Chief Inspector Lena Voss told reporters.", "Lena Voss", False),
     ('Governor Piet Maas said, "We evacuated about 5,000 residents from the coast."', "Piet Maas", False),
     (
@@ -196,17 +196,17 @@ SOURCES = [
         "Tomas Hale",
         False,
     ),
-    ("Ruritania has reportedly sent some 10,000 troops to Borduria.", None, True),
-    ("Borduria has allegedly dispatched approximately 11,000 to 12,000 elite troops to the front.", None, True),
+    ("Ruritania has reportedly sent some 7,000 troops to Borduria.", None, True),
+    ("Borduria has allegedly dispatched approximately 5,000 to 6,000 elite troops to the front.", None, True),
     (
-        "Reports suggest a rise in arrivals, with a recent estimate indicating over 13,000 crossings in 2023.",
+        "Reports suggest a rise in arrivals, with a recent estimate indicating over 9,500 arrivals in 2019.",
         None,
         True,
     ),
-    ("An estimated 4,000 people fled the region.", None, True),
+    ("An estimated 3,500 people fled the region.", None, True),
     ("The refugees are said to number 9,000 people.", None, True),
-    ("Analysts say 3,000 soldiers were killed.", None, False),
-    ("The two provinces share about 11 miles of border.", None, False),
+    ("Analysts say 2,700 soldiers were killed.", None, False),
+    ("The two provinces share about 14 miles of road.", None, False),
 ]
 
 
@@ -238,36 +238,36 @@ def test_quantities_pronoun_speaker_from_earlier_sentence(text: str, source: str
 def test_quantities_source_from_lead_in_sentence() -> None:
     text = (
         "Reports in the Lunport Herald have offered evidence of the evacuations:\n"
-        "On Monday night, two dozen injured miners were brought to the Ostia clinic.\n"
+        "On Monday night, three dozen injured miners were carried to the Ostia clinic.\n"
     )
     q = _one(text)
-    assert q.text == "two dozen injured miners"
+    assert q.text == "three dozen injured miners"
     assert q.source == "Lunport Herald"
     assert q.hedged is False
 
 
 # Texts that hold no numeric claim at all.
 NOT_CLAIMS = [
-    "The summit took place on January 10, 2025, at 7:30 pm in Lunport.",
+    "The summit took place on March 4, 2021, at 7:30 pm in Lunport.",
     "The ceasefire began on 3 March and ended at 10 a.m. on Friday.",
-    "The report was published on 2024-05-11 and updated 11/05/2024.",
-    "Jan.11 - 2025 7:06 PM CET",
-    "In 2024 the council approved the plan.",
+    "The report was published on 2021-05-17 and updated 17/05/2021.",
+    "Feb.3 - 2023 9:15 PM CET",
+    "In 2019 the council approved the plan.",
     "In fiscal year 2012–13 the plan had failed, and 2012-2013 was no better.",
-    "The Brenish War (1950-53) left deep scars.",
+    "The Brenish War (1961-64) left deep scars.",
     "The 1990s were different.",
-    "A 32-year-old fisherman was rescued near Tolbury.",
-    "The fisherman, aged 32, was rescued near Tolbury.",
+    "A 41-year-old fisherman was rescued near Tolbury.",
+    "The fisherman, aged 41, was rescued near Tolbury.",
     "Marta Ilves, 45, said the town had changed.",
     "She finished 3rd in the race, the first time in a decade.",
     "Call +44 20 7946 0958 or (555) 123-4567 for details, or 555-1234.",
     "Follow @Corva_22 or visit www.example.com/page2 and the Lunport24 channel.",
     "The F-16 jets and COVID-19 rules were discussed, and G7 leaders met.",
-    "Two nations long separated by ideology share a border.",
-    "The two countries share a border.",
-    "One soldier wanted to stay, while the other hoped to go home.",
-    "They were taken to one of the main hospitals in Tolbury.",
-    "One afternoon last week, the convoy arrived in Varno.",
+    "Two kingdoms long divided by a river share a port.",
+    "The two provinces share a railway.",
+    "One climber turned back, while the other reached the summit.",
+    "They were taken to one of the largest clinics in Tolbury.",
+    "One evening in spring, the convoy arrived in Varno.",
     "She has two children and three dogs.",
     "The minister visited two villages on Monday.",
     "Both countries signed the pact, one of many in the region.",
@@ -314,10 +314,10 @@ def test_quantities_tiny_lexicons() -> None:
     fields = {f.name: getattr(full, f.name) for f in dataclasses.fields(full) if not f.name.startswith("_")}
     fields["qualifiers"] = {k: v for k, v in full.qualifiers.items() if k != "about"}
     tiny = type(full)(**fields)
-    doc = prepare_text("About 11 patients were treated at the clinic.")
+    doc = prepare_text("About 15 patients were treated at the clinic.")
     (q,) = extract_quantities(doc, lexicons=tiny)
     assert q.qualifier == "exact"
-    assert q.text == "11 patients"
+    assert q.text == "15 patients"
 
 
 def _compare_module() -> Any:

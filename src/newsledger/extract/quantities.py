@@ -143,20 +143,20 @@ class QuantityLexicons:
                     rf"\d{{1,2}}(?::\d{{2}})+(?:{sp}*(?:[ap]\.?m\.?|[AP]\.?M\.?))?",  # "7:06 PM"
                     rf"\d{{1,2}}\.\d{{2}}{sp}*(?:[ap]\.?m\b\.?|[AP]\.?M\b)",  # "5.30pm"
                     rf"\d{{1,2}}{sp}*(?:[ap]\.m\.|[AP]M\b|[ap]m\b)|\d{{1,2}}{sp}+o['’]clock\b",  # "7 p.m."
-                    r"\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b",  # "32-year-old"
+                    r"\d{1,3}[- ](?:year|month|week|day)s?[- ]old\b",  # "41-year-old"
                     # a number inside a compound adjective: "a 10-year sentence", "the 27-member bloc"
-                    # ("an 11,000-strong force" is a count and stays)
+                    # ("an 8,000-strong force" is a count and stays)
                     r"[\d,.]+-(?!strong\b)[^\W\d_]",
                     # a street address: "10 Downing Street"
                     rf"\d+[a-z]?(?:{sp}[A-Z][\w'’.-]*)+{sp}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Lane|Square|Place)\b",
                     rf"\d{{3}}\)?[ .-]\d{{3}}[ .-]\d{{4}}\b|\d{{3}}-\d{{4}}\b|\d{{2,4}}(?:{sp}\d{{2,4}}){{2,}}\b",
-                    rf"(?:1[5-9]|20)\d\d{sp}*[-–—/]{sp}*(?:\d{{4}}|\d\d)\b(?!,\d)",  # "2012–13", "1950-53"
+                    rf"(?:1[5-9]|20)\d\d{sp}*[-–—/]{sp}*(?:\d{{4}}|\d\d)\b(?!,\d)",  # "2012–13", "(1961-64)"
                     r"(?:1[5-9]|20)\d\d(?:s|['’]s)?\b(?![,.]\d)",  # "2024", "the 1990s"
                 ]
             )
         )
-        # Not claims, read from the words before the first digit: "January 10", "Jan.11",
-        # "aged 32", "age of 32".
+        # Not claims, read from the words before the first digit: "March 4", "Feb.3",
+        # "aged 41", "age of 41".
         ages = alt(self.words("age_word"))
         self._re["not_claim_before"] = re.compile(rf"(?:\b(?:{months})\.?{sp}*|\b(?:{ages}){sp}+(?:of{sp}+)?)$")
         speech = set()
@@ -328,7 +328,7 @@ def _find_numbers(text: str, hits: list[int], lex: QuantityLexicons, e0: int) ->
         c = text[p]
         if c.isdigit():
             if p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_@#/\\"):
-                continue  # "Zlatti71", "@user_22", "page2": part of a name
+                continue  # "Corva71", "@user_22", "page2": part of a name
             m = digit_num.match(text, p, e0)
             if m is None:
                 continue
@@ -410,7 +410,7 @@ class _Phrase:
     head: str = ""
     verb: str = ""  # participle or past verb after the noun phrase, with its complement
     verb_end: int = -1
-    verb_is_pp: bool = False  # the "verb" part is only a place or time ("crossings in 2024")
+    verb_is_pp: bool = False  # the "verb" part is only a place or time ("arrivals in 2019")
     aux: bool = False  # an auxiliary stood between the noun phrase and the verb
     before: str = ""  # event verb or noun right before the figure ("captured", "capture of")
 
@@ -423,13 +423,13 @@ def _read_phrase(
     fn, aux = lex.words("function"), lex.words("auxiliary")
     toks = st.between(pos, min(s_end, pos + 200))  # a counted phrase is short
     i = 0
-    # "hundreds of its wounded soldiers", "10,000 of its troops", "“hundreds” of troops"
+    # "hundreds of its injured sailors", "7,000 of its troops", "“hundreds” of nurses"
     while i < len(toks) and toks[i][2] in _QUOTES_CLOSE:
         i += 1
     if i < len(toks) and toks[i][2].lower() in ("more", "others"):
         i += 1  # "dozens more are missing": the count goes on to the verb
     if i + 1 < len(toks) and toks[i][2] == "-" and toks[i + 1][2].lower() == "strong":
-        i += 2  # "an 11,000-strong force"
+        i += 2  # "an 8,000-strong force"
     if i < len(toks) and toks[i][2].lower() == "of":
         j = i + 1
         while j < len(toks) and toks[j][2].lower() in {"the", "its", "their", "his", "her", "our", "these", "those"}:
@@ -461,7 +461,7 @@ def _read_phrase(
         i += 1
         if len(np) >= 6:
             break
-    # "3,000 killed or wounded": a lone participle is the verb, not the counted thing
+    # "2,700 killed or wounded": a lone participle is the verb, not the counted thing
     if len(np) == 1 and _participle(np[0][2], lex) and not _is_cap(np[0][2]):
         i -= 1
         np = []
@@ -498,7 +498,7 @@ def _read_phrase(
         ph.verb = text[toks[vs][0] : ve]
         ph.verb_end = ve
     elif np and j == i and j < len(toks) and toks[j][2].lower() in lex.words("pp_opener"):
-        # "crossings in 2024", "residents from the coast": a short place or time
+        # "arrivals in 2019", "residents from the coast": a short place or time
         k = j + 1
         if k < len(toks) and toks[k][2].lower() in ("the", "a", "an"):
             k += 1
@@ -508,7 +508,7 @@ def _read_phrase(
             ph.verb = text[toks[j][0] : toks[k - 1][1]]
             ph.verb_end = toks[k - 1][1]
             ph.verb_is_pp = True
-    # the event word before the figure: "captured two", "the capture of two", "send some"
+    # the event word before the figure: "arrested three", "the capture of three", "send some"
     left = st.between(s_start, num_start)
     k = len(left) - 1
     if k >= 0 and left[k][2].lower() == "of":
@@ -539,7 +539,7 @@ def _lead(text: str, st: _Toks, s0: int, start: int, lex: QuantityLexicons) -> s
 
 
 def _measure(ph: _Phrase, unit_words: str | None, lead: str) -> str:
-    """The measure in the article's words: "troops sent to assist X", "killed or wounded".
+    """The measure in the article's words: "troops sent to assist X", "killed or injured".
 
     When nothing follows the figure ("The budget rose to $1.2bn."), the words that lead
     to it in its clause (``lead``) say what it measures.
@@ -589,9 +589,9 @@ def _name_span(
 ) -> tuple[str, int, int] | None:
     """The name in ``toks`` without determiners and titles, with its span; None when it names nobody.
 
-    "the Russian government" → "Russian government"; "Ukrainian President Volodymyr
-    Zelensky" → "Volodymyr Zelensky"; "The Guardian" keeps its article (all capitalised);
-    "reports", "a recent estimate", "he", "officials" name nobody.
+    "the Ostian government" → "Ostian government"; "Ostian President Karel Duvan" →
+    "Karel Duvan"; "The Lunport Herald" keeps its article (all capitalised); "reports",
+    "a recent estimate", "he", "officials" name nobody.
     """
     definite = bool(toks) and toks[0][2].lower() == "the"
     while toks and toks[0][2].lower() in ("the", "a", "an", "this", "that", "these", "those"):
@@ -616,8 +616,8 @@ def _name_span(
         s, e = toks[0][0], toks[-1][1]
         return text[s:e], s, e
     # A name needs a capital that is more than the sentence start: "Officials said",
-    # "Aid groups estimate" name nobody; "Western intelligence officials", "Zelensky said"
-    # and "Lunport Herald reported" do.
+    # "Aid groups estimate" name nobody; "Northern border officials", "Duvan said" and
+    # "Lunport Herald reported" do.
     caps = [t for t in toks if _is_cap(t[2]) and (t[0] != sent_start or _name_start(toks, text, lex))]
     if not caps:
         return None
@@ -628,8 +628,8 @@ def _name_span(
 def _name_start(toks: list[tuple[int, int, str]], text: str, lex: QuantityLexicons) -> bool:
     """Whether the capital of a sentence's first word is a name's, not just the sentence start.
 
-    It is when the word is alone ("Zelensky said"), when the next word is capitalised
-    too ("Lunport Herald"), when it looks like a proper adjective ("Western",
+    It is when the word is alone ("Duvan said"), when the next word is capitalised
+    too ("Lunport Herald"), when it looks like a proper adjective ("Northern",
     "Ruritanian"), or when the article writes it with a capital inside a sentence too
     ("… in Lunport" makes "Lunport rangers said" a name; "emergency aid" makes "Aid
     groups estimate" a common noun).
@@ -653,7 +653,7 @@ _NAME_LINK = frozenset(["of", "for", "the", "and", "de", "al", "von", "van", "on
 def _subject_before(
     masked: str, s0: int, verb_start: int, text: str, lex: QuantityLexicons
 ) -> tuple[str, int, int] | None:
-    """The name right before a speech verb ("Western intelligence officials have claimed")."""
+    """The name right before a speech verb ("Ruritanian border officials have claimed")."""
     toks = _tokens(masked, 0, verb_start - s0)
     toks = [(a + s0, b + s0, w) for a, b, w in toks]
     i = len(toks) - 1
@@ -665,7 +665,7 @@ def _subject_before(
         i -= 1
     skips = 0
     while i >= 0 and toks[i][2] == "," and skips < 2:
-        # skip an aside between commas: ", surveying the battlefield," / ", a member of X,"
+        # skip an aside between commas: ", surveying the park," / ", a member of X,"
         j = i - 1
         while j >= 0 and toks[j][2] != ",":
             j -= 1
@@ -701,7 +701,7 @@ def _subject_before(
 
 
 def _name_after(masked: str, s0: int, pos: int, text: str, lex: QuantityLexicons) -> tuple[str, int, int] | None:
-    """The name right after a cue ("according to Ukrainian intelligence, …")."""
+    """The name right after a cue ("according to Ruritanian intelligence, …")."""
     toks = [(a + s0, b + s0, w) for a, b, w in _tokens(masked, pos - s0, len(masked))]
     name: list[tuple[int, int, str]] = []
     for n, (a, b, w) in enumerate(toks):
@@ -802,7 +802,7 @@ def _earlier_speaker(
 def _headline(text: str, para: tuple[int, int] | None) -> bool:
     """A title-case line without closing punctuation: a headline or section head.
 
-    Headlines restate a body figure in short ("Captures Two Injured Soldiers"); the body
+    Headlines restate a body figure in short ("Rangers Rescue Three Stranded Hikers"); the body
     sentence carries the claim with its source, so figures are read there only.
     """
     if para is None:
@@ -819,11 +819,11 @@ def _small_count_ok(
 ) -> bool:
     """Whether a small number word ("two", "several") counts something the article claims.
 
-    "two nations long separated", "the two countries", "one soldier", "one of the main
-    hospitals" name things rather than count them, so a small word counts only when it is
-    qualified ("over six months") or counts a plural noun phrase that is the object of an
-    event verb ("captured two soldiers", "the capture of two soldiers") or the subject of
-    one ("two soldiers were killed").
+    "two kingdoms long divided by a river", "the two provinces", "one climber", "one of
+    the largest clinics" name things rather than count them, so a small word counts only
+    when it is qualified ("for over eight months") or counts a plural noun phrase that is
+    the object of an event verb ("arrested three smugglers", "the capture of three
+    poachers") or the subject of one ("three miners were killed").
     """
     if qual:
         return True
@@ -831,7 +831,7 @@ def _small_count_ok(
     if left and left[-1][2].lower() in lex.words("determiner"):
         return False
     if not n.vague and text[n.end : n.end + 4].lower().startswith(" of"):
-        return False  # "one of the main hospitals", "two of them"
+        return False  # "one of the largest clinics", "two of them"
     if not ph.np or not _plural(ph.head, lex):
         return False
     if ph.before:
