@@ -12,6 +12,7 @@ import gc
 import random
 import sys
 import time
+from dataclasses import dataclass
 
 from newsledger.compare import group_claims
 from newsledger.model import Document, Entity, Event, Mention, Metadata, Quantity, Quote
@@ -32,6 +33,19 @@ _SYLLABLES = ["ka", "lo", "mer", "tan", "vi", "dor", "sel", "pra", "nu", "rek", 
 
 def _word(rng: random.Random) -> str:
     return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
+
+
+@dataclass
+class _Story:
+    """What the articles of one story share: actors, words, measures, statements, an event."""
+
+    actors: list[str]
+    context: list[str]
+    measures: list[str]
+    values: list[int]
+    statements: list[str]
+    event: str
+    month: int
 
 
 class _Writer:
@@ -79,15 +93,15 @@ def build_corpus(
         actors = [f"e{s}-{k}" for k in range(4)]
         for a in actors:
             names[a] = _word(rng).capitalize() + " " + _word(rng).capitalize()
-        stories.append({
-            "actors": actors,
-            "context": [_word(rng) for _ in range(12)],
-            "measures": rng.sample(_MEASURES, 5),
-            "values": [rng.choice([12, 40, 300, 1200, 11000, 25000]) for _ in range(5)],
-            "statements": [" ".join(_word(rng) for _ in range(12)) for _ in range(3)],
-            "event": rng.choice(_EVENTS),
-            "month": rng.randint(1, 12),
-        })
+        stories.append(_Story(
+            actors=actors,
+            context=[_word(rng) for _ in range(12)],
+            measures=rng.sample(_MEASURES, 5),
+            values=[rng.choice([12, 40, 300, 1200, 11000, 25000]) for _ in range(5)],
+            statements=[" ".join(_word(rng) for _ in range(12)) for _ in range(3)],
+            event=rng.choice(_EVENTS),
+            month=rng.randint(1, 12),
+        ))
     for i in range(n_articles):
         story = stories[i % n_stories]
         doc_id = f"d{i:06d}"
@@ -98,33 +112,33 @@ def build_corpus(
             ms.append(Mention(doc_id, span[0], span[1], names[actor], "PERSON"))
 
         for _ in range(3):  # background sentences
-            words = rng.sample(story["context"], 6) + [_word(rng) for _ in range(6)]
+            words = rng.sample(story.context, 6) + [_word(rng) for _ in range(6)]
             w.sentence(*words)
         for k in rng.sample(range(5), 4):
-            actor = rng.choice(story["actors"])
-            value = story["values"][k] * rng.choice([1, 1, 1.1, 0.9, 2])
+            actor = rng.choice(story.actors)
+            value = story.values[k] * rng.choice([1, 1, 1.1, 0.9, 2])
             q = rng.choice(["exact", "approximate", "more_than", "at_least"])
             low = value * 0.9 if q == "approximate" else value
             high = value * 1.1 if q == "approximate" else value if q == "exact" else None
-            figure = f"{'about ' if q == 'approximate' else ''}{value:,.0f} {story['measures'][k]}"
-            spans = w.sentence(names[actor], "reported", figure, *rng.sample(story["context"], 4))
+            figure = f"{'about ' if q == 'approximate' else ''}{value:,.0f} {story.measures[k]}"
+            spans = w.sentence(names[actor], "reported", figure, *rng.sample(story.context, 4))
             mention(spans[0], actor)
             source = rng.choice(_SOURCES)
             quantities.append(Quantity(doc_id, spans[2][0], spans[2][1], figure, value, low, high, q,  # type: ignore[arg-type]
-                                       story["measures"][k], source=source))
+                                       story.measures[k], source=source))
         for k in range(2):
-            actor = story["actors"][k]
-            words = story["statements"][k].split()
+            actor = story.actors[k]
+            words = story.statements[k].split()
             said = " ".join(x for x in words if rng.random() > 0.2)
             spans = w.sentence(names[actor], "said", said)
             mention(spans[0], actor)
             quotes.append(Quote(doc_id, spans[2][0], spans[2][1], said, True, speaker=names[actor]))
-        month = story["month"] if rng.random() > 0.1 else rng.randint(1, 12)
+        month = story.month if rng.random() > 0.1 else rng.randint(1, 12)
         when = f"2024-{month:02d}"
-        spans = w.sentence(story["event"], "in", when, *rng.sample(story["context"], 3))
+        spans = w.sentence(story.event, "in", when, *rng.sample(story.context, 3))
         text = w.text()
         events.append(Event(doc_id, spans[0][0], spans[2][1], text[spans[0][0]:spans[2][1]],
-                            story["event"], when, f"{when}-01", f"{when}-28"))
+                            story.event, when, f"{when}-01", f"{when}-28"))
         docs.append(Document(id=doc_id, source=f"synthetic/{doc_id}.txt", text=text,
                              meta=Metadata(published=f"2025-01-{1 + i % 28:02d}"), sentences=tuple(w.sentences)))
         mentions[doc_id] = ms

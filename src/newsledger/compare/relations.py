@@ -94,7 +94,8 @@ def _parse(d: str | None) -> dt.date | None:
 
 
 def _months_between(a: dt.date, b: dt.date) -> set[int]:
-    out, y, m = set(), a.year, a.month
+    out: set[int] = set()
+    y, m = a.year, a.month
     while (y, m) <= (b.year, b.month) and len(out) < 12:
         out.add(m)
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)

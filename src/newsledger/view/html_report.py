@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -35,10 +35,8 @@ def _template(name: str) -> str:
 
 
 def _items(ledger: Ledger) -> dict[str, Item]:
-    out: dict[str, Item] = {}
-    for x in [*ledger.quotes, *ledger.quantities, *ledger.events]:
-        out[item_id(x)] = x
-    return out
+    every: list[Item] = [*ledger.quotes, *ledger.quantities, *ledger.events]
+    return {item_id(x): x for x in every}
 
 
 def _kind(x: Item) -> str:
@@ -105,7 +103,7 @@ def highlight(text: str, spans: Sequence[tuple[int, int, str, str]]) -> str:
     return "".join(out)
 
 
-def _articles(ledger: Ledger, status_of: dict[str, str]) -> str:
+def _articles(ledger: Ledger, status_of: Mapping[str, str]) -> str:
     by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for ident, x in _items(ledger).items():
         classes = _kind(x)
@@ -167,13 +165,13 @@ def _date(s: str | None) -> dt.date | None:
         return None
 
 
-def timeline_svg(events: Sequence[Event], documents: Sequence[Document], status_of: dict[str, str]) -> str:
+def timeline_svg(events: Sequence[Event], documents: Sequence[Document], status_of: Mapping[str, str]) -> str:
     """The dated events as an inline SVG: one row per event, a bar over its date range.
 
     Args:
         events (Sequence[Event]): events with ``date_start``/``date_end`` (undated ones are listed apart).
         documents (Sequence[Document]): for the file name shown with each event.
-        status_of (dict[str, str]): item id → verdict of its group, to colour grouped events.
+        status_of (Mapping[str, str]): item id → verdict of its group, to colour grouped events.
     Returns:
         str: an ``<svg>`` element (or a short paragraph when nothing is dated).
     """

@@ -38,7 +38,8 @@ def render_ledger(ledger: Ledger, console: Console) -> None:
         console (Console): where to print, e.g. ``Console()``; names and article text are
             printed as plain text (never parsed as rich markup).
     """
-    items = {item_id(x): x for x in [*ledger.quotes, *ledger.quantities, *ledger.events]}
+    every: list[Quote | Quantity | Event] = [*ledger.quotes, *ledger.quantities, *ledger.events]
+    items = {item_id(x): x for x in every}
     docs = {d.id: d for d in ledger.documents}
     if not ledger.groups:
         console.print(Text(f"{len(ledger.documents)} articles: no claim found in more than one of them."))
