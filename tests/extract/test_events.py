@@ -13,7 +13,7 @@ from newsledger.extract.events import event_dates, extract_events, participle
 from newsledger.extract.times import extract_times
 from newsledger.pipeline import prepare_text
 
-PUB = "2025-01-11"
+PUB = "2025-02-08"
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -38,39 +38,39 @@ def _events(text: str, published: str | None = PUB):  # type: ignore[no-untyped-
             "2024-08-31",
         ),
         (
-            "The troops stem from a defense pact signed between the two capitals in November 2024.",
+            "The troops stem from a defense pact signed between the two capitals in October 2023.",
             "defense pact signed",
-            "November 2024",
-            "2024-11-01",
-            "2024-11-30",
+            "October 2023",
+            "2023-10-01",
+            "2023-10-31",
         ),
         (
             "Borduria has reportedly captured two enemy soldiers in recent weeks.",
             "enemy soldiers captured",
             "recent weeks",
-            "2024-11-30",
-            "2025-01-11",
+            "2024-12-28",
+            "2025-02-08",
         ),
         (
-            "At dawn one day last week, two dozen wounded soldiers were brought to the hospital.",
+            "At dawn one day last week, a dozen wounded soldiers were brought to the hospital.",
             "wounded soldiers brought",
             "last week",
-            "2024-12-30",
-            "2025-01-05",
+            "2025-01-27",
+            "2025-02-02",
         ),
         (
             "The ambassador said in an interview published Sunday that care was free.",
             "interview published",
             "Sunday",
-            "2025-01-05",
-            "2025-01-05",
+            "2025-02-02",
+            "2025-02-02",
         ),
         (
             "The Harbour Office confirmed late last month that ships had left.",
             "Harbour Office confirmed",
             "late last month",
-            "2024-12-21",
-            "2024-12-31",
+            "2025-01-21",
+            "2025-01-31",
         ),
         (
             "This is the first capture since their deployment to the front late last year.",
@@ -100,7 +100,7 @@ def test_events_label_and_time(sentence: str, label: str, time_text: str, start:
 
 def test_events_same_happening_same_label_in_two_outlets() -> None:
     a = _events("Both sides confirmed signing a defense pact last summer.")
-    b = _events("Troops came after a defense pact signed by both sides in November 2024.")
+    b = _events("Troops came after a defense pact signed by both sides in October 2023.")
     assert a[0].event == b[0].event == "defense pact signed"
 
 
@@ -162,14 +162,14 @@ def test_events_timeline_in_date_order_undated_last() -> None:
     from newsledger.view.timeline import format_timeline, timeline_rows
 
     text = (
-        "Officials said the talks began late last year. A defense pact was signed in November 2024. "
+        "Officials said the talks began late last year. A defense pact was signed in October 2023. "
         "The army advanced in recent weeks."
     )
     doc = prepare_text(text, source="a.txt", published=PUB)
     undated = prepare_text("The two leaders met after signing a defense pact last summer.", source="b.txt")
     events = extract_events(doc, extract_times(doc)) + extract_events(undated, extract_times(undated))
     rows = timeline_rows(events, [doc, undated])
-    assert [r.time_text for r in rows] == ["late last year", "November 2024", "recent weeks", "last summer"]
+    assert [r.time_text for r in rows] == ["October 2023", "late last year", "recent weeks", "last summer"]
     assert rows[0].source == "a.txt"
     assert rows[-1].when == "months: Jun–Aug"
     assert format_timeline(events, [doc, undated]).row_count == 4

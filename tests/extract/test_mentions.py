@@ -24,14 +24,14 @@ def _mentions(text: str):  # type: ignore[no-untyped-def]
         ("The talks failed, leader Ivan Petrovsky added.", [("Ivan Petrovsky", "PERSON")]),
         ("Ambassador Petrovsky noted the risks.", [("Petrovsky", "PERSON")]),
         # possessives
-        ("Russia's navy sailed north.", [("Russia", "GPE")]),
-        ("Ukraine’s army held the line.", [("Ukraine", "GPE")]),
+        ("Brazil's navy sailed north.", [("Brazil", "GPE")]),
+        ("Chile’s army held the line.", [("Chile", "GPE")]),
         # demonyms are NORP modifiers, never people
-        ("A North Korean soldier was captured.", [("North Korean", "NORP")]),
-        ("Many North Koreans work abroad.", [("North Koreans", "NORP")]),
+        ("A Mongolian soldier was captured.", [("Mongolian", "NORP")]),
+        ("Many Mongolians work abroad.", [("Mongolians", "NORP")]),
         # acronyms from the gazetteer, and unknown acronyms
         ("Inspectors of the IAEA visited the plant.", [("IAEA", "ORG")]),
-        ("The plan was backed by the DPRK and NATO.", [("DPRK", "GPE"), ("NATO", "ORG")]),
+        ("The plan was backed by the PRC and NATO.", [("PRC", "GPE"), ("NATO", "ORG")]),
         # hyphenated names
         ("Park Min-seo, a member of the defence committee, spoke.", [("Park Min-seo", "PERSON")]),
         # organisations by their words, connectors inside
@@ -43,8 +43,8 @@ def _mentions(text: str):  # type: ignore[no-untyped-def]
         ("The wounded were taken to the city of Brenholm.", [("Brenholm", "GPE")]),
         ("Officials in Seoul and Tokyo met.", [("Seoul", "GPE"), ("Tokyo", "GPE")]),
         (
-            "Teachers went to Moscow, Brenholm and Zlatograd.",
-            [("Moscow", "GPE"), ("Brenholm", "GPE"), ("Zlatograd", "GPE")],
+            "Teachers went to Madrid, Brenholm and Zlatograd.",
+            [("Madrid", "GPE"), ("Brenholm", "GPE"), ("Zlatograd", "GPE")],
         ),
         # an outlet named after its kind
         ("The interview ran in the state-run outlet Vecherny Listok.", [("Vecherny Listok", "ORG")]),
@@ -113,9 +113,7 @@ def test_mentions_boilerplate_skipped_but_byline_kept() -> None:
     assert not any(m.text == "Reuters" for m in found)
 
 
-@pytest.mark.parametrize(
-    ("name", "place"), [("North Korean", "North Korea"), ("North Koreans", "North Korea"), ("Soldier", None)]
-)
+@pytest.mark.parametrize(("name", "place"), [("Mongolian", "Mongolia"), ("Mongolians", "Mongolia"), ("Soldier", None)])
 def test_mentions_demonym_place(name: str, place: str | None) -> None:
     from newsledger.extract.mentions import demonym_place
 

@@ -7,7 +7,7 @@ import pytest
 from newsledger.extract.times import extract_times
 from newsledger.pipeline import prepare_text
 
-PUB = "2025-01-11"  # a Saturday
+PUB = "2025-02-08"  # a Saturday
 
 
 def _one(text: str, published: str | None, words: str):  # type: ignore[no-untyped-def]
@@ -24,28 +24,30 @@ def _one(text: str, published: str | None, words: str):  # type: ignore[no-untyp
     ("sentence", "words", "start", "end"),
     [
         ("The pact was signed last summer.", "last summer", "2024-06-01", "2024-08-31"),
-        ("The agency confirmed late last month that troops fought.", "late last month", "2024-12-21", "2024-12-31"),
-        ("Talks were held last week in the capital.", "last week", "2024-12-30", "2025-01-05"),
-        ("The army advanced in recent weeks.", "recent weeks", "2024-11-30", "2025-01-11"),
-        ("The town has been held since last August.", "since last August", "2024-08-01", "2025-01-11"),
-        ("The accord was signed in November 2024.", "November 2024", "2024-11-01", "2024-11-30"),
-        ("The post was dated January 10, 2024 by its author.", "January 10, 2024", "2024-01-10", "2024-01-10"),
-        ("The minister spoke on Friday.", "Friday", "2025-01-10", "2025-01-10"),
-        ("The minister spoke Sunday about the plan.", "Sunday", "2025-01-05", "2025-01-05"),
+        ("The agency confirmed late last month that troops fought.", "late last month", "2025-01-21", "2025-01-31"),
+        ("Talks were held last week in the capital.", "last week", "2025-01-27", "2025-02-02"),
+        ("The army advanced in recent weeks.", "recent weeks", "2024-12-28", "2025-02-08"),
+        ("The town has been held since last August.", "since last August", "2024-08-01", "2025-02-08"),
+        ("The accord was signed in October 2023.", "October 2023", "2023-10-01", "2023-10-31"),
+        ("The post was dated March 3, 2023 by its author.", "March 3, 2023", "2023-03-03", "2023-03-03"),
+        ("The minister spoke on Friday.", "Friday", "2025-02-07", "2025-02-07"),
+        ("The minister spoke Sunday about the plan.", "Sunday", "2025-02-02", "2025-02-02"),
         ("Exports fell last year.", "last year", "2024-01-01", "2024-12-31"),
         ("Troops were sent late last year.", "late last year", "2024-09-01", "2024-12-31"),
-        ("Prices rose earlier this month.", "earlier this month", "2025-01-01", "2025-01-11"),
-        ("He left the country in 2022.", "2022", "2022-01-01", "2022-12-31"),
+        ("Prices rose earlier this month.", "earlier this month", "2025-02-01", "2025-02-08"),
+        ("He left the country in 2019.", "2019", "2019-01-01", "2019-12-31"),
         ("She visited the port in June.", "June", "2024-06-01", "2024-06-30"),
-        ("Since the Great War (1950-53) the border was closed.", "(1950-53)", "1950-01-01", "1953-12-31"),
+        ("Since the Great War (1914-18) the border was closed.", "(1914-18)", "1914-01-01", "1918-12-31"),
         ("Rains came in early March 2023.", "early March 2023", "2023-03-01", "2023-03-10"),
         ("The treaty dates from summer 2023.", "summer 2023", "2023-06-01", "2023-08-31"),
         ("Elections are due next summer.", "next summer", "2025-06-01", "2025-08-31"),
         ("Snow fell last winter.", "last winter", "2023-12-01", "2024-02-29"),
-        ("The deal was struck 10 January 2024.", "10 January 2024", "2024-01-10", "2024-01-10"),
-        ("The envoy arrived two weeks ago.", "two weeks ago", "2024-12-25", "2024-12-31"),
-        ("Fighting flared yesterday.", "yesterday", "2025-01-10", "2025-01-10"),
-        ("The strike happened last Friday.", "last Friday", "2025-01-10", "2025-01-10"),
+        ("The deal was struck 4 March 2023.", "4 March 2023", "2023-03-04", "2023-03-04"),
+        ("The envoy arrived two weeks ago.", "two weeks ago", "2025-01-22", "2025-01-28"),
+        ("Fighting flared yesterday.", "yesterday", "2025-02-07", "2025-02-07"),
+        ("The strike happened last Friday.", "last Friday", "2025-02-07", "2025-02-07"),
+        ("The curfew ends next month.", "next month", "2025-03-01", "2025-03-31"),
+        ("The ship sails on March 20.", "March 20", "2024-03-20", "2024-03-20"),
     ],
 )
 def test_times_resolved_against_publication(sentence: str, words: str, start: str, end: str) -> None:
@@ -58,11 +60,11 @@ def test_times_resolved_against_publication(sentence: str, words: str, start: st
     [
         ("The pact was signed last summer.", "last summer", None, None, (6, 7, 8)),
         ("She visited the port in June.", "June", None, None, (6,)),
-        ("The accord was signed in November 2024.", "November 2024", "2024-11-01", "2024-11-30", (11,)),
+        ("The accord was signed in October 2023.", "October 2023", "2023-10-01", "2023-10-31", (10,)),
         ("Prices rose late last month.", "late last month", None, None, ()),
         ("The minister spoke on Friday.", "Friday", None, None, ()),
         ("Snow fell late last winter.", "late last winter", None, None, (2,)),
-        ("He left the country in 2022.", "2022", "2022-01-01", "2022-12-31", ()),
+        ("He left the country in 2019.", "2019", "2019-01-01", "2019-12-31", ()),
     ],
 )
 def test_times_without_publication_date(
@@ -96,5 +98,5 @@ def test_times_date_line_is_the_base_when_metadata_has_none() -> None:
 
 
 def test_times_leading_preposition_left_out() -> None:
-    t = _one("It was agreed in November 2024.", PUB, "November 2024")
-    assert t.text == "November 2024"
+    t = _one("It was agreed in October 2023.", PUB, "October 2023")
+    assert t.text == "October 2023"

@@ -70,11 +70,15 @@ def _entity_of(entities: list[Entity], alias: str) -> Entity:
         ),
         # country aliases and capitals stand for their country
         (
-            ["The DPRK fired a missile.", "North Korea denied it.", "Pyongyang said nothing."],
-            ["DPRK", "North Korea", "Pyongyang"],
-            "North Korea",
+            ["The PRC fired a missile.", "China denied it.", "Beijing said nothing."],
+            ["PRC", "China", "Beijing"],
+            "China",
         ),
-        (["Talks in Kiev began.", "Officials in Kyiv agreed with Ukraine."], ["Kiev", "Kyiv", "Ukraine"], "Ukraine"),
+        (
+            ["Talks in Peking began.", "Officials in Beijing agreed with China."],
+            ["Peking", "Beijing", "China"],
+            "China",
+        ),
         # region variants
         (
             [
@@ -119,10 +123,10 @@ def test_entities_titles_become_aliases() -> None:
         # different people with similar short names
         (["Officials said Kim Su Min arrived.", "Officials said Kim Su Jin arrived."], ("Kim Su Min", "Kim Su Jin")),
         # the region around a capital is not the country
-        (["Shelling hit the Kyiv Oblast.", "Ukraine protested."], ("Kyiv Oblast", "Ukraine")),
+        (["Shelling hit the Tbilisi region.", "Georgia protested."], ("Tbilisi region", "Georgia")),
         # two countries stay apart, and a demonym is not its country
         (["Austria and Australia signed a deal."], ("Austria", "Australia")),
-        (["A Syldavian soldier was seen in Russia. Russian troops moved."], ("Russia", "Russian")),
+        (["A soldier was seen in Brazil. Brazilian troops moved."], ("Brazil", "Brazilian")),
     ],
 )
 def test_entities_kept_apart(texts: list[str], apart: tuple[str, str]) -> None:

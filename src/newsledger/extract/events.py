@@ -5,11 +5,11 @@ There is no parser: the clause around a time expression is read with word lists
 irregular verbs). The event is the verb or noun the time modifies:
 
 - "signing a defense pact last summer" (a gerund and its object) → "defense pact signed";
-- "a defense pact signed between X and Y in November 2024" (a participle after its noun)
+- "a defense pact signed between X and Y in October 2023" (a participle after its noun)
   → "defense pact signed";
 - "Ukraine has captured two soldiers in recent weeks" (a verb and its object) →
   "soldiers captured";
-- "Last week, two dozen soldiers were brought to ..." (the time first, a passive after) →
+- "Last week, a dozen soldiers were brought to ..." (the time first, a passive after) →
   "soldiers brought".
 
 Labels read "<object noun phrase> <past participle>", without articles or numbers, so two
@@ -136,7 +136,7 @@ def _np_after(tokens: list[_T], i: int, stop: int, lex: EventLexicons) -> list[_
         and _role(tokens[i], lex) == "prep"
         and (tokens[i + 1].text[:1].isdigit() or _role(tokens[i + 1], lex) == "num")
     ):
-        i += 1  # "indicating over 13,000 crossings": "over" qualifies the figure
+        i += 1  # "indicating over 4,500 crossings": "over" qualifies the figure
     for t in tokens[i:stop]:
         role = _role(t, lex)
         if role in ("prep", "boundary", "aux_be", "aux_have", "modal") or t.text in _CLAUSE_PUNCT or t.text == ",":
@@ -175,7 +175,7 @@ def _label(words: list[_T], verb: str) -> str:
 
 def _event_at(tokens: list[_T], ti: int, tj: int, lex: EventLexicons) -> tuple[str, int, int] | None:
     """(label, first token, last token) of the event the time tokens [ti, tj) modify."""
-    # the preposition before the time belongs to the time ("in November 2024")
+    # the preposition before the time belongs to the time ("in October 2023")
     left_end = ti - 1 if ti > 0 and _role(tokens[ti - 1], lex) == "prep" else ti
     for cross_commas in (False, True):
         found = _scan_left(tokens, left_end, lex, cross_commas)
@@ -233,7 +233,7 @@ def _scan_left(tokens: list[_T], left_end: int, lex: EventLexicons, cross_commas
 
 
 def _scan_right(tokens: list[_T], tj: int, lex: EventLexicons) -> tuple[str, int, int] | None:
-    """The time first: "Last week, two dozen soldiers were brought to ..." → soldiers brought."""
+    """The time first: "Last week, a dozen soldiers were brought to ..." → soldiers brought."""
     i = tj
     if i < len(tokens) and tokens[i].text == ",":
         i += 1
@@ -248,7 +248,7 @@ def _scan_right(tokens: list[_T], tj: int, lex: EventLexicons) -> tuple[str, int
         if _role(t, lex) is None:  # a past verb with no auxiliary: "two soldiers died"
             if subj:
                 return _label(subj, participle(t.text, lex)), start, k
-            continue  # "two dozen wounded soldiers were brought": an adjective, read on
+            continue  # "a dozen wounded soldiers were brought": an adjective, read on
         # an auxiliary: the verb follows, past adverbs and "been"
         for v in range(k + 1, min(len(tokens), k + 4)):
             if _verb_kind(tokens[v], lex):
@@ -313,7 +313,7 @@ def extract_events(doc: Document, times: list[TimeExpr], *, lexicons: EventLexic
     Returns:
         list[Event]: sorted by start; span = event words and time; ``event`` = normalised label.
 
-    Example: "Putin and Kim signed a defense pact last summer." → event "defense pact signed",
+    Example: "Halvorsen and Park signed a defense pact last summer." → event "defense pact signed",
     time_text "last summer".
     """
     lex = lexicons or default_lexicons()

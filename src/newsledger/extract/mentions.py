@@ -2,7 +2,7 @@
 
 A name is a run of capitalised words (with "of"/"for the" inside: "Institute for the Study
 of War"). Each run is read left to right against the data files: the gazetteer (countries,
-capitals, international organisations), demonyms ("North Korean" → NORP, never a person)
+capitals, international organisations), demonyms ("Mongolian" → NORP, never a person)
 and titles ("President", "ambassador": kept out of the name). What is left is a name typed
 by its words (org words → ORG, region words → GPE) and its context (a title before or a
 speech verb after → PERSON, "the city of" before → GPE).
@@ -28,7 +28,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:\w|[-'’.](?=[^\W_]))*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONNECTORS = frozenset({"of", "for", "the", "de", "du", "da", "del", "van", "von", "bin", "al", "la", "le"})
 _YEAR_OLD = re.compile(r"\d+-year-old|\byear-old\b")
-# an appositive right after a name: "Kim, a 32-year-old former soldier who defected ..."
+# an appositive right after a name: "Park, a 29-year-old former soldier who defected ..."
 _APPOSITIVE = re.compile(
     r",\s+((?:an?|the)\s+[^,;:()“”\"]+?|[A-Z][\w’']*['’]s\s+[^,;:()“”\"]+?)(?=\s+(?:who|which|whose)\b|[,;:)]|\.(?:\s|$)|$)"
 )
@@ -100,7 +100,7 @@ def default_lexicons() -> MentionLexicons:
     for row in table("demonyms.tsv"):
         name, place = row[0], row[1]
         dem[name.lower()] = place
-        # English plurals of nationality nouns: "North Koreans"; not "Chinese", "French", "Swiss"
+        # English plurals of nationality nouns: "Mongolians"; not "Chinese", "French", "Swiss"
         if not name.endswith(("ese", "ch", "sh", "ss", "i")):
             dem[name.lower() + "s"] = place
     verbs: set[str] = set()
@@ -170,11 +170,11 @@ def _tokens(text: str, s: int, e: int, lex: MentionLexicons) -> list[_Tok]:
         if "-" in word and word[:1].isupper() and word.lower() not in lex.gazetteer:
             head, _, tail = word.partition("-")
             if tail.islower() and (tail in lex.hyphen_suffixes or tail.endswith(("ed", "ing"))):
-                # "Trump-sponsored talks": the name is the part before the hyphen
+                # "Novak-sponsored talks": the name is the part before the hyphen
                 out.append(_Tok(ts, ts + len(head), head))
                 continue
             if tail[:1].isupper() and head.lower() in lex.gazetteer and tail.lower() in lex.gazetteer:
-                # "the Pyongyang-Moscow alliance": two places
+                # "the Madrid-Lisbon axis": two places
                 out.append(_Tok(ts, ts + len(head), head))
                 out.append(_Tok(ts + len(head) + 1, te, tail, possessive=poss))
                 continue
@@ -188,7 +188,7 @@ def _longest(
     """Length of the longest entry of ``table_`` starting at token i (0 when none).
 
     Entries are lower case; an all-capitals entry is stored as written and matches only
-    as written, so "Un" in "Kim Jong Un" is not "UN" and "Who" is not "WHO".
+    as written, so the name "Un" is not "UN" and the word "Who" is not "WHO".
     """
     index = lex.firsts.get(id(table_))
     most = index.get(toks[i].low, 0) if index is not None else limit
@@ -200,7 +200,7 @@ def _longest(
 
 
 def gazetteer_entry(lex: MentionLexicons, name: str) -> tuple[str, str] | None:
-    """(canonical, type) of a name in the gazetteer, or None ("DPRK" → North Korea, GPE)."""
+    """(canonical, type) of a name in the gazetteer, or None ("PRC" → China, GPE)."""
     if name.isupper() and name in lex.gazetteer:
         return lex.gazetteer[name]
     low = name.lower()
@@ -208,7 +208,7 @@ def gazetteer_entry(lex: MentionLexicons, name: str) -> tuple[str, str] | None:
 
 
 def demonym_place(name: str, lexicons: MentionLexicons | None = None) -> str | None:
-    """The place a demonym belongs to: "North Korean" / "North Koreans" → "North Korea".
+    """The place a demonym belongs to: "Mongolian" / "Mongolians" → "Mongolia".
 
     Example: ``demonym_place("Ukrainian")`` → ``"Ukraine"``; a non-demonym → None.
     """
@@ -217,14 +217,14 @@ def demonym_place(name: str, lexicons: MentionLexicons | None = None) -> str | N
 
 
 def _title_before(text: str, start: int, lex: MentionLexicons) -> bool:
-    """A lower-case title right before a run: "leader Kim", "ambassador in Pyongyang X"."""
+    """A lower-case title right before a run: "leader Park", "ambassador in Oslo X"."""
     words = re.findall(r"[\w’'.-]+", text[max(0, start - 40) : start])
     words = [w.lower() for w in words]
     return any(len(words) >= n and " ".join(words[-n:]) in lex.titles for n in (3, 2, 1))
 
 
 def _verb_after(text: str, end: int, lex: MentionLexicons) -> bool:
-    """A speech verb right after the name ("Matsegora added", "Zelensky also said")."""
+    """A speech verb right after the name ("Petrovsky added", "Wrzesinsky also said")."""
     if text[end : end + 1] != " ":
         return False  # "Furthermore, reports suggest": a comma parts the word from the verb
     words = re.findall(r"[A-Za-z’']+", text[end : end + 40])
@@ -276,7 +276,7 @@ def _scan_run(text: str, run: list[_Tok], lex: MentionLexicons, evidence: frozen
             residue = residue[:-1]
         if residue:
             # a lower-case title before the run names the first unknown name in it:
-            # "ambassador in Pyongyang Alexander X" (looked up only when a name needs it)
+            # "ambassador in Oslo Ivan X" (looked up only when a name needs it)
             if first_residue and not cue:
                 cue = _title_before(text, run_start, lex)
             first_residue = False
@@ -294,7 +294,7 @@ def _scan_run(text: str, run: list[_Tok], lex: MentionLexicons, evidence: frozen
             entry = gazetteer_entry(lex, key)
             typ = entry[1] if g >= d and entry else "NORP"
             if typ == "GPE" and i + n < len(run) and run[i + n].low in lex.region_suffixes:
-                n += 1  # "Kyiv Oblast": the region named after the city
+                n += 1  # "Tbilisi Oblast": the region named after the city
             out.append(
                 _Cand(run[i].start, run[i + n - 1].end, typ, {"gazetteer" if g >= d else "demonym"}, run[i : i + n])
             )
@@ -328,7 +328,7 @@ def _type_unknown(text: str, c: _Cand, lex: MentionLexicons, sent_start: int) ->
     if any(before.endswith(p) for p in lex.place_cues):
         return "GPE"
     if any(before == p or before.endswith(" " + p) for p in lex.org_cues):
-        return "ORG"  # "the state-run outlet Rossiyskaya Gazeta"
+        return "ORG"  # "the state-run outlet Vecherny Listok"
     if len(words) >= 2:
         return "PERSON"
     if c.tokens[0].text.isupper() and len(c.tokens[0].text) >= 2:
@@ -376,8 +376,8 @@ def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) 
         list[Mention]: sorted by start; titles are not part of the name; boilerplate lines
         are skipped except a byline's author.
 
-    Example: "Russia's ambassador Alexander Matsegora said" → "Russia" (GPE) and
-    "Alexander Matsegora" (PERSON).
+    Example: "Russia's ambassador Ivan Petrovsky said" → "Russia" (GPE) and
+    "Ivan Petrovsky" (PERSON).
     """
     lex = lexicons or default_lexicons()
     text = doc.text
@@ -398,7 +398,7 @@ def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) 
             sent_start, sent_end = (starts[k], ends[k]) if k >= 0 else (ps, pe)
             known = _known_place(m.group(), lex)
             if known is not None:
-                # the common case, a whole run that is a country, capital or demonym ("North Korean")
+                # the common case, a whole run that is a country, capital or demonym ("Mongolian")
                 tok = _Tok(m.start(), m.start() + len(known[0]), known[0])
                 cand = _Cand(tok.start, tok.end, known[1], {known[2]}, [tok], is_title, None, sent_start)
                 after = _REGION_AFTER.match(text, cand.end)
@@ -408,7 +408,7 @@ def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) 
                     and after
                     and after.group(1) in (lex.region_suffixes)
                 ):
-                    cand.end = after.end()  # "the Kyiv region"
+                    cand.end = after.end()  # "the Tbilisi region"
                 cands.append(cand)
                 continue
             toks = _tokens(text, m.start(), m.end(), lex)
@@ -492,7 +492,7 @@ _LIST_GAP = re.compile(r",? (?:and |or )?|, ")
 
 
 def _list_type(text: str, c: _Cand, cands: list[_Cand]) -> str | None:
-    """A place in a list of places takes their type: "Moscow, Kazan, and Omsk"."""
+    """A place in a list of places takes their type: "Madrid, Brenholm, and Zlatograd"."""
     for o in cands:
         if o is c or o.type not in ("GPE", "LOC"):
             continue
@@ -506,7 +506,7 @@ def _finish(doc: Document, cands: list[_Cand], evidence: set[str], lex: MentionL
     text = doc.text
     body = [c for c in cands if not c.title_line]
     known = {text[c.start : c.end].lower() for c in body}
-    # a person's surname or given name alone is that person's type too ("Putin" after "Vladimir Putin")
+    # a person's surname or given name alone is that person's type too ("Halvorsen" after "Erik Halvorsen")
     typed: dict[str, str] = {}
     for c in body:
         if c.type is None:

@@ -4,18 +4,18 @@ Mentions are joined with a union-find, one rule at a time, each rule blocked by 
 that a large corpus is never compared pair by pair:
 
 1. same key: the name as written (case, apostrophes and spacing normalised), a gazetteer
-   alias or capital replaced by its country ("DPRK", "Pyongyang" → North Korea; "Kiev",
-   "Kyiv" → Ukraine) and a region word dropped ("Kursk Oblast" → "Kursk");
-2. acronyms: "Institute for the Study of War (ISW)" pairs them in the text; otherwise an
-   acronym joins the one name whose initials it is ("NIS" ↔ "National Intelligence Service");
-3. people's spelling variants: "Zelensky" ↔ "Zelenskyy" (rapidfuzz, blocked by the first
+   alias or capital replaced by its country ("PRC", "Beijing" → China; "Peking",
+   "Beijing" → China) and a region word dropped ("Zlatograd Oblast" → "Zlatograd");
+2. acronyms: "Centre for Harbour Studies (CHS)" pairs them in the text; otherwise an
+   acronym joins the one name whose initials it is ("FWA" ↔ "Federal Water Agency");
+3. people's spelling variants: "Wrzesinsky" ↔ "Wrzesinskyy" (rapidfuzz, blocked by the first
    letters of the surname, same given name);
 4. a bare surname joins the full name it shortens, first within its own article, then
-   across articles when only one full name fits ("Putin" → "Vladimir Putin").
+   across articles when only one full name fits ("Halvorsen" → "Erik Halvorsen").
 
 Keeping apart wins over merging: a bare name that its article introduces with its own
-description ("Kim, a 32-year-old former soldier") is its own person and never joins a full
-name from elsewhere ("Kim Jong Un"); a surname that fits two full names joins neither.
+description ("Park, a 29-year-old former soldier") is its own person and never joins a full
+name from elsewhere ("Park Jin Ho"); a surname that fits two full names joins neither.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ from rapidfuzz import fuzz
 from ..extract.mentions import MentionLexicons, default_lexicons, gazetteer_entry
 from ..model import Document, Entity, Mention, Quantity, Quote
 
-# surnames at least this similar (rapidfuzz ratio, 0-100) are one spelling: Zelensky/Zelenskyy = 94
+# surnames at least this similar (rapidfuzz ratio, 0-100) are one spelling: Wrzesinsky/Wrzesinskyy = 95
 _SURNAME_SIMILARITY = 88
 _GIVEN_NAME_SIMILARITY = 80
-_MIN_FUZZY_LENGTH = 5  # short names ("Kim", "Lee") differ by one letter between two people
+_MIN_FUZZY_LENGTH = 5  # short names ("Park", "Lee") differ by one letter between two people
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "da", "del", "van", "von", "on", "in"}
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
@@ -63,7 +63,7 @@ def normalize_name(name: str) -> str:
 
 
 def _strip_region(name: str, lex: MentionLexicons) -> str:
-    """'Kursk Oblast', 'Kursk region' → 'Kursk' (X + region word → X)."""
+    """'Zlatograd Oblast', 'Zlatograd region' → 'Zlatograd' (X + region word → X)."""
     words = name.split()
     if len(words) >= 2 and words[-1].lower() in lex.region_words:
         head = " ".join(words[:-1])
@@ -91,7 +91,7 @@ def _key(m: Mention, lex: MentionLexicons) -> tuple[str, str | None, bool]:
     stripped = _strip_region(surface, lex)
     if stripped != surface:
         entry = gazetteer_entry(lex, stripped)
-        # "Kyiv Oblast" is the region around the capital, not the country the capital stands for
+        # "Tbilisi Oblast" is the region around the capital, not the country the capital stands for
         if entry and stripped.lower() not in lex.capitals:
             return ("g:" + entry[0].casefold(), entry[0], True)
         return ("n:" + normalize_name(stripped), None, True)
@@ -121,11 +121,11 @@ def resolve_entities(docs: list[Document], mentions: list[Mention]) -> list[Enti
         mentions (list[Mention]): every mention of every document.
     Returns:
         list[Entity]: one per referent, canonical = fullest name, aliases = every surface
-        form as written (titles included: "President Zelensky"), mentions in text order;
+        form as written (titles included: "President Wrzesinsky"), mentions in text order;
         sorted by first mention.
 
-    Example: "Vladimir Putin" (article 1) and "Putin" (article 2) → one entity
-    "Vladimir Putin" with aliases ["Putin", "Vladimir Putin"].
+    Example: "Erik Halvorsen" (article 1) and "Halvorsen" (article 2) → one entity
+    "Erik Halvorsen" with aliases ["Halvorsen", "Erik Halvorsen"].
     """
     lex = default_lexicons()
     texts = {d.id: d.text for d in docs}
@@ -137,7 +137,7 @@ def resolve_entities(docs: list[Document], mentions: list[Mention]) -> list[Enti
         for i, m in enumerate(ms)
     ]
 
-    # 1. same key (bare person names wait for rule 4: "Kim" is not always the same Kim)
+    # 1. same key (bare person names wait for rule 4: "Park" is not always the same Park)
     first: dict[str, int] = {}
     for i, (key, _canon, _r) in enumerate(keys):
         if bare[i]:
@@ -166,14 +166,14 @@ def _merge_acronyms(
             continue
         if len(m.text.split()) >= 2 and m.type == "ORG":
             by_initials[_initials(m.text)].add(uf.find(i))
-            # "Institute for the Study of War (ISW)": the text pairs them
+            # "Centre for Harbour Studies (CHS)": the text pairs them
             after = re.match(r"\s*\(([A-Z][A-Z.&-]{1,7})\)", texts.get(m.doc, "")[m.end : m.end + 14])
             if after:
                 by_initials[after.group(1).replace(".", "")].add(uf.find(i))
     starts = {(m.doc, m.start): i for i, m in enumerate(ms) if m.type == "ORG" and len(m.text.split()) >= 2}
     for i in acronyms:
         m = ms[i]
-        # "ISW (Institute for the Study of War)": the expansion in brackets after the acronym
+        # "CHS (Centre for Harbour Studies)": the expansion in brackets after the acronym
         after = re.match(r"\s*\(", texts.get(m.doc, "")[m.end : m.end + 4])
         paired = starts.get((m.doc, m.end + after.end())) if after else None
         if paired is not None:
@@ -190,7 +190,7 @@ def _surname(name: str) -> str:
 
 
 def _merge_spelling_variants(ms: list[Mention], bare: list[bool], uf: _Union) -> None:
-    """Full names of people that differ only by transliteration: Zelensky / Zelenskyy."""
+    """Full names of people that differ only by transliteration: Wrzesinsky / Wrzesinskyy."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
         if m.type == "PERSON" and not bare[i] and len(m.text.split()) >= 2:
@@ -218,8 +218,8 @@ def _same_person_name(a: str, b: str) -> bool:
 
 
 def _fits(bare_name: str, full: str) -> bool:
-    """'Putin' fits 'Vladimir Putin'; 'Kim' fits 'Kim Jong Un' (family name first in three-part
-    East Asian names); a transliteration of the surname fits too ('Zelenskyy')."""
+    """'Halvorsen' fits 'Erik Halvorsen'; 'Park' fits 'Park Jin Ho' (family name first in three-part
+    East Asian names); a transliteration of the surname fits too ('Wrzesinskyy')."""
     toks = _tokens(full)
     if len(toks) < 2:
         return False
@@ -339,7 +339,7 @@ def _canonical(mentions: Sequence[Mention], keys: list[tuple[str, str | None, bo
             return k[1]
     freq = Counter(" ".join(m.text.split()) for m in mentions)
     if any(k[2] for k in keys):
-        # "Kursk region" / "Kursk Oblast" / "Kursk": the place is called by its bare name
+        # "Zlatograd region" / "Zlatograd Oblast" / "Zlatograd": the place is called by its bare name
         bare = [n for n in freq if _strip_region(n, lex) == n]
         if bare:
             return max(bare, key=lambda n: (freq[n], len(n)))
@@ -357,7 +357,7 @@ def link_entities(
     A speaker or source span that overlaps a mention links to that mention's entity;
     otherwise the name is looked up among the aliases of entities mentioned in the same
     document (a longer form ending with an alias also counts: "Russia's ambassador
-    Alexander Matsegora" → Alexander Matsegora).
+    Ivan Petrovsky" → Ivan Petrovsky).
 
     Args:
         quotes (list[Quote]): quotes with ``speaker``/``speaker_start``/``speaker_end``.

@@ -46,7 +46,7 @@ def timeline_rows(events: Sequence[Event], documents: Sequence[Document]) -> lis
     Returns:
         list[TimelineRow]: one row per event.
 
-    Example: a pact "signed in November 2024" comes before a publication on 2025-01-11.
+    Example: a pact "signed in October 2023" comes before a publication on 2025-02-03.
     """
     by_id = {d.id: d for d in documents}
     order = {d.id: i for i, d in enumerate(documents)}
