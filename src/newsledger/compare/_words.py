@@ -101,9 +101,10 @@ def lemma(word: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A lemma with ``-ing``/``-ed`` cut as well, for event labels ("signed" ~ "signing")."""
+    """A lemma with ``-ing``/``-ed``/``-ion`` cut as well, for event labels ("signed" ~ "signing")."""
     w = lemma(word)
-    for suffix in ("ing", "ed"):
+    # "inspection" ~ "inspected", "evacuation" ~ "evacuated", "signing" ~ "signed".
+    for suffix in ("ing", "ed", "ion"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
             w = w[: -len(suffix)]
             if len(w) > 3 and w[-1] == w[-2]:

@@ -43,12 +43,16 @@ KEYS_PER_CLAIM = 3
 # on hand-checked groups: a shared measure word with some shared context clears the floor,
 # a related casualty measure ("killed" vs "killed or wounded") needs support from context,
 # source or magnitude.
-PAIR_FLOOR = {"n": 0.39, "q": 0.5, "ev": 0.5}
-LINK_FLOOR = {"n": 0.40, "q": 0.45, "ev": 0.45}
+PAIR_FLOOR = {"n": 0.39, "q": 0.5, "ev": 0.42}
+LINK_FLOOR = {"n": 0.40, "q": 0.45, "ev": 0.42}
 # Weights of the figure score: measure, context words, actors, source, magnitude.
 _W_MEASURE, _W_CONTEXT, _W_ACTORS, _W_SOURCE, _W_MAGNITUDE = 0.5, 0.15, 0.15, 0.1, 0.1
+# Bonus when both figures share a measure word that few figures use.
+_W_RARE = 0.1
 # A casualty measure that is part of another ("killed" in "killed or wounded").
 _RELATED_MEASURE = 0.6
+# Share of Jaccard (the rest is containment) in the similarity of two measures' words.
+_JACCARD_SHARE = 0.6
 # The same people counted, one figure naming their harm and the other not.
 _IMPLIED_CASUALTY = 0.35
 
@@ -75,6 +79,7 @@ class Claim:
     actors: frozenset[str] = frozenset()
     source: str | None = None
     backers: frozenset[str] = frozenset()  # source plus speakers quoted right around the claim
+    rare: frozenset[str] = frozenset()  # measure words few other figures use
     magnitude: float | None = None
     unit: str | None = None
     idf: dict[str, float] | None = None  # shared table: word or actor → inverse claim frequency
@@ -242,15 +247,24 @@ def _add_idf(claims: list[Claim]) -> None:
     say nothing about which fact a claim is about; rare ones ("ambassador", "interview") do.
     """
     df: dict[str, int] = defaultdict(int)
+    figures = 0
     for c in claims:  # copies have no context: a story run by many outlets is not made common by it
         for w in c.context:
             df[w] += 1
         for a in c.actors:
             df["@" + a] += 1
+        if c.kind == "n" and c.context:
+            figures += 1
+            for w in c.weights:
+                df["#" + w] += 1
     n = len(claims) + 1
     idf = {w: math.log(n / k) for w, k in df.items()}
+    # A measure word that only a few figures share ("rubber" among "people", "troops") is
+    # strong evidence by itself that they count the same thing.
+    rare_cut = max(2, figures // 100)
     for c in claims:
         c.idf = idf
+        c.rare = frozenset(w for w in c.weights if 0 < df["#" + w] <= rare_cut)
         c.context_weight = sum(idf[w] for w in c.context)
         c.actors_weight = sum(idf["@" + a] for a in c.actors)
 
@@ -261,11 +275,20 @@ def _stop() -> frozenset[str]:
 
 
 # ------------------------------------------------------------------ scores
-def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:
+def _measure_overlap(a: dict[str, float], b: dict[str, float]) -> float:
+    """Weighted Jaccard blended with containment of the shorter measure in the longer.
+
+    "tonnes of rubber" is the same measure as "tonnes of synthetic rubber stored in the
+    warehouse", told with fewer words: containment keeps such pairs together, Jaccard keeps
+    a one-word measure from matching everything that contains its word.
+    """
     keys = a.keys() | b.keys()
     num = sum(min(a.get(k, 0.0), b.get(k, 0.0)) for k in keys)
     den = sum(max(a.get(k, 0.0), b.get(k, 0.0)) for k in keys)
-    return num / den if den else 0.0
+    if not den:
+        return 0.0
+    smaller = min(sum(a.values()), sum(b.values()))
+    return _JACCARD_SHARE * num / den + (1 - _JACCARD_SHARE) * (num / smaller if smaller else 0.0)
 
 
 def measure_similarity(a: Claim, b: Claim) -> float:
@@ -285,7 +308,7 @@ def measure_similarity(a: Claim, b: Claim) -> float:
         if a.casualty < b.casualty or b.casualty < a.casualty:
             return _RELATED_MEASURE
         return 0.0
-    return _weighted_jaccard(a.weights, b.weights)
+    return _measure_overlap(a.weights, b.weights)
 
 
 def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float] | None,
@@ -349,7 +372,7 @@ def score_pair(a: Claim, b: Claim) -> float:
         return (_W_MEASURE * m
                 + _W_CONTEXT * _weighted_overlap(a.context, b.context, a.idf, a.context_weight + b.context_weight)
                 + _W_ACTORS * _weighted_overlap(a.actors, b.actors, a.idf, a.actors_weight + b.actors_weight, "@")
-                + _W_SOURCE * _source_similarity(a, b)
+                + _W_SOURCE * _source_similarity(a, b) + (_W_RARE if a.rare & b.rare else 0.0)
                 + _W_MAGNITUDE * _magnitude_similarity(a, b))
     if a.kind == "q":
         shared = len(a.words & b.words)
@@ -365,7 +388,9 @@ def score_pair(a: Claim, b: Claim) -> float:
         else:
             speaker = 0.4
         return 0.7 * text + 0.3 * speaker
-    label = jaccard(a.measure, b.measure)
+    # Containment counts as well: "last inspected" is the "fire-safety inspection passed" of another outlet.
+    label = _JACCARD_SHARE * jaccard(a.measure, b.measure) + (1 - _JACCARD_SHARE) * overlap_coefficient(
+        a.measure, b.measure)
     if label < 0.5:
         return 0.0
     actors = _weighted_overlap(a.actors, b.actors, a.idf, a.actors_weight + b.actors_weight, "@")

@@ -23,7 +23,10 @@ from ._words import normalise_name
 Claim = Quote | Quantity | Event
 
 # "according to Digi24", "according to The Kyiv Independent": a capitalised name after the cue.
-_ACCORDING = re.compile(r"\b[Aa]ccording to ((?:[A-Z][\w&'’-]*|of|the|for)(?:[ \t]+(?:[A-Z0-9][\w&'’-]*|of|the|for))*)")
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording to ((?:[A-Z][\w&'’-]*|of|the|for)"
+    r"(?:[ \t]+(?:[A-Z0-9][\w&'’-]*|of|the|for|(?:and|&)(?=[ \t]+[A-Z])))*)"
+)
 _NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
                  9: "nine", 10: "ten"}
 
@@ -95,7 +98,8 @@ def outlet_citations(doc: Document, person_names: frozenset[str] = frozenset()) 
     """
     out: list[str] = list(doc.meta.credits)
     for m in _ACCORDING.finditer(doc.text):
-        name = re.sub(r"\s+(?:of|the|for)$", "", m.group(1).strip(" .,'’"))
+        name = re.sub(r"\s+(?:of|the|for|and|&)$", "", m.group(1).strip(" .,'’"))
+        name = re.sub(r"^the\s+", "", name)  # "according to the Coastline Courier"
         if normalise_name(name) in person_names or not name:
             continue
         # A one-word name followed by ", a/an/the ..." is a person being described.
