@@ -150,6 +150,10 @@ MEASURES = [
         None,
     ),
     ("The Ostian budget rose to $1.2bn.", ["budget rose to"], "$"),
+    ("The insurer estimates that the claim will come to between 4 and 5 million crowns.", ["claim"], "crowns"),
+    ("The harbour board put the damage to the pier at about 4.5 million crowns.", ["damage to the pier"], "crowns"),
+    ("The fire gutted the depot, killing three of their colleagues.", ["killing", "colleagues"], None),
+    ("Among the injured were three porters who died at the scene.", ["porters", "died"], None),
 ]
 
 
@@ -205,7 +209,14 @@ SOURCES = [
     ),
     ("An estimated 3,500 people fled the region.", None, True),
     ("The refugees are said to number 9,000 people.", None, True),
-    ("Analysts say 2,700 soldiers were killed.", None, False),
+    ("Analysts say 2,700 soldiers were killed.", "Analysts", False),
+    ("The flood has left three farmers dead, officials said on Friday.", "officials", False),
+    (
+        "Marek Olsen, chief of the Varno Mountain Rescue, said three dozen rescuers had been deployed.",
+        "Marek Olsen",
+        False,
+    ),
+    ("The agency put the damage to the bridge at about 4.5 million crowns.", "agency", False),
     ("The two provinces share about 14 miles of road.", None, False),
 ]
 
@@ -215,6 +226,11 @@ def test_quantities_source_and_hedge(text: str, source: str | None, hedged: bool
     q = _one(text)
     assert q.source == source
     assert q.hedged is hedged
+
+
+def test_quantities_range_shares_its_scale() -> None:
+    q = _one("Repairs will cost between 4 and 5 million crowns.")
+    assert (q.value, q.low, q.high, q.qualifier) == (4e6, 4e6, 5e6, "range")
 
 
 def test_quantities_vague_count_before_its_verb() -> None:
@@ -277,6 +293,8 @@ NOT_CLAIMS = [
     "The river in Varno rose sharply in 48 hours.",
     "Prices in Ostia rose to nearly three times the average.",
     "He was given a 10-year sentence by the 27-member council at 10 Downing Street.",
+    "No one was hurt, but several porters told the paper it was a warning.",
+    "The blaze started in Depot 9 on the Varno quay.",
 ]
 
 

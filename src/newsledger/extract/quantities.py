@@ -27,6 +27,7 @@ Steps for one sentence:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -44,6 +45,8 @@ _QUOTES_CLOSE = '"”»’'
 # words before an unqualified duration that make it a time window
 _WINDOW_WORDS = (" in", " within", " after", " every", " per", " for", " past", " last", " next", " the", " than")
 _QUALIFIERS = frozenset(get_args(Qualifier))
+_CAP_MONTHS: frozenset[str] = frozenset()  # months are checked by the date patterns
+_ARTICLES = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
 _SPLIT = re.compile(r"[ -]+")
 _HEAD_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTED = re.compile(r'[“"][^"”]*(?:["”]|$)')
@@ -62,6 +65,7 @@ class _Num:
     high: float
     word: bool  # written in words ("two", "hundreds")
     vague: bool  # "hundreds", "several": no single value
+    mult: float = 1.0  # the scale written with it ("3 million" → 1e6)
 
 
 @dataclass
@@ -297,8 +301,22 @@ def _not_claim(text: str, p: int, end: int, value: float, lex: QuantityLexicons)
     before = text[p - 1] if p > 0 else " "
     if before == " " and p > 1:
         ws = max(text.rfind(" ", 0, p - 1), text.rfind("\n", 0, p - 1)) + 1
-        if text[ws : p - 1].lower().rstrip(".") in lex.words("label"):
+        word = text[ws : p - 1]
+        if word.lower().rstrip(".") in lex.words("label"):
             return end  # "Article 5", "Flight 370", "No. 10": a number that names something
+        if (
+            word[:1].isupper()
+            and word.isalpha()
+            and ws > 0
+            and text[ws - 1] == " "
+            and text[ws - 2 : ws - 1] not in (".", "!", "?", ":")
+            and "," not in text[p:end]
+            and word.capitalize() not in lex.words("month") | _CAP_MONTHS
+        ):
+            # a capitalised word inside a sentence right before a short number names a
+            # thing: "Warehouse 7", "Gate 12", "Brigade 155" (a count follows its qualifier
+            # or stands alone: "Police found 40 …" has a verb before the number)
+            return end
     if before == "+" or (before == "-" and p > 1 and text[p - 2].isalpha()):
         return end  # "+44 …", "F-16", "COVID-19"
     # a token with a slash, an at sign or "www." is an address or a handle
@@ -334,15 +352,13 @@ def _find_numbers(text: str, hits: list[int], lex: QuantityLexicons, e0: int) ->
                 continue
             digits, suffix, scale = m.group(1), m.group(2), m.group(3)
             value = float(digits.replace(",", ""))
-            if suffix:
-                value *= lex.suffixes[suffix.lower()]
-            elif scale:
-                value *= lex.scales[scale.lower()]
+            mult = lex.suffixes[suffix.lower()] if suffix else lex.scales[scale.lower()] if scale else 1.0
+            value *= mult
             stop = _not_claim(text, p, m.end(), value, lex)
             if stop >= 0:
                 skip_to = max(stop, m.end())
                 continue
-            found.append(_Num(m.start(), m.end(), value, value, value, False, False))
+            found.append(_Num(m.start(), m.end(), value, value, value, False, False, mult))
             continue
         # "a dozen", "an hundred": the trigger is the scale word, the number starts at "a"
         starts = [p - 3, p - 2, p] if p >= 3 else [p]
@@ -455,7 +471,7 @@ def _read_phrase(
                 or not toks[i + 1][2][0].isalpha()
                 or _plural(np[-1][2], lex)
             )
-        ):
+        ) or (np and low.endswith("ing") and _plural(np[-1][2], lex)):
             break  # "troops deployed to…", "voters stayed home": the participle starts the verb
         np.append(toks[i])
         i += 1
@@ -469,8 +485,10 @@ def _read_phrase(
         ph.np = text[np[0][0] : np[-1][1]]
         ph.np_start, ph.np_end = np[0][0], np[-1][1]
         ph.head = np[-1][2]
-    # the verb: [adverbs] [auxiliaries] participle [(or|and) participle] [prepositional phrase]
+    # the verb: [who|that] [adverbs] [auxiliaries] participle [(or|and) participle] [place or purpose]
     j = i
+    if np and j + 1 < len(toks) and toks[j][2].lower() in ("who", "that", "which"):
+        j += 1  # "two dock workers who died"
     while j < len(toks) and (toks[j][2].lower() in aux or toks[j][2].lower().endswith("ly")):
         ph.aux = ph.aux or toks[j][2].lower() in aux
         j += 1
@@ -529,7 +547,9 @@ def _lead(text: str, st: _Toks, s0: int, start: int, lex: QuantityLexicons) -> s
         and len(toks) - k < 5
         and toks[k - 1][2][0].isalpha()
         and toks[k - 1][2].lower() not in ("and", "but", "while", "which", "that", "as", "whereas", "who", "when")
-        and toks[k - 1][2] not in lex.forms("speech")
+        and not (  # a speech verb ends the lead ("said"), a noun spelled like one does not ("the claim")
+            toks[k - 1][2] in lex.forms("speech") and not (k >= 2 and toks[k - 2][2].lower() in _ARTICLES)
+        )
     ):
         k -= 1
     words = toks[k:]
@@ -611,13 +631,13 @@ def _name_span(
     words = [t[2].lower() for t in toks]
     if words[-1] in lex.words("generic") or words[-1] in lex.words("pronoun"):
         return None
-    # "the regional emergency service said": an institution named by what it is
-    if definite and words[-1] in lex.words("institution"):
+    # "the regional emergency service said", "officials said": a body or a group of people
+    # named by what they are is credited as written (things like "reports" are not)
+    if (definite and words[-1] in lex.words("institution")) or words[-1] in lex.words("people"):
         s, e = toks[0][0], toks[-1][1]
         return text[s:e], s, e
-    # A name needs a capital that is more than the sentence start: "Officials said",
-    # "Aid groups estimate" name nobody; "Northern border officials", "Duvan said" and
-    # "Lunport Herald reported" do.
+    # Otherwise a name needs a capital that is more than the sentence start: "Aid groups
+    # estimate" names nobody; "Duvan said" and "Lunport Herald reported" do.
     caps = [t for t in toks if _is_cap(t[2]) and (t[0] != sent_start or _name_start(toks, text, lex))]
     if not caps:
         return None
@@ -672,7 +692,12 @@ def _subject_before(
         if j < 0:
             return None
         first = toks[j + 1][2].lower()
-        if first.endswith("ing") or first.endswith("ed") or first in ("who", "which", "a", "an", "the", "whose"):
+        if (
+            first.endswith("ing")
+            or first.endswith("ed")
+            or first in ("who", "which", "a", "an", "the", "whose")
+            or first in lex.titles
+        ):
             i = j - 1
             skips += 1
         else:
@@ -830,15 +855,17 @@ def _small_count_ok(
     left = st.between(s0, n.start)
     if left and left[-1][2].lower() in lex.words("determiner"):
         return False
-    if not n.vague and text[n.end : n.end + 4].lower().startswith(" of"):
-        return False  # "one of the largest clinics", "two of them"
+    if not n.vague and text[n.end : n.end + 4].lower().startswith(" of") and not ph.before:
+        return False  # "one of the largest clinics", "two of them" (but "killing two of their …")
     if not ph.np or not _plural(ph.head, lex):
         return False
     if ph.before:
         return True
-    if ph.verb and ph.verb.split()[0].lower() in lex.forms("participle") | lex.forms("event"):
-        return True
-    return bool(ph.verb and ph.aux and ph.verb.split()[0].lower().endswith("ed"))
+    if not ph.verb or ph.verb_is_pp:
+        return False
+    first = ph.verb.split()[0].lower()
+    # "three miners died", "two soldiers were killed"; not "several dockers told the paper"
+    return first in lex.forms("event") or (ph.aux and _participle(first, lex))
 
 
 def _same_claim(a: Quantity, b: Quantity, lex: QuantityLexicons) -> bool:
@@ -932,9 +959,12 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
                         continue  # "won 3-1": a score, not a range
                     second = nxt
                     used.add(idx + 1)
+                    if second.mult > 1 and n.mult == 1 and not n.word:
+                        # "between 2 and 3 million": the scale of the second number is the first's too
+                        n = dataclasses.replace(n, value=(n.value or 0) * second.mult, low=n.low * second.mult)
                     end = nxt.end
                     if between:
-                        start = s0 + between.start(1)
+                        start = between.start(1)
             # qualifier and pre-unit in front ("about", "$", "over a dozen")
             qual_m = lex.pattern("qualifier").search(text, max(s0, start - 20), start)
             unit: str | None = None
