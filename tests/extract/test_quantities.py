@@ -348,10 +348,22 @@ def _compare_module() -> Any:
 
 def test_quantities_kursk_sample_scores(kursk_dir: Path) -> None:
     """The shared sample bundle scored with the shared scorer: the floors of the issue."""
+    _assert_floors(kursk_dir)
+
+
+def test_quantities_invented_sample_scores() -> None:
+    """The invented bundle kept in the repository (examples/harbor-fire), same floors."""
+    bundle = REPO / "examples" / "harbor-fire"
+    if not (bundle / "gold.json").is_file():
+        pytest.skip("examples/harbor-fire is not present")
+    _assert_floors(bundle)
+
+
+def _assert_floors(bundle: Path) -> None:
     mod = _compare_module()
     if not mod.DEFAULT_SCORE.is_file():
         pytest.skip("../shared/eval/score.py is not present")
-    figures = mod.compare(kursk_dir, mod.DEFAULT_SCORE, peers=False)["newsledger"]
+    figures = mod.compare(bundle, mod.DEFAULT_SCORE, peers=False)["newsledger"]
     assert figures["f1"] >= 0.90
     assert figures["interval_accuracy"] >= 0.90
     assert figures["measure_accuracy"] >= 0.85

@@ -45,7 +45,6 @@ _QUOTES_CLOSE = '"”»’'
 # words before an unqualified duration that make it a time window
 _WINDOW_WORDS = (" in", " within", " after", " every", " per", " for", " past", " last", " next", " the", " than")
 _QUALIFIERS = frozenset(get_args(Qualifier))
-_CAP_MONTHS: frozenset[str] = frozenset()  # months are checked by the date patterns
 _ARTICLES = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
 _SPLIT = re.compile(r"[ -]+")
 _HEAD_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -311,7 +310,8 @@ def _not_claim(text: str, p: int, end: int, value: float, lex: QuantityLexicons)
             and text[ws - 1] == " "
             and text[ws - 2 : ws - 1] not in (".", "!", "?", ":")
             and "," not in text[p:end]
-            and word.capitalize() not in lex.words("month") | _CAP_MONTHS
+            and word.lower() not in lex.words("month")
+            and word.lower() not in lex.words("function")  # "on Monday 300 people …"
         ):
             # a capitalised word inside a sentence right before a short number names a
             # thing: "Warehouse 7", "Gate 12", "Brigade 155" (a count follows its qualifier
