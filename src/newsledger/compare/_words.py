@@ -80,6 +80,7 @@ def stopwords() -> frozenset[str]:
     return word_list("compare_stopwords.txt")
 
 
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str:
     """A light lemma: lower case, no possessive, synonyms folded, plural ``-s`` stripped.
 

@@ -182,7 +182,7 @@ def judge_quantities(
     facts: list[str] = []
     status: Status = "agree"
     related: list[tuple[Quantity, Quantity]] = []
-    overlapping: list[Quantity] = []
+    overlapping: set[int] = set()  # ids of figures that overlap another (identity, not equality)
     rises = 0
     for a, b in combinations(qs, 2):
         ca, cb = casualty_set(a), casualty_set(b)
@@ -204,7 +204,7 @@ def judge_quantities(
         if same_interval(a, b):
             continue
         if intervals_overlap(a, b):
-            overlapping += [x for x in (a, b) if x not in overlapping]
+            overlapping.update((id(a), id(b)))
             if status == "agree":
                 status = "compatible"
             continue
@@ -223,7 +223,7 @@ def judge_quantities(
         return status, f"{_count(len(qs))} give {format_interval(qs[0])}"
     lead: list[str] = []
     if overlapping:
-        shown = _unique(format_interval(q) for q in qs if q in overlapping)
+        shown = _unique(format_interval(q) for q in qs if id(q) in overlapping)
         lead.append(f"figures {', '.join(shown)} overlap")
     if related:
         lead.append(_related_phrase(related))
