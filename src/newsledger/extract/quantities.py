@@ -49,7 +49,6 @@ _ARTICLES = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "t
 _SPLIT = re.compile(r"[ -]+")
 _HEAD_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTED = re.compile(r'[“"][^"”]*(?:["”]|$)')
-_ALPHA = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*\d|\d|[^\w\s]", re.UNICODE)
 
 
@@ -671,10 +670,10 @@ _NAME_LINK = frozenset(["of", "for", "the", "and", "de", "al", "von", "van", "on
 
 
 def _subject_before(
-    masked: str, s0: int, verb_start: int, text: str, lex: QuantityLexicons
+    mtoks: _Toks, s0: int, verb_start: int, text: str, lex: QuantityLexicons
 ) -> tuple[str, int, int] | None:
     """The name right before a speech verb ("Ruritanian border officials have claimed")."""
-    toks = _tokens(masked, 0, verb_start - s0)
+    toks = mtoks.between(0, verb_start - s0)
     toks = [(a + s0, b + s0, w) for a, b, w in toks]
     i = len(toks) - 1
     while i >= 0 and (
@@ -725,9 +724,9 @@ def _subject_before(
     return _name_span(name, text, lex, s0)
 
 
-def _name_after(masked: str, s0: int, pos: int, text: str, lex: QuantityLexicons) -> tuple[str, int, int] | None:
+def _name_after(mtoks: _Toks, s0: int, pos: int, text: str, lex: QuantityLexicons) -> tuple[str, int, int] | None:
     """The name right after a cue ("according to Ruritanian intelligence, …")."""
-    toks = [(a + s0, b + s0, w) for a, b, w in _tokens(masked, pos - s0, len(masked))]
+    toks = [(a + s0, b + s0, w) for a, b, w in mtoks.between(pos - s0, pos - s0 + 160)]
     name: list[tuple[int, int, str]] = []
     for n, (a, b, w) in enumerate(toks):
         low = w.lower()
@@ -754,6 +753,7 @@ class _SentenceCues:
     """What every figure of one sentence shares when its source is looked for."""
 
     masked: str  # the sentence with quoted passages blanked
+    mtoks: _Toks  # its words (offsets relative to the sentence start)
     quoted: list[tuple[int, int]]  # spans of the quotations
     cues: list[tuple[int, int]]  # speech and finding verbs outside quotations (document offsets)
     by_name: tuple[str, int, int] | None  # "according to X", "reports in X", "remarks made by X"
@@ -761,22 +761,22 @@ class _SentenceCues:
 
 def _sentence_cues(text: str, s0: int, e0: int, lex: QuantityLexicons) -> _SentenceCues:
     masked, quoted = _mask_quotes(text, s0, e0)
+    mtoks = _Toks(masked, 0, len(masked))
     speech, firsts = lex.forms("speech"), lex.forms("speech_first")
     cues = []
-    for w in _ALPHA.finditer(masked):
-        word = w.group()
+    for a, b, word in mtoks.toks:
         if word in speech:
-            cues.append((s0 + w.start(), s0 + w.end()))
+            cues.append((s0 + a, s0 + b))
         elif word in firsts:  # "point out": a cue of two words
-            m = lex.pattern("speech").match(masked, w.start())
+            m = lex.pattern("speech").match(masked, a)
             if m:
                 cues.append((s0 + m.start(), s0 + m.end()))
     by_name = None
     for m in lex.pattern("by_cue").finditer(masked):
-        by_name = _name_after(masked, s0, s0 + m.end(), text, lex)
+        by_name = _name_after(mtoks, s0, s0 + m.end(), text, lex)
         if by_name:
             break
-    return _SentenceCues(masked, quoted, cues, by_name)
+    return _SentenceCues(masked, mtoks, quoted, cues, by_name)
 
 
 def _find_source(
@@ -794,15 +794,15 @@ def _find_source(
     inside = next(((a, b) for a, b in sc.quoted if a < fig_start < b), None)
     anchor = inside[0] if inside else fig_start
     for cs, _ce in reversed([c for c in sc.cues if c[0] < anchor]):
-        got = _subject_before(sc.masked, s0, cs, text, lex)
+        got = _subject_before(sc.mtoks, s0, cs, text, lex)
         if got:
             return got  # a name, or _PRONOUN for "he said"
     end_fig = inside[1] if inside else fig_start
     for cs, ce in (c for c in sc.cues if c[0] >= end_fig):
-        got = _subject_before(sc.masked, s0, cs, text, lex)
+        got = _subject_before(sc.mtoks, s0, cs, text, lex)
         if got is _PRONOUN or (got and got[1] >= end_fig):
             return got
-        after = _name_after(sc.masked, s0, ce, text, lex)
+        after = _name_after(sc.mtoks, s0, ce, text, lex)
         if after:
             return after
     return None
@@ -1062,7 +1062,7 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
 
 def _clean_number(x: float | None) -> float | None:
     """Whole numbers as ints-in-floats stay exact; float noise from the bands is rounded."""
-    if x is None:
-        return None
+    if x is None or x == int(x):
+        return x
     r = round(x, 6)
     return float(int(r)) if r == int(r) else r
