@@ -97,7 +97,7 @@ def build_corpus(
             actors=actors,
             context=[_word(rng) for _ in range(12)],
             measures=rng.sample(_MEASURES, 5),
-            values=[rng.choice([12, 40, 300, 1200, 11000, 25000]) for _ in range(5)],
+            values=[rng.choice([15, 45, 350, 1400, 8500, 27000]) for _ in range(5)],
             statements=[" ".join(_word(rng) for _ in range(12)) for _ in range(3)],
             event=rng.choice(_EVENTS),
             month=rng.randint(1, 12),
@@ -134,13 +134,13 @@ def build_corpus(
             mention(spans[0], actor)
             quotes.append(Quote(doc_id, spans[2][0], spans[2][1], said, True, speaker=names[actor]))
         month = story.month if rng.random() > 0.1 else rng.randint(1, 12)
-        when = f"2024-{month:02d}"
+        when = f"2030-{month:02d}"
         spans = w.sentence(story.event, "in", when, *rng.sample(story.context, 3))
         text = w.text()
         events.append(Event(doc_id, spans[0][0], spans[2][1], text[spans[0][0]:spans[2][1]],
                             story.event, when, f"{when}-01", f"{when}-28"))
         docs.append(Document(id=doc_id, source=f"synthetic/{doc_id}.txt", text=text,
-                             meta=Metadata(published=f"2025-01-{1 + i % 28:02d}"), sentences=tuple(w.sentences)))
+                             meta=Metadata(published=f"2031-01-{1 + i % 28:02d}"), sentences=tuple(w.sentences)))
         mentions[doc_id] = ms
     # One entity per actor name (every mention of an actor is written the same way).
     by_actor: dict[str, list[Mention]] = {}

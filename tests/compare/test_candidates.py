@@ -33,24 +33,24 @@ def find(doc: Document, words: str, **fields: object) -> Quantity:
 
 @pytest.fixture
 def corpus() -> tuple[list[Document], list[Quote], list[Quantity], list[Event]]:
-    a = make_doc("a", ["Ostria has sent some 4,000 of its soldiers to help Veldan hold the northern valley.",
+    a = make_doc("a", ["Ostria has sent some 6,300 of its soldiers to help Veldan hold the northern valley.",
                        "The valley road is about 30 kilometers long.",
                        "Envoy Ilsa Varnholm said: the lodging, the meals - everything about the visit was free."],
-                 "2025-01-05")
-    b = make_doc("b", ["Veldan officials estimate that roughly 4,500 Ostrian troops were deployed to the valley.",
+                 "2031-02-05")
+    b = make_doc("b", ["Veldan officials estimate that roughly 6,800 Ostrian troops were deployed to the valley.",
                        "At least 300 were killed or wounded, the officials said.",
-                       "Varnholm said everything about the visit, all of it, was free."], "2025-01-08")
-    c = make_doc("c", ["Ostrian forces numbering over 4,000 arrived in the northern valley, Veldan says.",
-                       "Harvest output fell to 12 tons per field."], "2025-01-09")
+                       "Varnholm said everything about the visit, all of it, was free."], "2031-02-08")
+    c = make_doc("c", ["Ostrian forces numbering over 6,300 arrived in the northern valley, Veldan says.",
+                       "Harvest output fell to 17 tons per field."], "2031-02-09")
     quantities = [
-        find(a, "some 4,000 of its soldiers", value=4000, low=3600, high=4400, qualifier="approximate",
+        find(a, "some 6,300 of its soldiers", value=6300, low=5670, high=6930, qualifier="approximate",
              measure="soldiers sent"),
         find(a, "about 30 kilometers", value=30, low=27, high=33, qualifier="approximate", measure="road"),
-        find(b, "roughly 4,500 Ostrian troops", value=4500, low=4050, high=4950, qualifier="approximate",
+        find(b, "roughly 6,800 Ostrian troops", value=6800, low=6120, high=7480, qualifier="approximate",
              measure="troops deployed", source="Veldan officials"),
         find(b, "At least 300", value=300, low=300, qualifier="at_least", measure="killed or wounded"),
-        find(c, "over 4,000", value=4000, low=4000, qualifier="more_than", measure="forces", source="Veldan"),
-        find(c, "12 tons", value=12, low=12, high=12, measure="harvest output"),
+        find(c, "over 6,300", value=6300, low=6300, qualifier="more_than", measure="forces", source="Veldan"),
+        find(c, "17 tons", value=17, low=17, high=17, measure="harvest output"),
     ]
     qa = "the lodging, the meals - everything about the visit was free"
     qb = "everything about the visit, all of it, was free"
@@ -77,25 +77,25 @@ def test_candidates_groups_same_measure_across_documents(corpus) -> None:  # typ
 
 
 def test_candidates_never_groups_within_one_document() -> None:
-    d = make_doc("a", ["The border has 11 miles on land and 12 miles at sea."])
+    d = make_doc("a", ["The line has 30 km of road and 45 km of rail."])
     e = make_doc("b", ["Prices rose."])
-    qs = [find(d, "11 miles", value=11, low=11, high=11, measure="border"),
-          find(d, "12 miles", value=12, low=12, high=12, measure="border")]
+    qs = [find(d, "30 km", value=30, low=30, high=30, measure="line"),
+          find(d, "45 km", value=45, low=45, high=45, measure="line")]
     assert group_claims([d, e], [], qs, []) == []
 
 
 def test_candidates_groups_events_and_skips_publication() -> None:
-    a = make_doc("a", ["The accord was signed last summer.", "Published 2025-01-11."])
-    b = make_doc("b", ["An accord signed in November 2024 binds both sides.", "Published 2025-01-12."])
+    a = make_doc("a", ["The accord was signed last spring.", "Published 2031-02-11."])
+    b = make_doc("b", ["An accord signed in September 2030 binds both sides.", "Published 2031-02-12."])
 
     def ev(d: Document, words: str, label: str, start: str, end: str, months: tuple[int, ...] = ()) -> Event:
         i = d.text.index(words)
         return Event(d.id, i, i + len(words), words, label, words, start, end, months)
 
-    events = [ev(a, "accord was signed last summer", "accord signed", "2024-06-01", "2024-08-31", (6, 7, 8)),
-              ev(b, "accord signed in November 2024", "accord signed", "2024-11-01", "2024-11-30"),
-              ev(a, "Published 2025-01-11", "publication", "2025-01-11", "2025-01-11"),
-              ev(b, "Published 2025-01-12", "publication", "2025-01-12", "2025-01-12")]
+    events = [ev(a, "accord was signed last spring", "accord signed", "2030-03-01", "2030-05-31", (3, 4, 5)),
+              ev(b, "accord signed in September 2030", "accord signed", "2030-09-01", "2030-09-30"),
+              ev(a, "Published 2031-02-11", "publication", "2031-02-11", "2031-02-11"),
+              ev(b, "Published 2031-02-12", "publication", "2031-02-12", "2031-02-12")]
     groups = group_claims([a, b], [], [], events)
     assert len(groups) == 1
     assert groups[0].status == "conflict"
@@ -209,7 +209,7 @@ def _claim(measure: str, text: str = "") -> candidates.Claim:
         ("killed", "wounded", 0.0, 0.0),  # different harms never meet
         ("troops", "wounded troops treated in hospitals", 0.3, 0.4),  # same people, harm said elsewhere
         ("homes destroyed", "people killed", 0.0, 0.0),
-        ("border", "harvest output", 0.0, 0.0),
+        ("road length", "harvest output", 0.0, 0.0),
     ],
 )
 def test_candidates_measure_similarity(a: str, b: str, low: float, high: float) -> None:
@@ -220,10 +220,10 @@ def test_candidates_large_story_with_common_actors_still_groups() -> None:
     # More claims than one block holds, all around the same actors: the window still compares them.
     docs, qs = [], []
     for i in range(90):
-        d = make_doc(f"s{i}", [f"Ostria says {4000 + 10 * i} troops were sent to Veldan, report {i} adds."])
+        d = make_doc(f"s{i}", [f"Ostria says {7000 + 10 * i} troops were sent to Veldan, report {i} adds."])
         docs.append(d)
-        qs.append(find(d, f"{4000 + 10 * i} troops", value=4000 + 10 * i, low=4000 + 10 * i,
-                       high=4000 + 10 * i, measure="troops sent"))
+        qs.append(find(d, f"{7000 + 10 * i} troops", value=7000 + 10 * i, low=7000 + 10 * i,
+                       high=7000 + 10 * i, measure="troops sent"))
     groups = group_claims(docs, [], qs, [])
     assert max(len(g.members) for g in groups) >= 45
     assert sum(len(g.members) for g in groups) >= 80

@@ -14,8 +14,8 @@ def doc(doc_id: str, text: str = "Plain text.", credits: tuple[str, ...] = ()) -
 
 
 def figure(doc_id: str, source: str | None, source_entity: str | None = None, start: int = 0) -> Quantity:
-    return Quantity(doc=doc_id, start=start, end=start + 5, text="about 4,000 refugees"[:5], value=4000, low=3600,
-                    high=4400, qualifier="approximate", measure="refugees", source=source,
+    return Quantity(doc=doc_id, start=start, end=start + 5, text="about 6,300 refugees"[:5], value=6300, low=5670,
+                    high=6930, qualifier="approximate", measure="refugees", source=source,
                     source_entity=source_entity)
 
 
@@ -39,7 +39,7 @@ def test_sources_entity_ids_decide() -> None:
 
 def test_sources_different_agencies_count_twice() -> None:
     docs = {d: doc(d) for d in ("a", "b", "c")}
-    report = count_sources([figure("a", "Western intelligence"), figure("b", "Ostrian intelligence"),
+    report = count_sources([figure("a", "Veldan intelligence"), figure("b", "Ostrian intelligence"),
                             figure("c", "Ostrian intelligence")], docs)
     assert report.independent == 2
     assert "two outlets cite Ostrian intelligence" in report.why
@@ -59,7 +59,7 @@ def test_sources_unattributed_marked() -> None:
 def test_sources_speaker_names_match_loosely() -> None:
     assert names_match("Varnholm", "Ilsa Varnholm")
     assert names_match("Ostrian intelligence officials", "Ostrian intelligence")
-    assert not names_match("Western intelligence", "Ostrian intelligence")
+    assert not names_match("Veldan intelligence", "Ostrian intelligence")
     docs = {d: doc(d) for d in ("a", "b")}
     quotes = [Quote(doc="a", start=0, end=5, text="We paid nothing at all.", direct=True, speaker="Ilsa Varnholm"),
               Quote(doc="b", start=0, end=5, text="Nothing was paid at all.", direct=True, speaker="Varnholm")]
@@ -67,7 +67,7 @@ def test_sources_speaker_names_match_loosely() -> None:
 
 
 def test_sources_institution_next_to_named_official() -> None:
-    text_a = ("The Ostrian government confirmed hundreds of refugees were housed. "
+    text_a = ("The Ostrian government confirmed scores of refugees were housed. "
               "Envoy Ilsa Varnholm said the stay was free.")
     a = Document(id="a", source="news/a.txt", text=text_a, sentences=((0, 68), (69, len(text_a))))
     b = doc("b")

@@ -14,9 +14,9 @@ EVIL = '<script>alert("x")</script>'
 
 
 def build_ledger() -> Ledger:
-    a_text = (f"Headline {EVIL}\nOfficials said 4,000 <b>troops</b> crossed & stayed. "
-              "The accord was signed last summer.")
-    b_text = "Over 4,500 troops crossed, the ministry said. An accord was signed in November 2024."
+    a_text = (f"Headline {EVIL}\nOfficials said 6,300 <b>troops</b> crossed & stayed. "
+              "The accord was signed last spring.")
+    b_text = "Over 6,800 troops crossed, the ministry said. An accord was signed in September 2030."
     a = Document(id="a", source="news/a.txt", text=a_text, meta=Metadata(title=f"Title {EVIL}", outlet="Wire <i>"))
     b = Document(id="b", source="news/b.txt", text=b_text)
 
@@ -24,19 +24,19 @@ def build_ledger() -> Ledger:
         i = d.text.index(words)
         return i, i + len(words)
 
-    n1 = Quantity("a", *span(a, "4,000 <b>troops</b>"), "4,000 <b>troops</b>", 4000, 4000, 4000, "exact", "troops",
+    n1 = Quantity("a", *span(a, "6,300 <b>troops</b>"), "6,300 <b>troops</b>", 6300, 6300, 6300, "exact", "troops",
                   source="<Agency & Co>")
-    n2 = Quantity("b", *span(b, "Over 4,500 troops"), "Over 4,500 troops", 4500, 4500, None, "more_than", "troops")
-    q1 = Quote("a", *span(a, "4,000 <b>troops</b> crossed & stayed"), "4,000 <b>troops</b> crossed & stayed", False,
+    n2 = Quantity("b", *span(b, "Over 6,800 troops"), "Over 6,800 troops", 6800, 6800, None, "more_than", "troops")
+    q1 = Quote("a", *span(a, "6,300 <b>troops</b> crossed & stayed"), "6,300 <b>troops</b> crossed & stayed", False,
                speaker="Officials")
-    e1 = Event("a", *span(a, "accord was signed last summer"), "accord was signed last summer", "accord signed",
-               "last summer", "2024-06-01", "2024-08-31", (6, 7, 8))
-    e2 = Event("b", *span(b, "accord was signed in November 2024"), "accord was signed in November 2024",
-               "accord signed", "November 2024", "2024-11-01", "2024-11-30")
+    e1 = Event("a", *span(a, "accord was signed last spring"), "accord was signed last spring", "accord signed",
+               "last spring", "2030-03-01", "2030-05-31", (3, 4, 5))
+    e2 = Event("b", *span(b, "accord was signed in September 2030"), "accord was signed in September 2030",
+               "accord signed", "September 2030", "2030-09-01", "2030-09-30")
     groups = [
         Group("g-1", f"troops {EVIL}", (item_id(n1), item_id(n2)), "compatible", f"overlap {EVIL} & more",
               independent_sources=1, sources=("<Agency & Co>",), unattributed=1),
-        Group("g-2", "accord signed", (item_id(e1), item_id(e2)), "conflict", "'last summer' cannot be November"),
+        Group("g-2", "accord signed", (item_id(e1), item_id(e2)), "conflict", "'last spring' cannot be September"),
     ]
     return Ledger(documents=[a, b], quotes=[q1], quantities=[n1, n2], events=[e1, e2], groups=groups)
 

@@ -35,28 +35,31 @@ def chromium() -> str:
 
 
 def fictional_ledger() -> Ledger:
-    a_text = ("Ostria has sent some 4,000 of its soldiers to the valley, <script>alert(1)</script> officials say. "
-              "The accord was signed last summer.")
-    b_text = "Veldan officials estimate that roughly 4,500 Ostrian troops were deployed. The accord was signed in May."
+    a_text = ("Ostria has sent some 6,300 of its soldiers to the valley, <script>alert(1)</script> officials say. "
+              "The accord was signed last spring.")
+    b_text = ("Veldan officials estimate that roughly 6,800 Ostrian troops were deployed. "
+              "The accord was signed in September.")
+    cut_a = a_text.index(" The accord") + 1
     a = Document(id="a", source="news/a.txt", text=a_text, meta=Metadata(title="Ostria sends troops"),
-                 sentences=((0, 96), (97, len(a_text))))
-    b = Document(id="b", source="news/b.txt", text=b_text, sentences=((0, 73), (74, len(b_text))))
+                 sentences=((0, cut_a - 1), (cut_a, len(a_text))))
+    cut_b = b_text.index(" The accord") + 1
+    b = Document(id="b", source="news/b.txt", text=b_text, sentences=((0, cut_b - 1), (cut_b, len(b_text))))
 
     def span(d: Document, w: str) -> tuple[int, int]:
         i = d.text.index(w)
         return i, i + len(w)
 
     quantities = [
-        Quantity("a", *span(a, "some 4,000 of its soldiers"), "some 4,000 of its soldiers", 4000, 3600, 4400,
+        Quantity("a", *span(a, "some 6,300 of its soldiers"), "some 6,300 of its soldiers", 6300, 5670, 6930,
                  "approximate", "soldiers sent"),
-        Quantity("b", *span(b, "roughly 4,500 Ostrian troops"), "roughly 4,500 Ostrian troops", 4500, 4050, 4950,
+        Quantity("b", *span(b, "roughly 6,800 Ostrian troops"), "roughly 6,800 Ostrian troops", 6800, 6120, 7480,
                  "approximate", "troops deployed", source="Veldan officials"),
     ]
     events = [
-        Event("a", *span(a, "accord was signed last summer"), "accord was signed last summer", "accord signed",
-              "last summer", "2024-06-01", "2024-08-31", (6, 7, 8)),
-        Event("b", *span(b, "accord was signed in May"), "accord was signed in May", "accord signed", "in May",
-              "2024-05-01", "2024-05-31", (5,)),
+        Event("a", *span(a, "accord was signed last spring"), "accord was signed last spring", "accord signed",
+              "last spring", "2030-03-01", "2030-05-31", (3, 4, 5)),
+        Event("b", *span(b, "accord was signed in September"), "accord was signed in September", "accord signed",
+              "in September", "2030-09-01", "2030-09-30", (9,)),
     ]
     quotes: list[Quote] = []
     groups = group_claims([a, b], quotes, quantities, events)

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from ..lexicons import table, word_list
 
-# Words: letters with inner apostrophes or hyphens ("Pyongyang-Moscow", "Russia's").
+# Words: letters with inner apostrophes or hyphens ("Port-Alden", "Ostria's").
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -124,7 +124,7 @@ def content_lemmas(text: str, *, keep_names: bool = True) -> frozenset[str]:
     """The lemmas of the content words of ``text``.
 
     Args:
-        text (str): any text, e.g. ``"some 10,000 of its troops"``.
+        text (str): any text, e.g. ``"some 6,000 of its troops"``.
         keep_names (bool): keep capitalised words (names of actors); when False they are
             left out, which keeps a measure to what is counted.
     Returns:
@@ -136,7 +136,7 @@ def content_lemmas(text: str, *, keep_names: bool = True) -> frozenset[str]:
         if not keep_names and w[0].isupper() and not w.isupper() and w.lower() not in synonyms():
             continue
         if not keep_names and w.isupper() and len(w) > 1:
-            continue  # acronyms ("DPRK") name actors, not what is counted
+            continue  # acronyms ("OSCE") name actors, not what is counted
         lw = w.lower()
         if lw in stop or len(lw) < 2:
             continue

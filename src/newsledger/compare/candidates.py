@@ -7,7 +7,7 @@ word, an event word), and oversized blocks are split by actor and then by a slid
 window, so the cost grows about linearly with the number of articles. Pairs that score
 above a floor are merged best first into groups under two rules: one claim per document
 in a group (an article states a fact once; two figures of one article side by side are
-usually two facts, "11 miles of land border and 12 of sea border"), and average linkage
+usually two facts, "30 km of road and 45 km of rail"), and average linkage
 so that a chain of near misses does not glue two facts together.
 """
 
@@ -243,8 +243,8 @@ def build_claims(
 def _add_idf(claims: list[Claim]) -> None:
     """Give every claim one shared table of rarity weights for context words and actors.
 
-    Words around nearly every claim of a story ("north", "korean", "troops" in a war story)
-    say nothing about which fact a claim is about; rare ones ("ambassador", "interview") do.
+    Words around nearly every claim of a story ("ostrian", "valley", "troops" in a war story)
+    say nothing about which fact a claim is about; rare ones ("envoy", "interview") do.
     """
     df: dict[str, int] = defaultdict(int)
     figures = 0
@@ -329,7 +329,7 @@ def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float
 def _implied_casualty(hurt: Claim, plain: Claim) -> float:
     """A figure of people with no harm word against a casualty figure about the same people.
 
-    "“hundreds” of troops" (the harm is said in the sentence before) may be the "hundreds
+    "“scores” of soldiers" (the harm is said in the sentence before) may be the "scores
     of wounded soldiers" of another outlet; it matches weakly, so only context, source and
     magnitude together can make it a group.
     """
@@ -358,8 +358,8 @@ def score_pair(a: Claim, b: Claim) -> float:
     """How likely two claims of one kind bear on the same fact (0..1).
 
     Args:
-        a (Claim): e.g. "approximately 11,000 North Korean troops" (deployed).
-        b (Claim): e.g. "over 11,000 North Korean troops have been sent".
+        a (Claim): e.g. "roughly 6,000 Ostrian troops" (deployed).
+        b (Claim): e.g. "over 6,500 Ostrian troops have been sent".
     Returns:
         float: the score; claims of different kinds or from one document score 0.
     """
@@ -441,7 +441,7 @@ def _split(block: list[int], claims: Sequence[Claim], depth: int = 0) -> Iterabl
         sub: dict[str, list[int]] = defaultdict(list)
         rest: list[int] = []
         for i in block:
-            # Actors shared by nearly everyone ("Russia" in a war corpus) do not separate facts.
+            # Actors shared by nearly everyone ("Ostria" in a story about Ostria) do not separate facts.
             rare = sorted((a for a in claims[i].actors if df[a] < len(block) // 2), key=lambda a: (df[a], a))
             for a in rare[:2]:
                 sub[a].append(i)

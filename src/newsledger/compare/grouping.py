@@ -58,8 +58,8 @@ def group_claims(
         entities (Sequence[Entity]): resolved actors (optional; names are used without them).
     Returns:
         list[Group]: groups of two or more claims, each claim in at most one group, ordered
-        by the position of their first member. Example: "some 10,000 of its troops" and "over
-        11,000 North Korean troops" → one ``compatible`` group.
+        by the position of their first member. Example: "some 6,000 of its troops" and "over
+        6,500 Ostrian troops" → one ``compatible`` group.
     """
     names = EntityNames(entities)
     claims = build_claims(documents, quotes, quantities, events, entities, names=names)

@@ -1,7 +1,7 @@
 """Verdicts: do the claims of one group agree, fit together, or contradict each other?
 
 Figures are compared as the intervals their words allow (``low``/``high``, None =
-unbounded), never as bare numbers: "some 10,000" (9,000–11,000) and "over 11,000" can both
+unbounded), never as bare numbers: "some 6,000" (5,400–6,600) and "over 6,500" can both
 hold. Times are compared as calendar ranges (``date_start``/``date_end``), or as months
 when the year is unknown. Each verdict comes with one line a reader can check.
 """
@@ -15,7 +15,7 @@ from itertools import combinations
 from ..model import Event, Quantity, Quote, Status
 from ._words import casualty_set_of, content_lemmas, normalise_name
 
-# Two numbers closer than this (relative) are the same figure: "11,000" vs "11000.0".
+# Two numbers closer than this (relative) are the same figure: "6,500" vs "6500.0".
 _REL_TOL = 0.01
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -26,7 +26,7 @@ Claim = Quote | Quantity | Event
 
 # ------------------------------------------------------------------ numbers and intervals
 def format_number(x: float) -> str:
-    """A figure as a reader writes it: ``10000.0`` → ``"10,000"``, ``9.9`` → ``"9.9"``."""
+    """A figure as a reader writes it: ``6500.0`` → ``"6,500"``, ``2.5`` → ``"2.5"``."""
     if abs(x - round(x)) < 1e-9:
         return f"{round(x):,}"
     return f"{x:,.2f}".rstrip("0").rstrip(".")
@@ -40,7 +40,7 @@ def interval(q: Quantity) -> tuple[float | None, float | None]:
 
 
 def format_interval(q: Quantity) -> str:
-    """``[9000, 11000]`` → ``"9,000–11,000"``; ``[1000, None]`` → ``"1,000+"``; ``[None, 5]`` → ``"up to 5"``."""
+    """``[5400, 6600]`` → ``"5,400–6,600"``; ``[1500, None]`` → ``"1,500+"``; ``[None, 5]`` → ``"up to 5"``."""
     low, high = interval(q)
     if low is not None and high is not None:
         return format_number(low) if _same(low, high) else f"{format_number(low)}–{format_number(high)}"
@@ -64,7 +64,7 @@ def same_interval(a: Quantity, b: Quantity) -> bool:
 
 
 def intervals_overlap(a: Quantity, b: Quantity) -> bool:
-    """True when some number lies in both intervals (touching ends count: 9,000–11,000 and 11,000+)."""
+    """True when some number lies in both intervals (touching ends count: 5,400–6,600 and 6,600+)."""
     (al, ah), (bl, bh) = interval(a), interval(b)
     lo = max(x for x in (al, bl, float("-inf")) if x is not None)
     hi = min(x for x in (ah, bh, float("inf")) if x is not None)
@@ -139,7 +139,7 @@ def events_relation(a: Event, b: Event) -> str:
     """How two times of one event relate: ``"same"``, ``"overlap"``, ``"disjoint"`` or ``"unknown"``.
 
     Full date ranges are compared when both are known; otherwise months (a season with no
-    year, "last summer" → June–August, against "November 2024" → November).
+    year, "last spring" → March–May, against "in September" → September).
     """
     a0, a1, b0, b1 = _parse(a.date_start), _parse(a.date_end), _parse(b.date_start), _parse(b.date_end)
     if a0 and a1 and b0 and b1:
@@ -170,12 +170,12 @@ def judge_quantities(
     bound exceeds the whole's upper bound.
 
     Args:
-        quantities (Sequence[Quantity]): the members, e.g. "at least 1,000 killed" and
-            "over 3,000 killed or wounded".
+        quantities (Sequence[Quantity]): the members, e.g. "at least 700 killed" and
+            "over 1,500 killed or wounded".
         published (Mapping[str, str | None] | None): document id → publication date, for
             the rule that a later, larger figure is a rise.
     Returns:
-        tuple[Status, str]: e.g. ``("compatible", "'killed' (1,000+) is part of ...")``.
+        tuple[Status, str]: e.g. ``("compatible", "'killed' (700+) is part of ...")``.
     """
     published = published or {}
     qs = _distinct(quantities, published)
@@ -279,8 +279,8 @@ def judge_events(events: Sequence[Event]) -> tuple[Status, str]:
     """The verdict on the times given for one event.
 
     Args:
-        events (Sequence[Event]): the members, e.g. a pact signed "last summer" and one
-            signed "in November 2024".
+        events (Sequence[Event]): the members, e.g. an accord signed "last spring" and one
+            signed "in September".
     Returns:
         tuple[Status, str]: ``conflict`` when two times cannot both hold, ``agree`` when all
         are the same range, ``compatible`` when they overlap (or cannot be compared).
@@ -305,7 +305,7 @@ def judge_events(events: Sequence[Event]) -> tuple[Status, str]:
 
 
 def same_speaker(a: str | None, b: str | None) -> bool:
-    """True when two speaker names plausibly name one person ("Matsegora" ~ "Alexander Matsegora")."""
+    """True when two speaker names plausibly name one person ("Varnholm" ~ "Ilsa Varnholm")."""
     if not a or not b:
         return False
     na, nb = normalise_name(a).split(), normalise_name(b).split()

@@ -22,7 +22,7 @@ from ._words import normalise_name
 
 Claim = Quote | Quantity | Event
 
-# "according to Digi24", "according to The Kyiv Independent": a capitalised name after the cue.
+# "according to Zorbia Daily", "according to The Harbour Wire": a capitalised name after the cue.
 _ACCORDING = re.compile(
     r"\b[Aa]ccording to ((?:[A-Z][\w&'’-]*|of|the|for)"
     r"(?:[ \t]+(?:[A-Z0-9][\w&'’-]*|of|the|for|(?:and|&)(?=[ \t]+[A-Z])))*)"
@@ -67,9 +67,9 @@ def name_tokens(name: str) -> tuple[str, ...]:
 def names_match(a: str, b: str) -> bool:
     """True when two source names plausibly name one source.
 
-    "Matsegora" ~ "Alexander Matsegora" (one name's words inside the other's), "Ukrainian
-    intelligence officials" ~ "Ukrainian intelligence" (role words ignored); "Western
-    intelligence" is not "Ukrainian intelligence".
+    "Varnholm" ~ "Ilsa Varnholm" (one name's words inside the other's), "Ostrian
+    intelligence officials" ~ "Ostrian intelligence" (role words ignored); "Veldan
+    intelligence" is not "Ostrian intelligence".
     """
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
@@ -90,11 +90,11 @@ def outlet_citations(doc: Document, person_names: frozenset[str] = frozenset()) 
     """Outlets a document credits: "Read the original article on X" and "according to X".
 
     Args:
-        doc (Document): the article, e.g. one ending "Read the original article on Business Insider".
+        doc (Document): the article, e.g. one ending "Read the original article on Harbour Wire".
         person_names (frozenset[str]): folded names of known people, so that "according to
-            Kim, a former soldier" is not taken for an outlet.
+            Tomas, a former soldier" is not taken for an outlet.
     Returns:
-        list[str]: outlet names in order of first appearance, e.g. ``["Business Insider"]``.
+        list[str]: outlet names in order of first appearance, e.g. ``["Harbour Wire"]``.
     """
     out: list[str] = list(doc.meta.credits)
     for m in _ACCORDING.finditer(doc.text):
@@ -120,7 +120,7 @@ class EntityNames:
         for e in entities:
             for alias in {e.canonical, *e.aliases}:
                 key = normalise_name(alias)
-                # An alias two entities share ("Kim") identifies neither.
+                # An alias two entities share ("Tomas") identifies neither.
                 self.alias_owner[key] = e.id if self.alias_owner.get(key, e.id) == e.id else None
         self.persons = frozenset(normalise_name(a) for e in entities if e.type == "PERSON"
                                  for a in (e.canonical, *e.aliases))
@@ -146,9 +146,9 @@ class EntityNames:
     def source_key(self, ent: str | None, name: str | None) -> str | None:
         """Who a claim rests on: ``"e:<entity id>"`` or ``"n:<name words>"``; None for nobody.
 
-        The linked entity decides only when the name is one of its names: "Ukrainian
-        intelligence" linked to the nationality "Ukrainian" is an agency of its own, not
-        the same source as "Ukrainian special forces".
+        The linked entity decides only when the name is one of its names: "Ostrian
+        intelligence" linked to the nationality "Ostrian" is an agency of its own, not
+        the same source as "Ostrian special forces".
         """
         folded = normalise_name(name) if name else None
         if ent and (folded is None or folded in self.names_of.get(ent, (folded,))):
@@ -207,15 +207,15 @@ def count_sources(
     """Count the distinct original sources behind the claims of one group.
 
     Args:
-        claims (Sequence[Claim]): the group's members, e.g. two outlets' "11,000 troops",
-            both credited to "Ukrainian intelligence".
+        claims (Sequence[Claim]): the group's members, e.g. two outlets' "6,500 troops",
+            both credited to "Ostrian intelligence".
         documents (Mapping[str, Document]): document id → Document (labels, credits).
         entities (Sequence[Entity]): resolved entities, to map names to one actor.
         quotes_by_doc (Mapping[str, Sequence[Quote]] | None): quotes per document, used to
             see that a figure credited to an institution rests on a named person quoted next to it.
         index (EntityNames | None): the entities' names prepared once for many groups.
     Returns:
-        SourceReport: e.g. one independent source, "Ukrainian intelligence", two unattributed.
+        SourceReport: e.g. one independent source, "Ostrian intelligence", two unattributed.
     """
     quotes_by_doc = quotes_by_doc or {}
     ix = index if index is not None else EntityNames(entities)
@@ -233,7 +233,7 @@ def count_sources(
         if k:
             uf.find(k)
             display[k].append(canonical.get(k[2:], "") if k.startswith("e:") else name or "")
-    # Names that match loosely ("Matsegora" / "Alexander Matsegora") are one source.
+    # Names that match loosely ("Varnholm" / "Ilsa Varnholm") are one source.
     name_keys = sorted({k for k in member_key if k})
     for i, a in enumerate(name_keys):
         for b in name_keys[i + 1:]:
