@@ -120,6 +120,10 @@ def test_events_publication_date_line() -> None:
     assert event_dates(pub[0]) == ("2025-03-04", "2025-03-04")
 
 
+def test_events_none_for_bare_dates() -> None:
+    assert [e.event for e in _events("1999-2000, 2014–15.")] == []
+
+
 def test_events_none_in_boilerplate() -> None:
     text = "The siege went on for weeks across the whole valley and the towns nearby.\nPhoto: Reuters, June 2024\n"
     assert [e.time_text for e in _events(text)] == []

@@ -48,6 +48,8 @@ def _mentions(text: str):  # type: ignore[no-untyped-def]
         ),
         # an outlet named after its kind
         ("The interview ran in the state-run outlet Vecherny Listok.", [("Vecherny Listok", "ORG")]),
+        # a line in capitals: only names the gazetteer knows
+        ("THE PRESIDENT SAID THE UN WILL ACT ON MONDAY.", [("UN", "ORG")]),
         # a person by a speech verb after the name
         ("The plan will fail, Halvorsen said.", [("Halvorsen", "PERSON")]),
         # hyphen: the name before a participle

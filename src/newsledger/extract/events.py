@@ -283,8 +283,8 @@ def _nominal(
         words.pop()
     while words and _role(words[0], lex) == "prep":
         words.pop(0)
-    if not words:
-        return None
+    if not any(t.text[:1].isalpha() for t in words):
+        return None  # only figures or another date before the time: nothing that happened
     return " ".join(t.text for t in _np(words, lex) or words), tokens.index(words[0]), left_end - 1
 
 

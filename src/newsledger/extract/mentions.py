@@ -241,6 +241,8 @@ def _is_title_line(text: str, s: int, e: int) -> bool:
     """A headline or section header: most longer words capitalised, no sentence end."""
     if e - s > 160 and text[e - 1] in '.!?"”’':
         return False  # a paragraph of the story
+    if not any(c.islower() for c in text[s:e]):
+        return True  # a line in capitals ("TRENDING NOW", a shouted headline)
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text[s:e]) if len(w) > 3]
     if not words:
         return False
