@@ -228,6 +228,24 @@ def test_quantities_source_and_hedge(text: str, source: str | None, hedged: bool
     assert q.hedged is hedged
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        ("Several hundred protesters gathered outside the Ostia parliament.", "Several hundred protesters", 300, 900),
+        ("A couple thousand fans waited at the Varno gate.", "A couple thousand fans", 2000, 3000),
+    ],
+)
+def test_quantities_vague_times_scale(text: str, span: str, low: float, high: float) -> None:
+    q = _one(text)
+    assert (q.text, q.value, q.low, q.high, q.qualifier) == (span, None, low, high, "approximate")
+
+
+def test_quantities_elliptical_second_figure_shares_the_measure() -> None:
+    found = _quantities("The Ostian parliament passed the bill with 212 votes in favour and 97 against.")
+    assert [q.text for q in found] == ["212 votes", "97"]
+    assert "votes" in found[1].measure
+
+
 def test_quantities_range_shares_its_scale() -> None:
     q = _one("Repairs will cost between 4 and 5 million crowns.")
     assert (q.value, q.low, q.high, q.qualifier) == (4e6, 4e6, 5e6, "range")

@@ -102,8 +102,11 @@ class QuantityLexicons:
         scale = alt(self.scales)
         tens = alt(w for w, v in self.cardinals.items() if v >= 20 and v % 10 == 0)
         units_small = alt(w for w, v in self.cardinals.items() if 1 <= v <= 9)
+        # a small vague count times a scale: "several hundred", "a couple thousand"
+        small_vague = alt(w for w, (_lo, hi) in self.vague.items() if hi <= 10)
         word_num = (
-            rf"(?:{alt(self.vague)})"
+            rf"(?:{small_vague})(?:[ -]of)?[ -](?:{scale})(?![\w-])"
+            rf"|(?:{alt(self.vague)})"
             rf"|(?:(?:(?:{tens})[- ](?:{units_small}))|{card}|an?)(?:[ -](?:{scale}))+"
             rf"|(?:{tens})[- ](?:{units_small})"
             rf"|{card}"
@@ -273,6 +276,11 @@ def _word_value(words: str, lex: QuantityLexicons) -> tuple[float | None, float,
     if key in lex.vague:
         low, high = lex.vague[key]
         return None, low, high, True
+    *head, last = _SPLIT.split(key)
+    stem = " ".join(w for w in head if w != "of")
+    if stem in lex.vague and last in lex.scales:  # "several hundred" → 300..900
+        low, high = lex.vague[stem]
+        return None, low * lex.scales[last], high * lex.scales[last], True
     value = 0.0
     for part in _SPLIT.split(key):
         if part in ("a", "an"):
@@ -360,7 +368,7 @@ def _find_numbers(text: str, hits: list[int], lex: QuantityLexicons, e0: int) ->
             found.append(_Num(m.start(), m.end(), value, value, value, False, False, mult))
             continue
         # "a dozen", "an hundred": the trigger is the scale word, the number starts at "a"
-        starts = [p - 3, p - 2, p] if p >= 3 else [p]
+        starts = [q for q in (p - 3, p - 2) if q >= 0] + [p]
         for q in starts:
             if q < p and text[q:p].lower() not in ("an ", "a "):
                 continue
@@ -944,6 +952,7 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
             continue
         used: set[int] = set()
         st = _Toks(text, s0, e0)
+        last_np = ""  # "212 votes in favour and 97 against": the second counts votes too
         for idx, n in enumerate(nums):
             if idx in used:
                 continue
@@ -1034,7 +1043,8 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
                 source = _earlier_speaker(text, doc.sentences, s_index, lex)
             hedged = source is None and bool(lex.pattern("hedge").search(text, s0, e0))
             lead = "" if (ph.np or ph.verb or ph.before) else _lead(text, st, s0, start, lex)
-            measure = _measure(ph, unit_words, lead)
+            measure = _measure(ph, unit_words, lead) or last_np
+            last_np = ph.np or last_np
             out.append(
                 Quantity(
                     doc=doc.id,
