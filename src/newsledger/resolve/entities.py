@@ -194,7 +194,10 @@ def _merge_spelling_variants(ms: list[Mention], bare: list[bool], uf: _Union) ->
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
         if m.type == "PERSON" and not bare[i] and len(m.text.split()) >= 2:
-            blocks[_surname(m.text)[:3]].append(i)
+            # block on the given name's initial and the surname's first letters, so a large
+            # corpus compares only names that could be one spelling of each other
+            toks = _tokens(m.text)
+            blocks[toks[0][:1] + "|" + toks[-1][:4]].append(i)
     for members in blocks.values():
         names: dict[str, int] = {}
         for i in members:
