@@ -56,6 +56,9 @@ class Metadata:
     published_span: Span | None = None
     published_text: str | None = None  # the words of the date line, e.g. "Jan.11 - 2025 7:06 PM CET"
     credits: tuple[str, ...] = ()  # outlets the article credits ("Read the original article on X")
+    # When the article states no date of its own: the latest publication date of the other
+    # articles analysed with it, used (and flagged) as the base for its relative times.
+    reference: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +195,8 @@ class Event:
     months: tuple[int, ...] = ()
     time_start: int | None = None  # span of the time words inside the document
     time_end: int | None = None
+    # True when the dates rest on Metadata.reference (the batch's date), not the article's own
+    estimated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

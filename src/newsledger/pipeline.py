@@ -79,10 +79,27 @@ def extract_document(doc: Document) -> Findings:
         if hasattr(found, name):
             setattr(found, name, spans)
     try:
-        found.events = extract_events(doc, found.times)
+        found.events = _flag_estimated(doc, extract_events(doc, found.times))
     except Exception as exc:  # noqa: BLE001
         found.failures.append(Failure(doc.source, f"events extractor failed: {type(exc).__name__}: {exc}"))
     return found
+
+
+def _flag_estimated(doc: Document, events: list[Event]) -> list[Event]:
+    """Mark the events whose dates rest on the batch's reference date, not the article's words."""
+    if doc.meta.published or not doc.meta.reference or not events:
+        return events
+    from .extract.times import extract_times
+
+    plain = extract_times(dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, reference=None)))
+    undated = {(t.start, t.end) for t in plain if t.date_start is None}
+    return [dataclasses.replace(e, estimated=True) if (e.time_start, e.time_end) in undated else e for e in events]
+
+
+def story_reference(docs: Iterable[Document]) -> str | None:
+    """The latest publication date ("YYYY-MM-DD") among documents that state one."""
+    days = [d.meta.published[:10] for d in docs if d.meta.published and len(d.meta.published) >= 10]
+    return max(days) if days else None
 
 
 def build_ledger(findings: list[Findings]) -> Ledger:
@@ -108,8 +125,14 @@ def build_ledger(findings: list[Findings]) -> Ledger:
 
 def iter_findings(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
                   fetch: Fetcher | None = None) -> Iterator[Findings | Failure]:
-    """Ingest, clean and extract each input in turn (a Failure in place of an unusable one)."""
+    """Ingest and clean every input, then extract each document in turn.
+
+    Inputs are all read and cleaned first (cheap), so that an article that states no
+    date can have its relative times placed against the batch's latest publication date
+    (``Metadata.reference``; the events are flagged ``estimated``).
+    """
     seen: set[str] = set()
+    prepared: list[Document] = []
     for item in load_all(inputs, max_bytes=max_bytes, fetch=fetch):
         if isinstance(item, Failure):
             yield item
@@ -118,14 +141,23 @@ def iter_findings(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
             continue
         seen.add(item.id)
         try:
-            doc = prepare(item)
+            prepared.append(prepare(item))
         except Exception as exc:  # noqa: BLE001 - an odd text must not stop the batch
             yield Failure(item.source, f"could not be cleaned: {type(exc).__name__}: {exc}")
-            continue
+    reference = story_reference(prepared)
+    for doc in prepared:
+        if reference and not doc.meta.published:
+            doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, reference=reference))
         yield extract_document(doc)
 
 
 def analyze_texts(texts: Iterable[str]) -> Ledger:
     """The ledger of plain strings (no files, no store): the Python API's shortest path."""
-    findings = [extract_document(prepare(document_from_text(t, f"text-{i}.txt"))) for i, t in enumerate(texts)]
+    docs = [prepare(document_from_text(t, f"text-{i}.txt")) for i, t in enumerate(texts)]
+    reference = story_reference(docs)
+    findings = [
+        extract_document(d if d.meta.published or not reference
+                         else dataclasses.replace(d, meta=dataclasses.replace(d.meta, reference=reference)))
+        for d in docs
+    ]
     return build_ledger(findings)

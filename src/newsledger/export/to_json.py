@@ -21,7 +21,7 @@ def document_record(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id, "file": doc.file, "source": doc.source, "title": m.title, "author": m.author,
         "published": m.published, "outlet": m.outlet, "dateline": m.dateline, "url": m.url,
-        "credits": list(m.credits),
+        "credits": list(m.credits), "reference_date": m.reference,
         "boilerplate": [{"start": b.start, "end": b.end, "reason": b.reason} for b in doc.boilerplate],
     }
 
@@ -46,7 +46,7 @@ def event_record(e: Event) -> dict[str, Any]:
     return {
         "id": item_id(e), "doc": e.doc, "start": e.start, "end": e.end, "text": e.text, "event": e.event,
         "time_text": e.time_text, "date_start": e.date_start, "date_end": e.date_end,
-        "months": list(e.months),
+        "months": list(e.months), "estimated": e.estimated,
     }
 
 

@@ -261,12 +261,13 @@ def find_publication_line(
 
 
 def publication_base(doc: Document, spans: list[tuple[int, int, str, dict[str, str | None]]]) -> str | None:
-    """The publication instant to resolve against: ``meta.published``, else the date line."""
+    """The instant to resolve against: ``meta.published``, else the date line, else
+    ``meta.reference`` (the date the other articles of the batch give)."""
     if doc.meta.published:
         return doc.meta.published
     line = find_publication_line(doc, spans)
     if line is None:
-        return None
+        return doc.meta.reference
     res = line[2]
     return res.instant or (res.date_start.isoformat() if res.date_start else None)
 
