@@ -54,7 +54,7 @@ class Metadata:
     title_span: Span | None = None
     author_span: Span | None = None
     published_span: Span | None = None
-    published_text: str | None = None  # the words of the date line, e.g. "Jan.11 - 2025 7:06 PM CET"
+    published_text: str | None = None  # the words of the date line, e.g. "Mar.14 - 2025 9:12 AM CET"
     credits: tuple[str, ...] = ()  # outlets the article credits ("Read the original article on X")
     # When the article states no date of its own: the latest publication date of the other
     # articles analysed with it, used (and flagged) as the base for its relative times.

@@ -1,7 +1,7 @@
 """Metadata from the article text itself: title, byline, publication time, dateline, credits.
 
 Scraped articles carry their metadata as loose lines at the top ("Written by Jane Doe",
-"Jan.11 - 2025 7:06 PM CET") and credits at the bottom ("Read the original article on
+"Mar.14 - 2025 9:12 AM CET") and credits at the bottom ("Read the original article on
 X"). Each finder returns None when the text does not say: a value is never guessed.
 Values the source already gave (JSONL fields, HTML metadata) win over the text's.
 """
@@ -92,7 +92,7 @@ def header_lines(text: str) -> list[tuple[int, int]]:
 def find_author(line: str) -> str | None:
     """The name in a byline line, or None.
 
-    Example: ``find_author("Written by Kathrine Frich")`` → ``"Kathrine Frich"``.
+    Example: ``find_author("Written by Jane Roe")`` → ``"Jane Roe"``.
     """
     m = _byline_re().match(line.strip())
     if not m:
@@ -110,8 +110,8 @@ def find_author(line: str) -> str | None:
 def parse_published(line: str) -> tuple[str, bool] | None:
     """An ISO-8601 publication time from a date line, and whether it had a time of day.
 
-    Example: ``parse_published("Jan.11 - 2025 7:06 PM CET")`` →
-    ``("2025-01-11T19:06:00+01:00", True)``.
+    Example: ``parse_published("Mar.14 - 2025 9:12 AM CET")`` →
+    ``("2025-03-14T09:12:00+01:00", True)``.
     """
     raw = _date_label_re().sub("", line.strip()).strip(" |·•")
     if len(raw.split()) > 12 or not _HAS_YEAR.search(raw):
