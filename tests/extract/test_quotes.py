@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -344,6 +345,24 @@ def test_extract_quotes_terms(text: str, expected: list[Row]) -> None:
 def test_extract_quotes_odd_text_never_crashes(text: str) -> None:
     for q in _quotes(text):
         assert q.end >= q.start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "‘a ’b ‘c’ d’ " * 3000,
+        '"The x said that y," he said ' * 3000,
+        "\n".join('He said "this never closes and' for _ in range(3000)),
+    ],
+    ids=["single marks", "split quotes", "unclosed marks"],
+)
+def test_extract_quotes_run_on_text_stays_linear(text: str) -> None:
+    """A page with thousands of marks in one 'sentence' must not take quadratic time."""
+    doc = prepare_text(text)
+    start = time.process_time()
+    quotes = extract_quotes(doc)
+    assert time.process_time() - start < 3.0
+    assert all(q.text == doc.text[q.start : q.end] for q in quotes)
 
 
 @pytest.mark.parametrize(

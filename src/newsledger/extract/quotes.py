@@ -59,6 +59,7 @@ _DOUBLE_MARKS = re.compile(r"[\"“”„]")
 _GUILLEMETS = re.compile(r"[«»‹›]")
 _SINGLE_MARKS = re.compile(r"[‘’']")
 _DECADE = re.compile(r"\d\ds\b")
+_ALNUM = re.compile(r"[^\W_]")
 QUOTE_CHARS = "\"'“”‘’«»„‹›"
 _OPEN_AFTER = '([{—–-/"“„«‹'
 _DASHES = "—–-"
@@ -74,6 +75,10 @@ _THAT_WINDOW = 7
 _AFTER_WINDOW = 10
 # how far after a speech verb "that" may stand ("confirmed late last month that")
 _COMPLEMENT_CHARS = 70
+# no scan reaches further than this many tokens back or ahead of its anchor, so a run-on
+# "sentence" of a badly split page stays linear (speakers and cues sit close by)
+_LOOKBACK = 60
+_LOOKAHEAD = 120
 # how many speech verbs before a quote are tried for a subject
 _CUES_TRIED = 3
 # how many sentences back a pronoun looks for its person
@@ -255,9 +260,11 @@ class _Ctx:
         self.marked: list[_Marked] = []
         self.marked_starts: list[int] = []
         self.sentence_persons: dict[int, list[NameMention]] = {}
+        self.sentence_person_starts: dict[int, list[int]] = {}
         self.cues: list[int] = []
         self.group_speakers: list[tuple[int, _Speaker]] = []
         self.speakers: list[_Speaker] = []
+        self.headings: dict[int, bool] = {}
         self.speaker_starts: list[int] = []
 
     # ---------------------------------------------------------------- lookups
@@ -323,6 +330,18 @@ class _Ctx:
                 known.setdefault(toks.bare(end - 1), set()).add(role)
         self.known = {k: frozenset(v) for k, v in known.items()}
 
+    def heading(self, para: int) -> bool:
+        """True for a headline-like paragraph: short, no sentence punctuation at its end."""
+        found = self.headings.get(para)
+        if found is None:
+            ps, pe = self.paras[para]
+            found = (
+                self.text[pe - 1 : pe] not in '.!?:"”’»'
+                and len(self.text[ps : min(pe, ps + 400)].split(None, _HEADING_WORDS)) <= _HEADING_WORDS
+            )
+            self.headings[para] = found
+        return found
+
     def is_boilerplate(self, start: int, end: int) -> bool:
         """Like ``Document.is_boilerplate``, by bisection (boilerplate lines do not overlap)."""
         i = bisect.bisect_left(self.boiler_starts, end) - 1
@@ -357,6 +376,7 @@ class _Ctx:
                 if n.person
             ]
             self.sentence_persons[s_idx] = found
+            self.sentence_person_starts[s_idx] = [p.start for p in found]
         return found
 
     def in_quote(self, offset: int) -> bool:
@@ -369,6 +389,11 @@ class _Ctx:
     def sent_tokens(self, s_idx: int) -> tuple[int, int]:
         s, e = self.sents[s_idx]
         return self.toks.index_at(s), self.toks.index_at(e)
+
+    def window(self, s_idx: int, anchor: int) -> tuple[int, int]:
+        """The tokens of sentence ``s_idx`` within reach of token ``anchor``."""
+        lo, hi = self.sent_tokens(s_idx)
+        return max(lo, anchor - _LOOKBACK), min(hi, anchor + _LOOKAHEAD)
 
     def paragraph(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
@@ -558,8 +583,11 @@ class _Ctx:
         kind = self.lex.pronouns.get(pronoun)
         if kind == "person":
             s_idx = self.sentence(pos)
-            here = [self.mention_speaker(p) for p in self.persons_in(s_idx) if p.end <= pos]
-            here += self.speakers_in(self.sents[s_idx][0], pos)
+            persons = self.persons_in(s_idx)
+            i = bisect.bisect_left(self.sentence_person_starts[s_idx], pos)
+            # the nearest few names before the pronoun (a run-on sentence may hold many)
+            here = [self.mention_speaker(p) for p in persons[max(0, i - 3) : i] if p.end <= pos]
+            here += self.speakers_in(max(self.sents[s_idx][0], pos - 2000), pos)
             if here:
                 return max(here, key=lambda sp: sp.start)
             # the first person named in each earlier sentence: subjects come first
@@ -893,12 +921,10 @@ def _find_marked(ctx: _Ctx) -> list[_Marked]:
             continue  # inside another quote
         kept.append(m)
     out: list[_Marked] = []
+    openers = {(k.para, k.family) for k in kept if k.open_at == ctx.paras[k.para][0]}
     for m in kept:
         if m.close_at is None and m.end == ctx.paras[m.para][1]:
-            nxt = m.para + 1
-            continued = nxt < len(ctx.paras) and any(
-                k.para == nxt and k.open_at == ctx.paras[nxt][0] and k.family == m.family for k in kept
-            )
+            continued = (m.para + 1, m.family) in openers
             if m.family == "single" and not continued:
                 continue  # an apostrophe-like mark that never closes
         out.append(m)
@@ -968,7 +994,7 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
         if low == "according" and c + 1 < len(toks) and toks.lower[c + 1] == "to":
             if ctx.in_quote(toks.starts[c]):
                 continue
-            lo, hi = ctx.sent_tokens(ctx.sentence(toks.starts[c]))
+            lo, hi = ctx.window(ctx.sentence(toks.starts[c]), c)
             speaker, after = ctx.according_to(c, hi)
             if speaker is None:
                 continue
@@ -997,7 +1023,7 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
         n = ctx.is_cue(c)
         if not n:
             continue
-        lo, hi = ctx.sent_tokens(ctx.sentence(toks.starts[c]))
+        lo, hi = ctx.window(ctx.sentence(toks.starts[c]), c)
         k = c + n
         start = None
         for t in range(k, min(hi, k + _THAT_WINDOW)):
@@ -1078,7 +1104,7 @@ def _after_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None]:
     if toks.words[t] in _DASHES:
         # '"…" — Mayor Ann Lee': the signature may be cut off as a sentence of its own
         end = t + 1
-        p_hi = toks.index_at(ctx.paras[m.para][1])
+        p_hi = min(toks.index_at(ctx.paras[m.para][1]), end + _AFTER_WINDOW)
         if end >= p_hi or not toks.is_cap(end):
             return None, None
         while end < p_hi and toks.is_word(end):
@@ -1118,8 +1144,8 @@ def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, b
     """
     toks = ctx.toks
     s_idx = ctx.sentence(m.open_at)
-    lo, _ = ctx.sent_tokens(s_idx)
     o = toks.index_at(m.open_at)
+    lo, _ = ctx.window(s_idx, o)
     tried = 0
     for c in range(o - 1, lo - 1, -1):
         if toks.lower[c] == "according" and c + 1 < o and toks.lower[c + 1] == "to":
@@ -1137,7 +1163,7 @@ def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, b
         if tried >= _CUES_TRIED:
             break
     # "Smith: '…'" — a bare name before a colon (the splitter may end a sentence there)
-    lo = toks.index_at(ctx.paras[m.para][0])
+    lo = max(toks.index_at(ctx.paras[m.para][0]), o - _LOOKBACK)
     k = o - 1
     if k >= lo and toks.words[k] == ":":
         i = ctx.phrase_start(k, lo)
@@ -1153,13 +1179,9 @@ def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
     text, toks, lex = ctx.text, ctx.toks, ctx.lex
     content = text[m.start : m.end].strip()
     ps, pe = ctx.paras[m.para]
-    line = text[ps:pe].rstrip()
     short = words <= _NAME_LIKE_WORDS and content[-1:] not in ".!?,"
     title = ctx.doc.meta.title_span
-    if short and (
-        (line[-1:] not in '.!?:"”’»' and len(line.split()) <= _HEADING_WORDS)
-        or (title is not None and title.overlaps(m.open_at, m.end))
-    ):
+    if short and (ctx.heading(m.para) or (title is not None and title.overlaps(m.open_at, m.end))):
         return "heading"
     rx_before, rx_clause = _term_regexes(lex.term_before, lex.term_clause)
     if rx_before.search(text, max(ps, m.open_at - 40), m.open_at):
@@ -1190,7 +1212,7 @@ def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
         and all(w[0].isupper() or w[0].isdigit() for w in core)
     ):
         return "name-like"
-    s_start = ctx.sents[ctx.sentence(m.open_at)][0]
+    s_start = max(ctx.sents[ctx.sentence(m.open_at)][0], m.open_at - 400)
     at = -1
     for cm in rx_clause.finditer(text, s_start, m.open_at):
         at = cm.end()
@@ -1220,9 +1242,8 @@ def _standalone(ctx: _Ctx, m: _Marked) -> bool:
     """True when the quote is its sentence (nothing but punctuation around it)."""
     s = ctx.sents[ctx.sentence(m.open_at)]
     e_sent = ctx.sents[ctx.sentence(m.close_at if m.close_at is not None else max(m.start, m.end - 1))]
-    head = ctx.text[s[0] : m.open_at]
-    tail = ctx.text[(m.close_at + 1) if m.close_at is not None else m.end : e_sent[1]]
-    return not any(ch.isalnum() for ch in head) and not any(ch.isalnum() for ch in tail)
+    after = (m.close_at + 1) if m.close_at is not None else m.end
+    return _ALNUM.search(ctx.text, s[0], m.open_at) is None and _ALNUM.search(ctx.text, after, e_sent[1]) is None
 
 
 def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool]]:
@@ -1243,7 +1264,7 @@ def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool
             out.append((m, _quote(ctx, (s, e), True, None, None, "term"), False))
             continue
         content = ctx.text[s:e]
-        first_in_sentence = not any(ch.isalnum() for ch in ctx.text[ctx.sents[ctx.sentence(m.open_at)][0] : m.open_at])
+        first_in_sentence = _ALNUM.search(ctx.text, ctx.sents[ctx.sentence(m.open_at)][0], m.open_at) is None
         after_first = (
             first_in_sentence
             or content[-1:] in ",!?"
