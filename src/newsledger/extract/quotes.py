@@ -626,7 +626,8 @@ class _Ctx:
         roles = {head} | set(self.lex.role_synonyms.get(head, ()))
         i = bisect.bisect_left(self.intro_starts, pos) - 1
         fallback: NameMention | None = None
-        while i >= 0:
+        stop = max(-1, i - _LOOKBACK)
+        while i > stop:
             m = self.intros[i]
             if m.roles & roles:
                 if not adjectives - self.lex.determiners or adjectives & m.adjectives:
