@@ -92,9 +92,9 @@ def find_boilerplate(doc: Document) -> list[Boilerplate]:
         "byline": doc.meta.author_span,
         "date line": doc.meta.published_span,
     }
-    for reason, span in meta_spans.items():
+    for label, span in meta_spans.items():
         if span is not None:
-            flagged[span.start] = Boilerplate(span.start, span.end, reason)
+            flagged[span.start] = Boilerplate(span.start, span.end, label)
     body_idx = [i for i, (s, e) in enumerate(lines) if _is_body(text[s:e])]
     first_body = body_idx[0] if body_idx else len(lines)
     last_body = body_idx[-1] if body_idx else -1

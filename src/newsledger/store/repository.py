@@ -156,13 +156,13 @@ class Store:
                         ledger.documents.append(codec.document_from_dict(row.data))
                 kept = {d.id for d in ledger.documents}
                 q = select(items.c.kind, items.c.doc_id, items.c.data).order_by(items.c.doc_id, items.c.start)
-                for row in conn.execute(q):
-                    if row.doc_id in kept:
-                        _append_item(ledger, row.kind, row.data)
-                for row in conn.execute(select(entities.c.data).order_by(entities.c.id)):
-                    ledger.entities.append(codec.entity_from_dict(row.data))
-                for row in conn.execute(select(groups.c.data).order_by(groups.c.id)):
-                    ledger.groups.append(codec.group_from_dict(row.data))
+                for item in conn.execute(q):
+                    if item.doc_id in kept:
+                        _append_item(ledger, item.kind, item.data)
+                for ent in conn.execute(select(entities.c.data).order_by(entities.c.id)):
+                    ledger.entities.append(codec.entity_from_dict(ent.data))
+                for grp in conn.execute(select(groups.c.data).order_by(groups.c.id)):
+                    ledger.groups.append(codec.group_from_dict(grp.data))
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot read database {self.url}: {exc}") from exc
         return ledger
