@@ -48,7 +48,7 @@ def write_csv(ledger: Ledger, path: str | Path | None) -> str:
     text = buf.getvalue()
     if path not in (None, "-"):
         try:
-            Path(path).write_text(text, encoding="utf-8")  # type: ignore[arg-type]
+            Path(path).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return text

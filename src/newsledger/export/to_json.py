@@ -92,7 +92,7 @@ def write_json(ledger: Ledger, path: str | Path | None) -> str:
     text = json.dumps(ledger_to_dict(ledger), ensure_ascii=False, indent=1)
     if path not in (None, "-"):
         try:
-            Path(path).write_text(text + "\n", encoding="utf-8")  # type: ignore[arg-type]
+            Path(path).write_text(text + "\n", encoding="utf-8")
         except OSError as exc:
             raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return text

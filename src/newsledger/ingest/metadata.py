@@ -129,9 +129,10 @@ def parse_published(line: str) -> tuple[str, bool] | None:
 @cache
 def _parse_date(raw: str) -> datetime | None:
     try:
-        return dateparser.parse(raw, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+        when = dateparser.parse(raw, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
     except (ValueError, OverflowError, TypeError):
         return None
+    return when if isinstance(when, datetime) else None
 
 
 def _looks_like_title(line: str, first: bool) -> bool:

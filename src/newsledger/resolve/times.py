@@ -397,5 +397,5 @@ def parse_absolute(text: str) -> dt.date | None:
     import dateparser  # imported here: loading it costs about a second, and most runs never need it
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
