@@ -221,6 +221,26 @@ def test_extract_quotes_reported_speech(text: str, expected: list[Row]) -> None:
             'Governor Ray Tolan visited the site on Monday. "We will rebuild," he said.',
             [("We will rebuild,", True, "Ray Tolan", "statement")],
         ),
+        # an abbreviated title with its dot stays out of the name
+        (
+            '"We did everything we could," said Dr. Maria Lopez, the clinic\'s head.',
+            [("We did everything we could,", True, "Maria Lopez", "statement")],
+        ),
+        # a name between commas after a description speaks; the listener does not
+        (
+            'The police chief, Rob Stan, told the Lorn Courier: "No one was hurt."',
+            [("No one was hurt.", True, "Rob Stan", "statement")],
+        ),
+        # several appositives between the name and the verb
+        (
+            "Ms Vale, 52, who has lived there for decades, said the town “will survive”.",
+            [("will survive", True, "Vale", "statement")],
+        ),
+        # a speech verb with a pronoun that names no one: speech, speaker unknown
+        (
+            '"It is bad," she said.',
+            [("It is bad,", True, None, "statement")],
+        ),
         # a pronoun resolves to the last named speaker even without a title
         (
             'John Smith said that the dam held. "We were lucky," he added.',

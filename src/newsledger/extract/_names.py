@@ -253,10 +253,12 @@ def find_names(
             i = j
             continue
         # a lower-case title right before the name: "leader Ana Ruiz"
+        # "Dr. Lena Ost": step over the dot of an abbreviated title
+        before = first - 1 if first - 1 >= lo and toks.words[first - 1] == "." else first
         for t in range(1, _MAX_TITLE_WORDS + 1):
-            b = first - t
+            b = before - t
             if b >= lo and not toks.is_cap(b) and match_title(toks, b, titles) == t:
-                roles.add(" ".join(toks.bare(x) for x in range(b, first)))
+                roles.add(" ".join(toks.bare(x) for x in range(b, before)))
                 break
         # an appositive after the name: "Lee, a 40-year-old former soldier who ..."
         if j < n and toks.words[j] == "," and not toks.possessive(j - 1):

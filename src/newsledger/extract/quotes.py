@@ -79,6 +79,8 @@ _COMPLEMENT_CHARS = 70
 # "sentence" of a badly split page stays linear (speakers and cues sit close by)
 _LOOKBACK = 60
 _LOOKAHEAD = 120
+# how many comma-separated appositives may stand between a subject and its verb
+_APPOSITIVES = 3
 # how many speech verbs before a quote are tried for a subject
 _CUES_TRIED = 3
 # how many sentences back a pronoun looks for its person
@@ -676,16 +678,32 @@ class _Ctx:
             return self.agent(lo, c), True
         if j < lo:
             return None, False
-        if toks.words[j] == ",":
-            # "Lee, a member of the committee, stated": skip the appositive
+        steps = 0
+        while toks.words[j] == "," and steps < _APPOSITIVES:
+            # "Lee, a member of the committee, stated" / "Vale, 52, who lives here, said":
+            # skip the appositives; "The chief, Rob Stan, told": the name in it speaks
             k = j - 1
             while k >= lo and toks.words[k] != ",":
                 k -= 1
-            if k < lo or not self.appositive_at(k + 1):
+            seg = k + 1
+            if (
+                k >= lo
+                and seg < j
+                and toks.is_cap(seg)
+                and not self.appositive_at(seg)
+                and cap_run_end(toks, seg, self.stop, self.lex.connectors, j) == j
+            ):
+                return self.name_from_run(list(range(seg, j))), False
+            if k < lo:
+                break
+            if not (self.appositive_at(seg) or toks.lower[seg] in {"who", "which", "whose"}):
                 return None, False
-            j = k - 1
-            if j < lo:
-                return None, False
+            j = k
+            steps += 1
+        if toks.words[j] == ",":
+            j -= 1
+        if j < lo:
+            return None, False
         i = self.phrase_start(j + 1, lo)
         if i > j:
             return None, False
@@ -1123,7 +1141,8 @@ def _after_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None]:
         cue = " ".join(toks.words[c : c + n])
         if c == t:
             end = c + n
-            while end < hi and toks.is_word(end):
+            # "said Dr. Maria Lopez": the dot of a title abbreviation is not an end
+            while end < hi and (toks.is_word(end) or (toks.words[end] == "." and toks.bare(end - 1) in ctx.lex.titles)):
                 end += 1
             return ctx.speaker_of_phrase(c + n, end), cue
         j = c
@@ -1148,6 +1167,7 @@ def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, b
     o = toks.index_at(m.open_at)
     lo, _ = ctx.window(s_idx, o)
     tried = 0
+    first_cue: str | None = None
     for c in range(o - 1, lo - 1, -1):
         if toks.lower[c] == "according" and c + 1 < o and toks.lower[c + 1] == "to":
             sp, _ = ctx.according_to(c, o)
@@ -1161,18 +1181,19 @@ def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, b
         speaker, passive = ctx.cue_speaker(c, lo)
         if speaker is not None or passive:
             return speaker, cue, speaker is not None, passive
+        first_cue = first_cue or cue
         if tried >= _CUES_TRIED:
             break
     # "Smith: '…'" — a bare name before a colon (the splitter may end a sentence there)
     lo = max(toks.index_at(ctx.paras[m.para][0]), o - _LOOKBACK)
     k = o - 1
-    if k >= lo and toks.words[k] == ":":
+    if not tried and k >= lo and toks.words[k] == ":":
         i = ctx.phrase_start(k, lo)
         if k - i <= 5:
             sp = ctx.speaker_of_phrase(i, k)
             if sp is not None and sp.kind != "description":
                 return sp, ":", True, False
-    return None, None, False, False
+    return None, first_cue, False, False
 
 
 def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
@@ -1276,6 +1297,7 @@ def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool
         attributed = False
         passive = False
         order = ("after", "before") if after_first else ("before", "after")
+        seen: str | None = None
         for way in order:
             if way == "after":
                 speaker, cue = _after_quote(ctx, m)
@@ -1284,14 +1306,18 @@ def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool
                 speaker, cue, attributed, passive = _before_quote(ctx, m)
             if attributed:
                 break
+            seen = seen or cue
+        cue = cue or seen
         standalone = _standalone(ctx, m)
         # a word or two inside a sentence is only a statement when someone is said to
         # have said it; 'it was disclosed that ... "dozens" of workers' reports, not quotes
-        if (not attributed or passive) and words <= _SHORT_WORDS and not standalone:
+        sentence_like = content[:1].isupper() and content[-1:] in ".!?"
+        # a speech verb whose subject stays unknown ('"Too late," she said' with no one
+        # named before) still makes the words speech; a passive report does not
+        spoken = attributed or (cue is not None and not passive)
+        if (not spoken or passive) and words <= _SHORT_WORDS and not standalone and not sentence_like:
             out.append((m, _quote(ctx, (s, e), True, None, None, "term"), False))
             continue
-        if speaker is None and not attributed:
-            cue = None
         ctx.remember(speaker)
         out.append((m, _quote(ctx, (s, e), True, speaker, cue), attributed))
     return out
