@@ -35,7 +35,13 @@ _BASE_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
 
 
 def load_documents(bundle: Path) -> list[Document]:
-    """Prepared Documents for the bundle's articles (every ``*.txt`` beside gold.json)."""
+    """Prepared Documents for the bundle's articles (every ``*.txt`` beside gold.json).
+
+    Args:
+        bundle (Path): the folder holding the articles.
+    Returns:
+        list[Document]: one per article, in file-name order, read with ``newline=""``.
+    """
     docs = []
     for path in sorted(bundle.glob("*.txt")):
         with open(path, encoding="utf-8", newline="") as f:
@@ -44,7 +50,13 @@ def load_documents(bundle: Path) -> list[Document]:
 
 
 def baseline_quotes(doc: Document) -> list[Quote]:
-    """Every span between quotation marks, speaker = the nearest capitalised name before it."""
+    """Every span between quotation marks, speaker = the nearest capitalised name before it.
+
+    Args:
+        doc (Document): a prepared document.
+    Returns:
+        list[Quote]: direct quotes only, the naive reading a tool must beat.
+    """
     out = []
     for m in _BASE_QUOTE.finditer(doc.text):
         names = list(_BASE_NAME.finditer(doc.text, max(0, m.start() - 300), m.start()))
@@ -65,7 +77,13 @@ def baseline_quotes(doc: Document) -> list[Quote]:
 
 
 def ledger_json(docs: list[Document], quotes: list[Quote]) -> dict[str, Any]:
-    """A ledger in the export format holding documents and statements (terms left out)."""
+    """A ledger in the export format holding documents and statements (terms left out).
+
+    Args:
+        docs (list[Document]): the documents; quotes (list[Quote]): their quotes.
+    Returns:
+        dict[str, Any]: the six sections of FORMAT.md, only documents and quotes filled.
+    """
     return {
         "documents": [
             {
@@ -101,7 +119,13 @@ def ledger_json(docs: list[Document], quotes: list[Quote]) -> dict[str, Any]:
 
 
 def load_scorer(path: Path) -> ModuleType | None:
-    """The shared score.py as a module, or None when it is not there."""
+    """The shared score.py as a module, or None when it is not there.
+
+    Args:
+        path (Path): where score.py should be.
+    Returns:
+        ModuleType | None: the loaded module (its ``evaluate`` is used).
+    """
     if not path.is_file():
         return None
     spec = importlib.util.spec_from_file_location("newsledger_score", path)
@@ -139,7 +163,13 @@ def score_systems(bundle: Path, score_path: Path) -> dict[str, dict[str, Any]] |
 
 
 def side_by_side(results: dict[str, dict[str, Any]]) -> str:
-    """The QUOTES figures of each system in columns."""
+    """The QUOTES figures of each system in columns.
+
+    Args:
+        results (dict[str, dict[str, Any]]): :func:`score_systems` output.
+    Returns:
+        str: a small table, one figure per line.
+    """
     names = list(results)
     figs = results[names[0]]["sections"]["quotes"]["figures"]
     lines = [f"{'QUOTES':<24}" + "".join(f"{n:>22}" for n in names)]

@@ -22,7 +22,7 @@ from typing import Any
 
 _TOKEN_WS = re.compile(r"\s*(?:\w+(?:[’'\-.]\w+)*|\S)")
 _POSSESSIVE = re.compile(r"[’']s?$", re.IGNORECASE)
-# a name may be joined by up to this many lower-case connectors ("Institute for the Study")
+# a name may be joined by up to this many lower-case connectors ("Institute for Coastal Studies")
 _MAX_CONNECTORS = 2
 # the longest title, in words ("secretary of state")
 _MAX_TITLE_WORDS = 3
@@ -109,6 +109,14 @@ def tokenize(text: str, windows: Iterable[tuple[int, int]] | None = None) -> Tok
 def trie_pattern(entries: Iterable[str]) -> str:
     """A regex alternation of ``entries`` shaped as a prefix tree (fast to match).
 
+    Python's regex engine tries alternatives one by one; sharing prefixes lets it drop a
+    whole branch on the first letter that differs.
+
+    Args:
+        entries (Iterable[str]): literal strings.
+    Returns:
+        str: a pattern matching exactly the entries (no anchors, no groups captured).
+
     Example: ``trie_pattern(["said", "says"])`` → ``"sa(?:id|ys)"``.
     """
     tree: dict[str, Any] = {}
@@ -151,7 +159,13 @@ class NameMention:
 
 
 def match_title(toks: Tokens, i: int, titles: frozenset[str]) -> int:
-    """Number of tokens (0 when none) of the longest title starting at token ``i``."""
+    """Number of tokens of the longest title starting at token ``i``.
+
+    Args:
+        toks (Tokens): tokens; i (int): the token; titles (frozenset[str]): lower-case titles.
+    Returns:
+        int: 0 when no title starts there ("Prime Minister Vell" at "Prime" → 2).
+    """
     if toks.bare(i) not in title_first_words(titles):
         return 0
     for n in range(_MAX_TITLE_WORDS, 0, -1):
@@ -165,7 +179,13 @@ def match_title(toks: Tokens, i: int, titles: frozenset[str]) -> int:
 
 @cache
 def title_first_words(titles: frozenset[str]) -> frozenset[str]:
-    """The first word of every title ("prime" for "prime minister"), lower case."""
+    """The first word of every title ("prime" for "prime minister"), lower case.
+
+    Args:
+        titles (frozenset[str]): lower-case titles.
+    Returns:
+        frozenset[str]: their first words, for a quick set test before any join.
+    """
     return frozenset(t.split()[0] for t in titles if t.strip())
 
 
@@ -173,8 +193,16 @@ def cap_run_end(toks: Tokens, i: int, stop: frozenset[str], connectors: frozense
     """Index after the capitalised run that starts at token ``i`` (``i`` when none).
 
     A run is capitalised words, possibly joined by a few lower-case connectors that are
-    followed by another capitalised word ("Institute for the Study of War"). It ends after
+    followed by another capitalised word ("Institute for Coastal Studies"). It ends after
     a possessive word ("Lorn’s"), since what follows belongs to another phrase.
+
+    Args:
+        toks (Tokens): tokens; i (int): first token of the run.
+        stop (frozenset[str]): words that never belong to a name ("the", "he").
+        connectors (frozenset[str]): lower-case joining words ("of", "for").
+        limit (int): the run never reaches this token.
+    Returns:
+        int: the token index after the run.
     """
     j = i
     while j < limit:
@@ -361,9 +389,3 @@ def _title_patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patter
     )
     title = re.compile(r"(?<![\w’'])(?:" + alt + r")(?![\w’'\-])")
     return before, appos, title
-
-
-def persons_with_role(mentions: Iterable[NameMention], roles: Iterable[str]) -> list[NameMention]:
-    """Person mentions that hold any of ``roles``, in text order."""
-    wanted = set(roles)
-    return [m for m in mentions if m.person and m.roles & wanted]
