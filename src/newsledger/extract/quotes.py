@@ -267,6 +267,7 @@ class _Ctx:
         self.group_speakers: list[tuple[int, _Speaker]] = []
         self.speakers: list[_Speaker] = []
         self.headings: dict[int, bool] = {}
+        self.tokenised: set[int] = set()
         self.speaker_starts: list[int] = []
 
     # ---------------------------------------------------------------- lookups
@@ -302,7 +303,8 @@ class _Ctx:
             wanted.add(self.sentence(m.open_at))
             last = self.sentence(m.close_at if m.close_at is not None else max(m.open_at, m.end - 1))
             wanted.update(range(self.sentence(m.open_at), last + 2))
-        windows = [self.sents[i] for i in sorted(wanted) if i < len(self.sents)]
+        self.tokenised = {i for i in wanted if i < len(self.sents)}
+        windows = [self.sents[i] for i in sorted(self.tokenised)]
         self.toks = tokenize(self.text, _merge(self.text, windows))
         self.boiler = sorted((b.start, b.end) for b in self.doc.boilerplate)
         self.boiler_starts = [b[0] for b in self.boiler]
@@ -364,7 +366,13 @@ class _Ctx:
         found = self.sentence_persons.get(s_idx)
         if found is None:
             self.load_known()
-            sent_toks = tokenize(self.text, [self.sents[s_idx]])
+            if s_idx in self.tokenised:
+                # already tokenised with the document: no second pass over its text
+                sent_toks = self.toks
+                lo, hi = self.sent_tokens(s_idx)
+            else:
+                sent_toks = tokenize(self.text, [self.sents[s_idx]])
+                lo, hi = 0, len(sent_toks)
             found = [
                 n
                 for n in find_names(
@@ -374,6 +382,8 @@ class _Ctx:
                     connectors=self.lex.connectors,
                     skip=self.in_quote,
                     known=self.known,
+                    lo=lo,
+                    hi=hi,
                 )
                 if n.person
             ]
