@@ -48,15 +48,30 @@ def find_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None) -
     paras = find_paragraphs(text) if paragraphs is None else paragraphs
     out: list[tuple[int, int]] = []
     chunks = [text[s:e] for s, e in paras]
-    for (ps, _pe), sdoc in zip(paras, nlp.pipe(chunks, batch_size=64), strict=True):
-        bounds = [(sent.start_char, sent.end_char) for sent in sdoc.sents]
-        for s, e in _fix_opening_quotes(sdoc.text, bounds):
-            while e > s and sdoc.text[e - 1].isspace():
+    for (ps, _pe), chunk, sdoc in zip(paras, chunks, nlp.pipe(chunks, batch_size=64), strict=True):
+        # (``Doc.text`` rebuilds the string on every access: use the chunk itself)
+        bounds = _join_after_titles(chunk, [(sent.start_char, sent.end_char) for sent in sdoc.sents])
+        for s, e in _fix_opening_quotes(chunk, bounds):
+            while e > s and chunk[e - 1].isspace():
                 e -= 1
-            while s < e and sdoc.text[s].isspace():
+            while s < e and chunk[s].isspace():
                 s += 1
             if e > s:
                 out.append((ps + s, ps + e))
+    return out
+
+
+# A sentence never ends on a title abbreviation: "Dr. Mara Lind said" is one sentence.
+_TITLE_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|St|Rev|Maj|Adm|Cmdr|Jr|Sr)\.$")
+
+
+def _join_after_titles(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in bounds:
+        if out and _TITLE_END.search(text[max(out[-1][0], out[-1][1] - 8) : out[-1][1]].rstrip()):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
 
 
