@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
-import time
 from pathlib import Path
 from types import ModuleType
 
@@ -376,12 +375,11 @@ def test_extract_quotes_odd_text_never_crashes(text: str) -> None:
     ],
     ids=["single marks", "split quotes", "unclosed marks"],
 )
-def test_extract_quotes_run_on_text_stays_linear(text: str) -> None:
-    """A page with thousands of marks in one 'sentence' must not take quadratic time."""
+def test_extract_quotes_run_on_text(text: str) -> None:
+    """A page with thousands of marks in one 'sentence' (once quadratic: bench/run.py watches speed)."""
     doc = prepare_text(text)
-    start = time.process_time()
     quotes = extract_quotes(doc)
-    assert time.process_time() - start < 3.0
+    assert quotes
     assert all(q.text == doc.text[q.start : q.end] for q in quotes)
 
 
