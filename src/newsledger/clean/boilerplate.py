@@ -20,6 +20,7 @@ from functools import cache
 
 from ..lexicons import table
 from ..model import Boilerplate, Document
+from .sentences import find_paragraphs
 
 _TAG_MAX_WORDS = 3
 _EMBED_MAX_CHARS = 320
@@ -86,7 +87,7 @@ def find_boilerplate(doc: Document) -> list[Boilerplate]:
         list[Boilerplate]: whole-line spans with a reason, sorted by start.
     """
     text = doc.text
-    lines = list(doc.paragraphs) or _lines(text)
+    lines = list(doc.paragraphs) or find_paragraphs(text)
     flagged: dict[int, Boilerplate] = {}
     meta_spans = {
         "byline": doc.meta.author_span,
@@ -117,9 +118,3 @@ def find_boilerplate(doc: Document) -> list[Boilerplate]:
         if reason is not None:
             flagged[s] = Boilerplate(s, e, reason)
     return sorted(flagged.values(), key=lambda b: b.start)
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    from .sentences import find_paragraphs
-
-    return find_paragraphs(text)

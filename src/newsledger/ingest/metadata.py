@@ -16,6 +16,7 @@ from functools import cache
 import dateparser
 
 from ..clean.boilerplate import junk_line_reason
+from ..clean.sentences import find_paragraphs
 from ..lexicons import ordered_list
 from ..model import Metadata, Span
 
@@ -59,20 +60,6 @@ def _date_label_re() -> re.Pattern[str]:
     return re.compile(r"(?i)^(?:" + "|".join(re.escape(c) for c in labels) + r")\s*:?\s*")
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line, stripped."""
-    out = []
-    for m in re.finditer(r"[^\n\r]+", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
-
-
 def is_body_line(line: str) -> bool:
     """A line that reads as a paragraph of the story (long, ends like a sentence)."""
     words = line.split()
@@ -82,7 +69,7 @@ def is_body_line(line: str) -> bool:
 def header_lines(text: str) -> list[tuple[int, int]]:
     """The lines before the first body paragraph (at most a few)."""
     out = []
-    for s, e in _lines(text)[:_HEADER_MAX_LINES]:
+    for s, e in find_paragraphs(text)[:_HEADER_MAX_LINES]:
         if is_body_line(text[s:e]):
             break
         out.append((s, e))
@@ -162,7 +149,7 @@ def extract_metadata(text: str, *, base: Metadata | None = None) -> Metadata:
     """
     base = base or Metadata()
     found: dict[str, object] = {}
-    header = header_lines(text)
+    header = headerfind_paragraphs(text)
     first_content = next((s for s, e in header if junk_line_reason(text[s:e]) is None), None)
     for s, e in header:
         line = text[s:e]
@@ -175,7 +162,7 @@ def extract_metadata(text: str, *, base: Metadata | None = None) -> Metadata:
             continue
         if "title" not in found and "author" not in found and _looks_like_title(line, s == first_content):
             found["title"], found["title_span"] = line, Span(s, e)
-    body = _lines(text)
+    body = find_paragraphs(text)
     first_body = next(((s, e) for s, e in body if is_body_line(text[s:e])), None)
     if first_body is not None:
         m = _DATELINE.match(text[first_body[0]:first_body[1]])
