@@ -149,7 +149,7 @@ def extract_metadata(text: str, *, base: Metadata | None = None) -> Metadata:
     """
     base = base or Metadata()
     found: dict[str, object] = {}
-    header = headerfind_paragraphs(text)
+    header = header_lines(text)
     first_content = next((s for s, e in header if junk_line_reason(text[s:e]) is None), None)
     for s, e in header:
         line = text[s:e]
