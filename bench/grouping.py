@@ -1,8 +1,9 @@
 """Time ``group_claims`` on a synthetic corpus: ``python bench/grouping.py``.
 
 The corpus imitates a news archive: stories of about ten articles each, every article with
-a handful of figures (varied measures, sources and intervals), quotes (paraphrases of a
-story's statements) and dated events, and entities mentioned around them. All names are
+a handful of figures (varied measures, sources and intervals; some sums in one currency, some
+parts of others' wholes), quotes (paraphrases of a story's statements) and dated events (some
+naming a happening), and entities mentioned around them. All names are
 made up. Grouping must stay near-linear in the number of articles.
 """
 
@@ -23,11 +24,15 @@ _MEASURES = [
     "people displaced", "tons of grain exported", "dollars in aid", "votes cast", "jobs lost",
     "cases reported", "patients treated", "prisoners released", "vehicles destroyed", "schools closed",
     "workers on strike", "flights cancelled", "arrests made", "drones launched", "villages captured",
+    "cost of the damage", "insurance claim", "residents moved out",
 ]
+# Measures counted in money: their figures carry a currency unit, so sums of every story meet in
+# one currency block (see candidates._keys), which blocking must still keep near-linear.
+_MONEY = {"cost of the damage", "insurance claim"}
 _SOURCES = [None, None, "the health ministry", "intelligence officials", "the army", "a spokesperson",
             "the election commission", "local authorities", "the central bank", "witnesses"]
 _EVENTS = ["treaty signed", "ceasefire announced", "election held", "summit opened", "bridge reopened",
-           "strike began", "curfew imposed", "minister resigned"]
+           "strike began", "curfew imposed", "minister resigned", "fire broke out", "flood swept through"]
 _SYLLABLES = ["ka", "lo", "mer", "tan", "vi", "dor", "sel", "pra", "nu", "rek", "ost", "bal", "fin", "gar"]
 
 
@@ -124,8 +129,9 @@ def build_corpus(
             spans = w.sentence(names[actor], "reported", figure, *rng.sample(story.context, 4))
             mention(spans[0], actor)
             source = rng.choice(_SOURCES)
+            unit = "$" if story.measures[k] in _MONEY else None
             quantities.append(Quantity(doc_id, spans[2][0], spans[2][1], figure, value, low, high, q,  # type: ignore[arg-type]
-                                       story.measures[k], source=source))
+                                       story.measures[k], unit=unit, source=source))
         for k in range(2):
             actor = story.actors[k]
             words = story.statements[k].split()

@@ -67,7 +67,8 @@ def test_candidates_groups_same_measure_across_documents(corpus) -> None:  # typ
     assert set(troops.members) == {item_id(quantities[i]) for i in (0, 2, 4)}
     assert troops.status == "compatible"
     assert troops.id.startswith("g-") and troops.id == group_claims(docs, quotes, quantities, events)[0].id
-    # Unrelated figures (a road's length, a harvest) stay alone; a claim is in one group at most.
+    # Unrelated figures (a road's length, a harvest) stay alone; with no part and whole apart, a claim
+    # is in one group at most.
     for i in (1, 3, 5):
         assert item_id(quantities[i]) not in by_member
     assert len(by_member) == sum(len(g.members) for g in groups)
@@ -245,3 +246,151 @@ def test_candidates_identical_copies_compared_once(monkeypatch: pytest.MonkeyPat
     assert len(groups) == 1 and len(groups[0].members) == 40
     assert groups[0].status == "agree"
     assert calls["n"] == 0  # one distinct claim: nothing to compare
+
+
+# ------------------------------------------------------------------ phrasal verbs, money, parts, happenings
+@pytest.mark.parametrize(
+    ("measure", "clause", "expected"),
+    [
+        ("villagers moved", "About 600 villagers were moved out of the lowlands", [("moved", "evacuated")]),
+        ("villagers moved out", "", [("moved", "evacuated")]),
+        ("villagers moved", "About 600 villagers moved to the capital last year", []),  # no particle
+        ("families ordered", "Some 40 families were ordered out of their homes", [("ordered", "evacuated")]),
+        ("sheep moved", "", []),
+    ],
+)
+def test_candidates_phrasal_measure_words(measure: str, clause: str, expected: list[tuple[str, str]]) -> None:
+    from newsledger.compare._words import phrasal_measure_words
+
+    assert phrasal_measure_words(measure, clause) == expected
+
+
+def test_candidates_phrasal_verb_joins_evacuation_figures() -> None:
+    a = make_doc("a", ["Rising water on the Brenn forced the evacuation of hundreds of villagers on Sunday."])
+    b = make_doc("b", ["About 600 villagers were moved out of the Brenn lowlands on Sunday night."])
+    qs = [find(a, "hundreds of villagers", low=200, high=999, qualifier="approximate",
+               measure="evacuation of villagers"),
+          find(b, "About 600 villagers", value=600, low=540, high=660, qualifier="approximate",
+               measure="villagers moved")]
+    groups = group_claims([a, b], [], qs, [])
+    assert len(groups) == 1
+    assert set(groups[0].members) == {item_id(q) for q in qs}
+    assert groups[0].status == "compatible"
+
+
+def _money(doc_id: str, sentence: str, words: str, low: float, high: float, measure: str,
+           unit: str = "rand") -> tuple[Document, Quantity]:
+    d = make_doc(doc_id, [sentence])
+    return d, find(d, words, value=low, low=low, high=high, qualifier="range", measure=measure, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("b_words", "b_sentence", "b_low", "b_high", "b_measure", "b_unit", "grouped"),
+    [
+        # An insurer's claim and the operator's damage estimate: one sum in other words.
+        ("between 35 and 45 million rand", "The insurer expects the claim to reach between 35 and 45 million rand.",
+         35e6, 45e6, "claim to reach rand", "rand", True),
+        # The same words but another currency: never the same sum.
+        ("between 35 and 45 million pesos", "The insurer expects the claim to reach between 35 and 45 million pesos.",
+         35e6, 45e6, "claim to reach pesos", "pesos", False),
+        # A money word, but an amount nowhere near: a different sum (the repair bill for one shaft).
+        ("3 million rand", "The repair bill for the lift shaft came to 3 million rand.",
+         3e6, 3e6, "repair bill for the lift shaft rand", "rand", False),
+        # Overlapping amount, but no word saying what the money is for.
+        ("between 35 and 45 million rand", "The province pledged aid of between 35 and 45 million rand.",
+         35e6, 45e6, "aid pledged rand", "rand", False),
+    ],
+)
+def test_candidates_money_family_needs_currency_and_overlap(
+    b_words: str, b_sentence: str, b_low: float, b_high: float, b_measure: str, b_unit: str, grouped: bool
+) -> None:
+    a, qa = _money("a", "The mine operator put the damage from the collapse at about 40 million rand.",
+                   "about 40 million rand", 36e6, 44e6, "damage from the collapse at rand")
+    b, qb = _money("b", b_sentence, b_words, b_low, b_high, b_measure, b_unit)
+    groups = group_claims([a, b], [], [qa, qb], [])
+    assert bool(groups) == grouped
+    if grouped:
+        assert groups[0].status == "compatible"
+        assert "rand" in groups[0].why
+
+
+def test_candidates_part_beside_its_whole_in_a_second_group() -> None:
+    # A mine collapse: two outlets agree on the dead and report the injured; a third gives only
+    # a combined toll, which can join one of those groups but must be seen beside both.
+    a = make_doc("a", ["Three miners were killed and at least 9 were injured when the Kestrel shaft collapsed."])
+    b = make_doc("b", ["The Kestrel collapse left three miners dead and 11 injured, the union said."])
+    c = make_doc("c", ["The collapse at the Kestrel shaft left at least 20 miners dead or injured."])
+    qs = [find(a, "Three miners", value=3, low=3, high=3, measure="miners killed"),
+          find(a, "at least 9", value=9, low=9, qualifier="at_least", measure="injured"),
+          find(b, "three miners", value=3, low=3, high=3, measure="miners dead"),
+          find(b, "11 injured", value=11, low=11, high=11, measure="injured"),
+          find(c, "at least 20 miners", value=20, low=20, qualifier="at_least", measure="miners dead or injured")]
+    killed, injured, whole = {item_id(qs[0]), item_id(qs[2])}, {item_id(qs[1]), item_id(qs[3])}, item_id(qs[4])
+    groups = group_claims([a, b, c], [], qs, [])
+    by_members = {frozenset(g.members): g for g in groups}
+    # The death toll still stands as its own group, agreeing.
+    assert by_members[frozenset(killed)].status == "agree"
+    # The whole is seen beside the dead and beside the injured, compatible both times.
+    for part in (killed, injured):
+        beside = [g for g in groups if whole in g.members and part <= set(g.members)]
+        assert beside and all(g.status == "compatible" for g in beside)
+    # A figure stands in two groups only when one of them sets a part beside its whole.
+    counts: dict[str, int] = {}
+    for g in groups:
+        for m in g.members:
+            counts[m] = counts.get(m, 0) + 1
+    assert max(counts.values()) <= 2
+    assert len({g.id for g in groups}) == len(groups)
+
+
+def test_candidates_part_and_whole_of_one_article_only_make_no_second_group() -> None:
+    a = make_doc("a", ["At least 20 miners were dead or injured, among them three miners killed in the shaft."])
+    b = make_doc("b", ["Three miners were killed in the Kestrel shaft."])
+    qs = [find(a, "At least 20 miners", value=20, low=20, qualifier="at_least", measure="miners dead or injured"),
+          find(a, "three miners killed", value=3, low=3, high=3, measure="miners killed"),
+          find(b, "Three miners", value=3, low=3, high=3, measure="miners killed")]
+    groups = group_claims([a, b], [], qs, [])
+    # The two death tolls agree; the whole may join them, but no group repeats a figure.
+    members = [m for g in groups for m in g.members]
+    assert len(members) == len(set(members))
+    assert any({item_id(qs[1]), item_id(qs[2])} <= set(g.members) for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blast that ripped through the plant", ("explosion", "began")),
+        ("explosion tore through the solvent plant early on Friday", ("explosion", "began")),
+        ("the quake, which struck the coast", ("earthquake", "began")),
+        ("Flooding swept through the lower town late on Monday", ("flood", "began")),
+        ("the fire was declared under control on Friday", None),  # no onset: another event
+        ("after the storm had passed, volunteers from three towns nearby began", None),  # too far apart
+        ("the council began its session", None),  # an onset with no happening
+        ("soldiers opened fire on protesters, who began to run", None),  # a content word between them
+    ],
+)
+def test_candidates_happening_of(text: str, expected: tuple[str, str] | None) -> None:
+    from newsledger.compare._words import happening_of
+
+    assert happening_of(text) == expected
+
+
+def _event(d: Document, words: str, label: str, day: str) -> Event:
+    i = d.text.index(words)
+    return Event(d.id, i, i + len(words), words, label, words, day, day)
+
+
+def test_candidates_same_happening_groups_events_with_different_labels() -> None:
+    # One outlet's span holds the happening; the other's starts at its time, the noun is before it.
+    a = make_doc("a", ["An explosion tore through the Varde solvent plant early on Friday, the company said.",
+                       "The explosion was investigated by the inspectorate on Saturday."])
+    b = make_doc("b", ["The blast that ripped through the plant last Friday injured nine workers."])
+    events = [_event(a, "explosion tore through the Varde solvent plant early on Friday", "explosion torn",
+                     "2031-05-09"),
+              _event(b, "last Friday injured nine workers", "workers injured", "2031-05-09"),
+              _event(a, "explosion was investigated by the inspectorate on Saturday", "explosion investigated",
+                     "2031-05-10")]
+    groups = group_claims([a, b], [], [], events)
+    assert len(groups) == 1
+    assert set(groups[0].members) == {item_id(events[0]), item_id(events[1])}
+    assert groups[0].status == "agree"

@@ -133,3 +133,17 @@ def test_relations_judge_refuses_mixed_kinds() -> None:
 )
 def test_relations_format_interval(low: float | None, high: float | None, text: str) -> None:
     assert format_interval(qty("d", low, high)) == text
+
+
+@pytest.mark.parametrize(
+    ("unit", "shown"),
+    [("rand", "36,000,000–44,000,000 rand"), ("$", "$36,000,000–44,000,000"), (None, "36,000,000–44,000,000")],
+)
+def test_relations_reason_names_the_unit(unit: str | None, shown: str) -> None:
+    a = Quantity(doc="d1", start=0, end=5, text="about 40 million", value=40e6, low=36e6, high=44e6,
+                 qualifier="approximate", measure="damage", unit=unit)
+    b = Quantity(doc="d2", start=0, end=5, text="35 to 45 million", value=35e6, low=35e6, high=45e6,
+                 qualifier="range", measure="claim", unit=unit)
+    status, why = judge_quantities([a, b])
+    assert status == "compatible"
+    assert shown in why

@@ -18,8 +18,122 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 @cache
 def synonyms() -> dict[str, str]:
-    """Word → canonical form, from ``measure_synonyms.tsv``."""
-    return {row[0].lower(): row[1].lower() for row in table("measure_synonyms.tsv") if len(row) >= 2}
+    """Word → canonical form, from the one-word rows of ``measure_synonyms.tsv``."""
+    return {row[0].lower(): row[1].lower() for row in table("measure_synonyms.tsv")
+            if len(row) >= 2 and " " not in row[0].strip()}
+
+
+@cache
+def phrasal_synonyms() -> dict[str, tuple[tuple[re.Pattern[str], str], ...]]:
+    """First word → (pattern of the whole phrase, canonical form), from the phrase rows of
+    ``measure_synonyms.tsv`` ("moved out" → ``evacuated``)."""
+    out: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for row in table("measure_synonyms.tsv"):
+        parts = row[0].lower().split()
+        if len(row) >= 2 and len(parts) > 1:
+            pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, parts)) + r"\b", re.IGNORECASE)
+            out.setdefault(parts[0], []).append((pattern, row[1].lower()))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def phrasal_measure_words(measure: str, clause: str) -> list[tuple[str, str]]:
+    """Measure words that are the verb of a phrasal synonym the article spells out in full.
+
+    Args:
+        measure (str): the figure's measure, e.g. ``"residents moved"``.
+        clause (str): the article's words from the figure on, e.g.
+            ``"About 800 residents were moved out of the streets"``.
+    Returns:
+        list[tuple[str, str]]: (lemma of the measure word, canonical form), e.g.
+        ``[("moved", "evacuated")]``; empty when no phrase applies.
+    """
+    out = []
+    for w, patterns in phrasal_verbs_in(measure):
+        for pattern, canonical in patterns:
+            if pattern.search(measure) or pattern.search(clause):
+                out.append((lemma(w), canonical))
+                break
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def phrasal_verbs_in(measure: str) -> tuple[tuple[str, tuple[tuple[re.Pattern[str], str], ...]], ...]:
+    """The words of ``measure`` that may begin a phrasal synonym, with the phrases (cheap test first)."""
+    table_ = phrasal_synonyms()
+    return tuple((w, table_[w.lower()]) for w in words(measure) if w.lower() in table_)
+
+
+@cache
+def money_words() -> frozenset[str]:
+    """Lemmas of the words that name a sum of money (``money_measures.txt``): damage, cost, claim."""
+    return frozenset(lemma(w) for w in word_list("money_measures.txt"))
+
+
+@cache
+def currency_units() -> frozenset[str]:
+    """Units that are money (``currency_units.txt``), folded like :func:`normalise_name` folds units."""
+    return frozenset(normalise_name(u) or u for u in word_list("currency_units.txt"))
+
+
+@cache
+def _event_families() -> tuple[dict[str, tuple[tuple[tuple[str, ...], str], ...]],
+                               dict[str, tuple[tuple[tuple[str, ...], str], ...]]]:
+    """(happening nouns, onset phrases) from ``event_families.tsv``: first word → (words, canonical)."""
+    nouns: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    onsets: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for row in table("event_families.tsv"):
+        if len(row) < 3:
+            continue
+        toks = tuple(row[0].lower().split())
+        target = nouns if row[2].lower() == "happening" else onsets
+        target.setdefault(toks[0], []).append((toks, row[1].lower()))
+    # Longest phrase first, so "broke out" is tried before a one-word entry.
+    return ({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in nouns.items()},
+            {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in onsets.items()})
+
+
+# Words at most between a happening noun and its onset verb: "fire that broke out", "the
+# quake, which struck". They must all be function words (compare_stopwords.txt), so that
+# "opened fire on protesters, who began to run" names no fire.
+_HAPPENING_GAP = 4
+
+
+def _match(toks: list[str], i: int, table_: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+           ) -> tuple[int, str] | None:
+    for phrase, canonical in table_.get(toks[i], ()):
+        if tuple(toks[i: i + len(phrase)]) == phrase:
+            return len(phrase), canonical
+    return None
+
+
+def happening_of(text: str) -> tuple[str, str] | None:
+    """The happening a clause reports: a happening noun with an onset verb a few words after it.
+
+    Args:
+        text (str): an event's words, e.g. ``"the flood that swept through the valley on Monday"``.
+    Returns:
+        tuple[str, str] | None: (canonical noun, canonical onset), e.g. ``("flood", "began")``;
+        None when the clause names no happening noun followed by an onset (``"flood declared over"``).
+    """
+    nouns, onsets = _event_families()
+    stop = stopwords()
+    toks = [w.lower() for w in words(text)]
+    noun: tuple[int, str] | None = None  # (index after the noun, canonical)
+    i = 0
+    while i < len(toks):
+        if noun is not None and i - noun[0] <= _HAPPENING_GAP:
+            onset = _match(toks, i, onsets)
+            if onset is not None:
+                return noun[1], onset[1]
+            if toks[i] not in stop:
+                noun = None  # a content word between them: the onset would tell of something else
+        found = _match(toks, i, nouns)
+        if found is not None:
+            noun = (i + found[0], found[1])
+            i += found[0]
+            continue
+        i += 1
+    return None
 
 
 @cache

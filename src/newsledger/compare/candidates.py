@@ -9,6 +9,11 @@ above a floor are merged best first into groups under two rules: one claim per d
 in a group (an article states a fact once; two figures of one article side by side are
 usually two facts, "30 km of road and 45 km of rail"), and average linkage
 so that a chain of near misses does not glue two facts together.
+
+A figure belongs to one such group. A second group is made only for a different relation:
+a part beside its whole ("two killed" beside "at least 16 dead or injured"), when the part
+is already grouped with figures of its own measure, so that the reader still sees every
+pair of figures that bear on one fact.
 """
 
 from __future__ import annotations
@@ -25,14 +30,19 @@ from ..model import Document, Entity, Event, Quantity, Quote, item_id
 from ._words import (
     casualty_set_of,
     content_lemmas,
+    currency_units,
+    happening_of,
     jaccard,
+    money_words,
     names_in,
     normalise_name,
     overlap_coefficient,
+    phrasal_measure_words,
+    phrasal_verbs_in,
     stem,
     words,
 )
-from .relations import casualty_set, interval, same_speaker
+from .relations import casualty_set, interval, intervals_overlap, same_speaker
 from .sources import EntityNames
 
 # Largest block compared pair by pair; bigger blocks are split (actor) or windowed.
@@ -55,6 +65,15 @@ _RELATED_MEASURE = 0.6
 _JACCARD_SHARE = 0.6
 # The same people counted, one figure naming their harm and the other not.
 _IMPLIED_CASUALTY = 0.35
+# Two sums of one currency that both name what money is for ("damage", "claim") and overlap.
+_MONEY_FAMILY = 0.8
+# Two amounts this close (relative) count as overlapping even when both are exact.
+_MONEY_CLOSE = 0.25
+# Words before an event's span read for the happening it names ("The fire that broke out |last Tuesday|").
+_EVENT_LOOKBACK_WORDS = 8
+_EVENT_LOOKBACK_CHARS = 120
+# Marks the onset in an event's measure so it never meets a label word of the same spelling.
+_ONSET = "+"
 
 
 @cache
@@ -82,6 +101,7 @@ class Claim:
     rare: frozenset[str] = frozenset()  # measure words few other figures use
     magnitude: float | None = None
     unit: str | None = None
+    money: bool = False  # a sum in a currency whose measure says what the money is (damage, claim)
     idf: dict[str, float] | None = None  # shared table: word or actor → inverse claim frequency
     context_weight: float = 0.0  # sum of the idf of the context words (kept to score pairs fast)
     actors_weight: float = 0.0
@@ -108,6 +128,28 @@ class _DocIndex:
         j = max(i, bisect.bisect_left(self.starts, end) - 1)
         lo, hi = max(0, i - 1), min(len(self.starts) - 1, j + 1)
         return doc.sentences[lo][0], doc.sentences[hi][1], list(range(lo, hi + 1))
+
+    def clause(self, start: int, end: int) -> str:
+        """The text from ``start`` to the end of its sentence (at most 200 characters past ``end``)."""
+        doc = self.doc
+        if doc is None:
+            return ""
+        stop = min(len(doc.text), end + 200)
+        if self.starts:
+            i = max(0, bisect.bisect_right(self.starts, start) - 1)
+            stop = min(stop, max(end, doc.sentences[i][1]))
+        return doc.text[start:stop]
+
+    def before(self, start: int) -> str:
+        """The words of the sentence before ``start`` (at most a few), for what an event's span leaves out."""
+        doc = self.doc
+        if doc is None:
+            return ""
+        lo = max(0, start - _EVENT_LOOKBACK_CHARS)
+        if self.starts:
+            i = max(0, bisect.bisect_right(self.starts, start) - 1)
+            lo = max(lo, doc.sentences[i][0])
+        return " ".join(words(doc.text[lo:start])[-_EVENT_LOOKBACK_WORDS:])
 
     def sentence_words(self, i: int) -> frozenset[str]:
         if i not in self._words:
@@ -136,13 +178,20 @@ class _DocIndex:
         return ctx, actors
 
 
-def _measure_weights(q: Quantity) -> dict[str, float]:
-    """Measure words weighted: the measure's own words count double, the span's add support."""
+def _measure_weights(q: Quantity, clause: str = "") -> dict[str, float]:
+    """Measure words weighted: the measure's own words count double, the span's add support.
+
+    A measure verb that the article completes into a phrasal synonym takes the phrase's
+    meaning: "residents moved" read in "800 residents were moved out" counts evacuees.
+    """
     weights: dict[str, float] = {}
     for w in content_lemmas(q.text, keep_names=False):
         weights[w] = 1.0
     for w in content_lemmas(q.measure, keep_names=False):
         weights[w] = 2.0
+    for w, canonical in phrasal_measure_words(q.measure, clause):
+        if w in weights:
+            weights[canonical] = max(weights.pop(w), weights.get(canonical, 0.0))
     if q.unit:
         for w in content_lemmas(q.unit, keep_names=False):
             weights.pop(w, None)  # the unit is compared apart
@@ -208,11 +257,14 @@ def build_claims(
 
     claims: list[Claim] = []
     for q in quantities:
-        weights = _measure_weights(q)
+        clause = idx(q.doc).clause(q.start, q.end) if phrasal_verbs_in(q.measure) else ""
+        weights = _measure_weights(q, clause)
+        unit = normalise_name(q.unit) if q.unit else None
         claims.append(Claim(
             id=item_id(q), kind="n", doc=q.doc, item=q, order=len(claims), measure=frozenset(weights),
             weights=weights, casualty=casualty_set(q), source=source_key(q.source_entity, q.source),
-            magnitude=_magnitude(q), unit=normalise_name(q.unit) if q.unit else None))
+            magnitude=_magnitude(q), unit=unit,
+            money=unit in currency_units() and not money_words().isdisjoint(weights)))
     for qt in quotes:
         if qt.kind != "statement":
             continue
@@ -224,7 +276,7 @@ def build_claims(
             continue
         claims.append(Claim(
             id=item_id(ev), kind="ev", doc=ev.doc, item=ev, order=len(claims),
-            measure=frozenset(stem(w) for w in words(ev.event) if w.lower() not in _stop()),
+            measure=_event_measure(ev, idx(ev.doc).before(ev.start)),
             words=frozenset(stem(w) for w in words(ev.text) if w.lower() not in _stop())))
     # Context is read only for the first of identical copies: only those are ever compared.
     seen: set[tuple[object, ...]] = set()
@@ -238,6 +290,26 @@ def build_claims(
             c.backers = backers(c.doc, c.item.start, c.item.end, c.source)
     _add_idf(claims)
     return claims
+
+
+def _event_measure(ev: Event, before: str) -> frozenset[str]:
+    """What an event is, for comparing: its happening when one is named, else its label's stems.
+
+    Labels of one happening differ from outlet to outlet ("fire torn", or a label that
+    missed the noun because the span starts at its time: "The fire that broke out |last
+    Tuesday at the depot|"); a happening noun with an onset verb ("fire … broke out",
+    "fire tore through") says what happened whatever the label.
+
+    Args:
+        ev (Event): the event, e.g. labelled ``"at depot left"``.
+        before (str): the few words of its sentence before the span, e.g. ``"The fire that broke out"``.
+    Returns:
+        frozenset[str]: e.g. ``{"fire", "+began"}``, or the label's stems ``{"accord", "sign"}``.
+    """
+    happening = happening_of(f"{before} {ev.text}") or happening_of(ev.event)
+    if happening is not None:
+        return frozenset({happening[0], _ONSET + happening[1]})
+    return frozenset(stem(w) for w in words(ev.event) if w.lower() not in _stop())
 
 
 def _add_idf(claims: list[Claim]) -> None:
@@ -296,10 +368,14 @@ def measure_similarity(a: Claim, b: Claim) -> float:
 
     Casualty measures compare by what they cover: the same components score 1, a part of
     the other ("killed" in "killed or wounded") scores lower, different harms ("killed"
-    vs "wounded") or a casualty figure against a non-casualty one never match.
+    vs "wounded") or a casualty figure against a non-casualty one never match. Two sums of
+    one currency that both say what the money is ("damage", "claim", "cost") and overlap
+    count as one measure told in other words.
     """
     if a.unit and b.unit and a.unit != b.unit:
         return 0.0
+    if a.money and b.money and _close_sums(a, b):
+        return max(_MONEY_FAMILY, _measure_overlap(a.weights, b.weights))
     if a.casualty or b.casualty:
         if not (a.casualty and b.casualty):
             return _implied_casualty(a, b) if a.casualty else _implied_casualty(b, a)
@@ -309,6 +385,18 @@ def measure_similarity(a: Claim, b: Claim) -> float:
             return _RELATED_MEASURE
         return 0.0
     return _measure_overlap(a.weights, b.weights)
+
+
+def _close_sums(a: Claim, b: Claim) -> bool:
+    """True when two sums overlap or lie within a quarter of each other ("about 2.5 million", "2.4 million")."""
+    qa, qb = a.item, b.item
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
+        return False
+    if intervals_overlap(qa, qb):
+        return True
+    if a.magnitude is None or b.magnitude is None:
+        return False
+    return abs(a.magnitude - b.magnitude) <= _MONEY_CLOSE * max(a.magnitude, b.magnitude)
 
 
 def _weighted_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float] | None,
@@ -410,6 +498,9 @@ def _keys(claims: Sequence[Claim]) -> dict[tuple[str, ...], list[int]]:
         if c.kind == "n":
             if c.casualty:
                 blocks[("n", "casualty")].append(i)
+            if c.money and c.unit:
+                # Sums of one currency meet whatever words say what the money is ("damage", "claim").
+                blocks[("n", "money", c.unit)].append(i)
             # Casualty figures also meet figures of the same people ("wounded soldiers" and
             # "troops"), see _implied_casualty.
             for w, weight in c.weights.items():
@@ -599,14 +690,83 @@ def cluster(
     return [g for g in out if len(g) >= 2]
 
 
+def part_whole_groups(
+    groups: Sequence[Sequence[Claim]],
+    claims: Sequence[Claim],
+    pairs: dict[tuple[int, int], float],
+    copies: Sequence[Sequence[int]] | None = None,
+    every: Sequence[Claim] | None = None,
+) -> list[list[Claim]]:
+    """Groups that set a part beside its whole when clustering kept them apart.
+
+    Clustering gives each figure one group, so "two killed" goes with the other death
+    tolls and cannot also stand beside "at least 16 dead or injured", which went with the
+    injured. Every scored pair of a part and its whole that ended in different groups
+    yields one more group: the figures of the whole's measure from the whole's group, and
+    the figures of the part's measure from the part's group, less those from an article
+    that gives the whole itself (it states the relation on its own).
+
+    Args:
+        groups (Sequence[Sequence[Claim]]): the groups from :func:`cluster`.
+        claims (Sequence[Claim]): the claims compared (indexes of ``pairs``).
+        pairs (dict[tuple[int, int], float]): scored pairs from :func:`candidate_pairs`.
+        copies (Sequence[Sequence[int]] | None): identical copies of each claim, as for :func:`cluster`.
+        every (Sequence[Claim] | None): all claims, when ``copies`` is given.
+    Returns:
+        list[list[Claim]]: new groups, none with the same members as a group of ``groups``.
+    """
+    where = {c.id: g for g, members in enumerate(groups) for c in members}
+
+    def side(i: int) -> tuple[tuple[str, int], list[Claim]]:
+        g = where.get(claims[i].id)
+        if g is not None:
+            return ("g", g), list(groups[g])
+        if copies is not None and every is not None:
+            return ("c", i), [every[k] for k in copies[i]]
+        return ("c", i), [claims[i]]
+
+    related = [(i, j) for i, j in pairs if claims[i].kind == "n" and claims[i].casualty
+               and claims[j].casualty and claims[i].casualty != claims[j].casualty]
+    links: dict[tuple[tuple[str, int], tuple[str, int]], tuple[int, int]] = {}
+    for i, j in sorted(related, key=lambda ij: (-pairs[ij], ij)):
+        a, b = claims[i], claims[j]
+        if a.casualty < b.casualty:
+            part, whole = i, j
+        elif b.casualty < a.casualty:
+            part, whole = j, i
+        else:
+            continue
+        kw, kp = side(whole)[0], side(part)[0]
+        if kw != kp:
+            links.setdefault((kw, kp), (whole, part))
+    seen = {frozenset(c.id for c in g) for g in groups}
+    out: list[list[Claim]] = []
+    for whole, part in links.values():
+        cw, cp = claims[whole].casualty, claims[part].casualty
+        wholes = [c for c in side(whole)[1] if c.casualty == cw]
+        whole_docs = {c.doc for c in wholes}
+        parts = [c for c in side(part)[1] if c.casualty == cp and c.doc not in whole_docs]
+        members = sorted(wholes + parts, key=lambda c: c.order)
+        key = frozenset(c.id for c in members)
+        if not parts or key in seen:
+            continue
+        seen.add(key)
+        out.append(members)
+    return out
+
+
 def find_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """Collapse copies, score candidate pairs among distinct claims, and cluster them.
+    """Collapse copies, score candidate pairs among distinct claims, cluster them, relate parts to wholes.
 
     Args:
         claims (Sequence[Claim]): all claims, from :func:`build_claims`.
     Returns:
-        list[list[Claim]]: groups of claims from different documents, each claim in one group at most.
+        list[list[Claim]]: groups of claims from different documents, each claim in one group
+        at most, then the groups setting a part beside its whole (:func:`part_whole_groups`),
+        where a figure may stand a second time.
     """
     reps, copies = collapse_copies(claims)
     distinct = [claims[i] for i in reps]
-    return cluster(distinct, candidate_pairs(distinct), copies, claims)
+    pairs = candidate_pairs(distinct)
+    groups = cluster(distinct, pairs, copies, claims)
+    return groups + part_whole_groups(groups, distinct, pairs, copies, claims)

@@ -57,9 +57,11 @@ def group_claims(
         events (Sequence[Event]): dated events found in them.
         entities (Sequence[Entity]): resolved actors (optional; names are used without them).
     Returns:
-        list[Group]: groups of two or more claims, each claim in at most one group, ordered
-        by the position of their first member. Example: "some 6,000 of its troops" and "over
-        6,500 Ostrian troops" → one ``compatible`` group.
+        list[Group]: groups of two or more claims, ordered by the position of their first
+        member. Each claim is in one group at most, except that a figure may stand a second
+        time in a group that sets a part beside its whole ("two killed" with the other death
+        tolls, and again beside "at least 16 dead or injured"). Example: "some 6,000 of its
+        troops" and "over 6,500 Ostrian troops" → one ``compatible`` group.
     """
     names = EntityNames(entities)
     claims = build_claims(documents, quotes, quantities, events, entities, names=names)

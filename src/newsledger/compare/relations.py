@@ -51,6 +51,15 @@ def format_interval(q: Quantity) -> str:
     return "unknown"
 
 
+def _shown(q: Quantity) -> str:
+    """The interval with the figure's unit, for a reason line: ``"2,000,000–3,000,000 crowns"``, ``"$5+"``."""
+    shown = format_interval(q)
+    if not q.unit or shown == "unknown":
+        return shown
+    unit = q.unit.strip()
+    return f"{unit}{shown}" if len(unit) == 1 and not unit.isalnum() else f"{shown} {unit}"
+
+
 def _same(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -194,8 +203,8 @@ def judge_quantities(
                 _, wh = interval(whole)
                 if pl is not None and wh is not None and pl > wh * (1 + _REL_TOL):
                     status = "conflict"
-                    facts.append(f"'{_measure_name(part)}' ({format_interval(part)}) cannot exceed "
-                                 f"'{_measure_name(whole)}' ({format_interval(whole)})")
+                    facts.append(f"'{_measure_name(part)}' ({_shown(part)}) cannot exceed "
+                                 f"'{_measure_name(whole)}' ({_shown(whole)})")
                     continue
             related.append((a, b))
             if status == "agree":
@@ -213,17 +222,17 @@ def judge_quantities(
             rises += 1
             if status == "agree":
                 status = "compatible"
-            facts.append(f"the later figure ({format_interval(late)}) is larger than the earlier "
-                         f"({format_interval(early)}): a rise, not a contradiction")
+            facts.append(f"the later figure ({_shown(late)}) is larger than the earlier "
+                         f"({_shown(early)}): a rise, not a contradiction")
             continue
         status = "conflict"
-        facts.append(f"{format_interval(a)} and {format_interval(b)} cannot both hold for "
+        facts.append(f"{_shown(a)} and {_shown(b)} cannot both hold for "
                      f"'{_measure_name(a)}'")
     if status == "agree":
-        return status, f"{_count(len(qs))} give {format_interval(qs[0])}"
+        return status, f"{_count(len(qs))} give {_shown(qs[0])}"
     lead: list[str] = []
     if overlapping:
-        shown = _unique(format_interval(q) for q in qs if id(q) in overlapping)
+        shown = _unique(_shown(q) for q in qs if id(q) in overlapping)
         lead.append(f"figures {', '.join(shown)} overlap")
     if related:
         lead.append(_related_phrase(related))
@@ -247,10 +256,10 @@ def _related_phrase(pairs: list[tuple[Quantity, Quantity]]) -> str:
     if cb < ca:
         a, b = b, a
     if casualty_set(a) < casualty_set(b):
-        return (f"'{_measure_name(a)}' ({format_interval(a)}) is part of '{_measure_name(b)}' "
-                f"({format_interval(b)}): different measures, both can hold")
-    return (f"'{_measure_name(a)}' ({format_interval(a)}) and '{_measure_name(b)}' "
-            f"({format_interval(b)}) are different measures: both can hold")
+        return (f"'{_measure_name(a)}' ({_shown(a)}) is part of '{_measure_name(b)}' "
+                f"({_shown(b)}): different measures, both can hold")
+    return (f"'{_measure_name(a)}' ({_shown(a)}) and '{_measure_name(b)}' "
+            f"({_shown(b)}) are different measures: both can hold")
 
 
 def _unique(items: Iterable[str]) -> list[str]:
