@@ -24,7 +24,7 @@ _MEASURES = [
     "people displaced", "tons of grain exported", "dollars in aid", "votes cast", "jobs lost",
     "cases reported", "patients treated", "prisoners released", "vehicles destroyed", "schools closed",
     "workers on strike", "flights cancelled", "arrests made", "drones launched", "villages captured",
-    "cost of the damage", "insurance claim", "residents moved out",
+    "cost of the damage", "insurance claim", "families moved out",
 ]
 # Measures counted in money: their figures carry a currency unit, so sums of every story meet in
 # one currency block (see candidates._keys), which blocking must still keep near-linear.

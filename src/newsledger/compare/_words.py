@@ -40,9 +40,9 @@ def phrasal_measure_words(measure: str, clause: str) -> list[tuple[str, str]]:
     """Measure words that are the verb of a phrasal synonym the article spells out in full.
 
     Args:
-        measure (str): the figure's measure, e.g. ``"residents moved"``.
+        measure (str): the figure's measure, e.g. ``"villagers moved"``.
         clause (str): the article's words from the figure on, e.g.
-            ``"About 800 residents were moved out of the streets"``.
+            ``"About 600 villagers were moved out of the lowlands"``.
     Returns:
         list[tuple[str, str]]: (lemma of the measure word, canonical form), e.g.
         ``[("moved", "evacuated")]``; empty when no phrase applies.

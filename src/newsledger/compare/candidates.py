@@ -11,7 +11,7 @@ usually two facts, "30 km of road and 45 km of rail"), and average linkage
 so that a chain of near misses does not glue two facts together.
 
 A figure belongs to one such group. A second group is made only for a different relation:
-a part beside its whole ("two killed" beside "at least 16 dead or injured"), when the part
+a part beside its whole ("three killed" beside "at least 20 dead or injured"), when the part
 is already grouped with figures of its own measure, so that the reader still sees every
 pair of figures that bear on one fact.
 """
@@ -69,7 +69,7 @@ _IMPLIED_CASUALTY = 0.35
 _MONEY_FAMILY = 0.8
 # Two amounts this close (relative) count as overlapping even when both are exact.
 _MONEY_CLOSE = 0.25
-# Words before an event's span read for the happening it names ("The fire that broke out |last Tuesday|").
+# Words before an event's span read for the happening it names ("The blast that ripped through |last Friday|").
 _EVENT_LOOKBACK_WORDS = 8
 _EVENT_LOOKBACK_CHARS = 120
 # Marks the onset in an event's measure so it never meets a label word of the same spelling.
@@ -182,7 +182,7 @@ def _measure_weights(q: Quantity, clause: str = "") -> dict[str, float]:
     """Measure words weighted: the measure's own words count double, the span's add support.
 
     A measure verb that the article completes into a phrasal synonym takes the phrase's
-    meaning: "residents moved" read in "800 residents were moved out" counts evacuees.
+    meaning: "villagers moved" read in "600 villagers were moved out" counts evacuees.
     """
     weights: dict[str, float] = {}
     for w in content_lemmas(q.text, keep_names=False):
@@ -295,10 +295,10 @@ def build_claims(
 def _event_measure(ev: Event, before: str) -> frozenset[str]:
     """What an event is, for comparing: its happening when one is named, else its label's stems.
 
-    Labels of one happening differ from outlet to outlet ("fire torn", or a label that
-    missed the noun because the span starts at its time: "The fire that broke out |last
-    Tuesday at the depot|"); a happening noun with an onset verb ("fire … broke out",
-    "fire tore through") says what happened whatever the label.
+    Labels of one happening differ from outlet to outlet ("explosion torn", or a label that
+    missed the noun because the span starts at its time: "The blast that ripped through
+    |last Friday at the depot|"); a happening noun with an onset verb ("blast … ripped
+    through", "explosion tore through") says what happened whatever the label.
 
     Args:
         ev (Event): the event, e.g. labelled ``"at depot left"``.
@@ -388,7 +388,7 @@ def measure_similarity(a: Claim, b: Claim) -> float:
 
 
 def _close_sums(a: Claim, b: Claim) -> bool:
-    """True when two sums overlap or lie within a quarter of each other ("about 2.5 million", "2.4 million")."""
+    """True when two sums overlap or lie within a quarter of each other ("about 40 million", "39 million")."""
     qa, qb = a.item, b.item
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return False
@@ -699,8 +699,8 @@ def part_whole_groups(
 ) -> list[list[Claim]]:
     """Groups that set a part beside its whole when clustering kept them apart.
 
-    Clustering gives each figure one group, so "two killed" goes with the other death
-    tolls and cannot also stand beside "at least 16 dead or injured", which went with the
+    Clustering gives each figure one group, so "three killed" goes with the other death
+    tolls and cannot also stand beside "at least 20 dead or injured", which went with the
     injured. Every scored pair of a part and its whole that ended in different groups
     yields one more group: the figures of the whole's measure from the whole's group, and
     the figures of the part's measure from the part's group, less those from an article

@@ -59,8 +59,8 @@ def group_claims(
     Returns:
         list[Group]: groups of two or more claims, ordered by the position of their first
         member. Each claim is in one group at most, except that a figure may stand a second
-        time in a group that sets a part beside its whole ("two killed" with the other death
-        tolls, and again beside "at least 16 dead or injured"). Example: "some 6,000 of its
+        time in a group that sets a part beside its whole ("three killed" with the other death
+        tolls, and again beside "at least 20 dead or injured"). Example: "some 6,000 of its
         troops" and "over 6,500 Ostrian troops" → one ``compatible`` group.
     """
     names = EntityNames(entities)

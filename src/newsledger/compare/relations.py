@@ -52,7 +52,7 @@ def format_interval(q: Quantity) -> str:
 
 
 def _shown(q: Quantity) -> str:
-    """The interval with the figure's unit, for a reason line: ``"2,000,000–3,000,000 crowns"``, ``"$5+"``."""
+    """The interval with the figure's unit, for a reason line: ``"35,000,000–45,000,000 rand"``, ``"$5+"``."""
     shown = format_interval(q)
     if not q.unit or shown == "unknown":
         return shown
