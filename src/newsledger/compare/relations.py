@@ -140,6 +140,8 @@ def _format_time(e: Event) -> str:
             when = f"{a.isoformat()} to {b.isoformat()}"
     else:
         when = _format_months(_event_months(e))
+    if e.estimated:
+        when = _format_months(set(e.months)) if e.months else "a date the article does not give"
     said = e.time_text.strip()
     return f"'{said}' ({when})" if said and said.casefold() != when.casefold() else f"'{when}'"
 
@@ -150,6 +152,14 @@ def events_relation(a: Event, b: Event) -> str:
     Full date ranges are compared when both are known; otherwise months (a season with no
     year, "last spring" → March–May, against "in September" → September).
     """
+    if a.estimated or b.estimated:
+        # An undated article's dates rest on the batch's date, not its words: only the
+        # months its words give ("last summer" → June–August) can be held against another.
+        ma = set(a.months) if a.estimated else _event_months(a)
+        mb = set(b.months) if b.estimated else _event_months(b)
+        if not ma or not mb:
+            return "unknown"
+        return "same" if ma == mb else "overlap" if ma & mb else "disjoint"
     a0, a1, b0, b1 = _parse(a.date_start), _parse(a.date_end), _parse(b.date_start), _parse(b.date_end)
     if a0 and a1 and b0 and b1:
         if (a0, a1) == (b0, b1):
