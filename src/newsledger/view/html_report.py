@@ -103,6 +103,9 @@ def highlight(text: str, spans: Sequence[tuple[int, int, str, str]]) -> str:
     return "".join(out)
 
 
+_SEVERITY = {"agree": 0, "compatible": 1, "conflict": 2}
+
+
 def _articles(ledger: Ledger, status_of: Mapping[str, str]) -> str:
     by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for ident, x in _items(ledger).items():
@@ -247,7 +250,12 @@ def _ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
 # ------------------------------------------------------------------ page
 def render_report(ledger: Ledger) -> str:
     """The whole report as one HTML string (see :func:`write_report`)."""
-    status_of = {m: g.status for g in ledger.groups for m in g.members}
+    # A claim may stand in two groups (a part beside its whole): show the gravest verdict.
+    status_of: dict[str, str] = {}
+    for g in ledger.groups:
+        for m in g.members:
+            if _SEVERITY[g.status] > _SEVERITY.get(status_of.get(m, ""), -1):
+                status_of[m] = g.status
     counts = {s: sum(g.status == s for g in ledger.groups) for s in ("agree", "compatible", "conflict")}
     summary = (f"{len(ledger.documents)} articles · {len(ledger.groups)} groups "
                f"({counts['agree']} agree, {counts['compatible']} compatible, {counts['conflict']} conflict) · "
