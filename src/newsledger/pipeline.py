@@ -92,7 +92,9 @@ def _flag_estimated(doc: Document, events: list[Event]) -> list[Event]:
     from .extract.times import extract_times
 
     plain = extract_times(dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, reference=None)))
-    words_alone = {(t.start, t.end): t.months for t in plain if t.date_start is None}
+    words_alone: dict[tuple[int | None, int | None], tuple[int, ...]] = {
+        (t.start, t.end): t.months for t in plain if t.date_start is None
+    }
     return [
         dataclasses.replace(e, estimated=True, months=words_alone[(e.time_start, e.time_end)])
         if (e.time_start, e.time_end) in words_alone else e
