@@ -61,8 +61,67 @@ def test_mentions_names_and_types(sentence: str, expected: list[tuple[str, str]]
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # place prefixes, place head words and organisation head words
+        ("Floodwater reached Fort Ravel on Sunday.", [("Fort Ravel", "GPE")]),
+        ("Shops on Marrow Street were flooded.", [("Marrow Street", "LOC")]),
+        ("Barges moored at Tolven Quay sank.", [("Tolven Quay", "LOC")]),
+        ("Staff at Tilden Shipping left early.", [("Tilden Shipping", "ORG")]),
+        ("Claims went to Corran Mutual on Monday.", [("Corran Mutual", "ORG")]),
+        ("A reporter from the Eastvale Gazette asked.", [("Eastvale Gazette", "ORG")]),
+        # a person cue wins over a place head word
+        ("The road was closed, Jin Park said.", [("Jin Park", "PERSON")]),
+        (
+            "Police stopped Jin Park near the bridge. Park said he was lost.",
+            [("Jin Park", "PERSON"), ("Park", "PERSON")],
+        ),
+        # organisation names with "and" / "&" inside, a place name before the org words
+        (
+            "Crews from the Fort Ravel Fire and Rescue Service arrived.",
+            [("Fort Ravel Fire and Rescue Service", "ORG")],
+        ),
+        ("A reporter for Dock & Barge Weekly asked.", [("Dock & Barge Weekly", "ORG")]),
+        # "and" between two names of their own: an organisation, a known one, a person's name
+        (
+            "Staff at Tilden Shipping and Corran Mutual left.",
+            [("Tilden Shipping", "ORG"), ("Corran Mutual", "ORG")],
+        ),
+        (
+            "The Red Cross and Red Crescent Movement sent aid.",
+            [("Red Cross", "ORG"), ("Red Crescent Movement", "ORG")],
+        ),
+        (
+            "Aldo Brenn and Tilden Shipping signed. Brenn said so.",
+            [("Aldo Brenn", "PERSON"), ("Tilden Shipping", "ORG"), ("Brenn", "PERSON")],
+        ),
+        # weak place context: a preposition before, a place noun after
+        ("Water rose in Lisk Ferrow overnight.", [("Lisk Ferrow", "GPE")]),
+        ("Buses took Ferrow residents away.", [("Ferrow", "GPE")]),
+        ("The barge came from Ostby with grain.", [("Ostby", "GPE")]),
+        ("Trucks left the Ostby depot at dawn.", [("Ostby", "GPE")]),
+        ("On Monday Ostby's mayor resigned.", [("Ostby", "GPE")]),
+        # a local body in lower case
+        ("The city council met on Monday.", [("city council", "ORG")]),
+        ("Residents packed a town council meeting.", [("town council", "ORG")]),
+        # the first word of a firm named in the article is that firm, even before "said"
+        (
+            "Tilden Shipping owns the barge. Tilden said it would pay.",
+            [("Tilden Shipping", "ORG"), ("Tilden", "ORG")],
+        ),
+        # an org word opening a sentence names nothing
+        ("Staff at Tilden Shipping left. Shipping agents were calm.", [("Tilden Shipping", "ORG")]),
+    ],
+)
+def test_mentions_places_and_organisations(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.type) for m in _mentions(sentence)] == expected
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
+        "Crews worked in Hangar 4 all night.",  # a designation, not a place
+        "Officials met a council member.",  # "a council" alone is no local body
         "Testimonies from defectors reveal a grim culture.",  # a sentence's first word
         "Furthermore, reports suggest a rise.",  # first word, a speech verb after a comma
         "They fought in the War.",  # capitalised common word

@@ -52,6 +52,35 @@ def _entity_of(entities: list[Entity], alias: str) -> Entity:
             ["Olek Wrzesinsky", "Olek Wrzesinskyy"],
             None,
         ),
+        # given names that are transliteration variants, same surname
+        (
+            ["Fire chief Aleksei Orlan arrived.", "Officials said Alexei Orlan arrived."],
+            ["Aleksei Orlan", "Alexei Orlan"],
+            None,
+        ),
+        # an organisation's first word, in its own article and in another one
+        (
+            ["Tilden Shipping owns the barge. According to Tilden, it was insured."],
+            ["Tilden Shipping", "Tilden"],
+            "Tilden Shipping",
+        ),
+        (["Tilden Shipping owns the barge.", "The barge sank, Tilden said."], ["Tilden Shipping", "Tilden"], None),
+        # an organisation's last words, a local body in lower case, and "and" inside the name
+        (
+            ["Officials at the Fort Ravel Harbour Board said so.", "The Harbour Board later denied it."],
+            ["Fort Ravel Harbour Board", "Harbour Board"],
+            "Fort Ravel Harbour Board",
+        ),
+        (
+            ["The Fort Ravel City Council met. Later the city council voted."],
+            ["Fort Ravel City Council", "city council"],
+            "Fort Ravel City Council",
+        ),
+        (
+            ["The Fort Ravel Fire and Rescue Service (FRFRS) sent crews.", "The FRFRS said the fire was out."],
+            ["Fort Ravel Fire and Rescue Service", "FRFRS"],
+            "Fort Ravel Fire and Rescue Service",
+        ),
         # acronym paired in the text, and by its initials in another article
         (
             ["Analysts at the Centre for Harbour Studies (CHS) warned.", "The CHS said the port was shut."],
@@ -122,6 +151,26 @@ def test_entities_titles_become_aliases() -> None:
         (["Anna Novak met Tomas Novak. Novak said the deal was done."], ("Anna Novak", "Tomas Novak")),
         # different people with similar short names
         (["Officials said Kim Su Min arrived.", "Officials said Kim Su Jin arrived."], ("Kim Su Min", "Kim Su Jin")),
+        # short given names of one surname that differ by a letter are two people
+        (["Officials said Anna Orlan arrived.", "Officials said Ania Orlan arrived."], ("Anna Orlan", "Ania Orlan")),
+        # a first word shared by two firms joins neither
+        (
+            ["Tilden Shipping and Tilden Bank signed. The deal is done, Tilden said."],
+            ("Tilden Shipping", "Tilden Bank"),
+        ),
+        (["Tilden Shipping and Tilden Bank signed. The deal is done, Tilden said."], ("Tilden Shipping", "Tilden")),
+        (["Tilden Shipping and Tilden Bank signed. The deal is done, Tilden said."], ("Tilden Bank", "Tilden")),
+        # last words shared by two full names join neither
+        (
+            ["The Fort Ravel Harbour Board and the Ostby Harbour Board met.", "The Harbour Board said no."],
+            ("Fort Ravel Harbour Board", "Harbour Board"),
+        ),
+        (
+            ["The Fort Ravel Harbour Board and the Ostby Harbour Board met.", "The Harbour Board said no."],
+            ("Ostby Harbour Board", "Harbour Board"),
+        ),
+        # a bare name with a title of its own is a person, not the firm
+        (["Tilden Shipping owns the barge.", "Mayor Tilden said the port was shut."], ("Tilden Shipping", "Tilden")),
         # the region around a capital is not the country
         (["Shelling hit the Tbilisi region.", "Georgia protested."], ("Tbilisi region", "Georgia")),
         # two countries stay apart, and a demonym is not its country

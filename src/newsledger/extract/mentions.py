@@ -4,8 +4,17 @@ A name is a run of capitalised words (with "of"/"for the" inside: "Institute for
 of War"). Each run is read left to right against the data files: the gazetteer (countries,
 capitals, international organisations), demonyms ("Mongolian" → NORP, never a person)
 and titles ("President", "ambassador": kept out of the name). What is left is a name typed
-by its words (org words → ORG, region words → GPE) and its context (a title before or a
-speech verb after → PERSON, "the city of" before → GPE).
+by its words (org words → ORG, region words → GPE, place head words such as "Street" or
+"Quay" → LOC, place prefixes such as "Fort" → GPE) and its context (a title before or a
+speech verb after → PERSON, "the city of" before → GPE). Weaker context decides only what
+nothing else types: a preposition before ("in X", "from X") or a place noun after ("X
+residents", "X's mayor", "the X depot") makes a place, unless the article uses the word
+otherwise (a person's surname, the first word of an organisation: "Tilden" after "Tilden
+Shipping").
+
+Two capitalised runs joined by "and" or "&" are one organisation when the second ends in an
+org word and the first is no name of its own ("Fire and Rescue Service"); a local body
+written in lower case after "the" ("the city council") is an organisation too.
 
 Capitalisation alone misleads in three places, handled here: a sentence's first word (kept
 only when the same word is capitalised elsewhere in the article, or a cue says it is a
@@ -17,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -38,6 +48,8 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔ�
 _CAPWORD = rf"[{_UPPER}](?:\.(?:[A-Z]\.)+|(?:\w|[-'’.](?=\w))*['’]?)"
 # a run of capitalised words joined by single spaces, with "of"/"for the" inside
 _RUN = re.compile(rf"{_CAPWORD}(?:[ ](?:(?:of|for|the|de|du|da|del|van|von|bin|al|la|le)[ ])*{_CAPWORD})*")
+# "and"/"&" between two capitalised runs that may be one name ("Fire and Rescue Service")
+_JOINER = re.compile(rf" (?:and|&) [{_UPPER}]")
 _SENT_END = '.!?"”’:'
 
 
@@ -58,6 +70,11 @@ class MentionLexicons:
     speech_verbs: frozenset[str] = frozenset()
     byline_cues: tuple[str, ...] = ()
     hyphen_suffixes: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()  # last words of LOC names ("street", "quay")
+    place_prefixes: dict[str, str] = field(default_factory=dict)  # first word → type ("fort" → GPE)
+    place_preps: dict[str, str] = field(default_factory=dict)  # preposition → "any" / "single"
+    place_after: frozenset[str] = frozenset()  # nouns after a place name ("residents", "mayor")
+    local_bodies: frozenset[str] = frozenset()  # lower-case bodies after "the" ("city council")
     max_words: int = 6
     # first word (lower case) of the entries of each table → the most words an entry has;
     # a token that starts no entry is rejected with one dict lookup
@@ -123,6 +140,11 @@ def default_lexicons() -> MentionLexicons:
         speech_verbs=frozenset(verbs),
         byline_cues=tuple(sorted(word_list("byline_cues.txt"), key=len, reverse=True)),
         hyphen_suffixes=word_list("hyphen_suffixes.txt"),
+        place_words=word_list("place_words.txt"),
+        place_prefixes={row[0].lower(): row[1] for row in table("place_prefixes.tsv")},
+        place_preps={row[0].lower(): row[1] for row in table("place_preps.tsv")},
+        place_after=word_list("place_after.txt"),
+        local_bodies=word_list("local_bodies.txt"),
         max_words=max(len(k.split()) for k in [*gaz, *dem]),
     )
 
@@ -316,7 +338,14 @@ def _scan_run(text: str, run: list[_Tok], lex: MentionLexicons, evidence: frozen
     return out
 
 
-def _type_unknown(text: str, c: _Cand, lex: MentionLexicons, sent_start: int) -> str | None:
+def _type_unknown(
+    text: str, c: _Cand, lex: MentionLexicons, sent_start: int, speakers: frozenset[str] = frozenset()
+) -> str | None:
+    """The type the name's own words or a strong cue give; None when only weak context could.
+
+    ``speakers`` are words that stand alone before a speech verb in the article ("Park
+    said"): such a word ends a person's name, not a place's ("Jin Park").
+    """
     words = [t.low for t in c.tokens]
     if any(w in lex.org_words for w in words):
         return "ORG"
@@ -326,16 +355,36 @@ def _type_unknown(text: str, c: _Cand, lex: MentionLexicons, sent_start: int) ->
         return "GPE"
     if c.cues & {"title", "verb", "descriptor", "byline"}:
         return "PERSON"
+    if len(words) >= 2 and words[-1] in lex.place_words and words[-1] not in speakers:
+        return "LOC"  # "Marrow Street", "Tolven Quay"
+    if len(words) >= 2 and words[0] in lex.place_prefixes and words[1] not in lex.stopwords:
+        return lex.place_prefixes[words[0]]  # "Fort Ravel", "Mount Ebren"; not "New Year"
     before = " ".join(re.findall(r"[a-z]+", text[max(sent_start, c.start - 20) : c.start].lower())[-2:])
     if any(before.endswith(p) for p in lex.place_cues):
         return "GPE"
     if any(before == p or before.endswith(" " + p) for p in lex.org_cues):
         return "ORG"  # "the state-run outlet Vecherny Listok"
-    if len(words) >= 2:
-        return "PERSON"
-    if c.tokens[0].text.isupper() and len(c.tokens[0].text) >= 2:
+    if c.tokens[0].text.isupper() and len(c.tokens[0].text) >= 2 and len(words) == 1:
         return "ORG"
     return None
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+) $")
+_NUMBER_AFTER = re.compile(r" \d")
+_NOUN_AFTER = re.compile(r"(?:['’]s?)? ([a-z]+)\b")
+
+
+def _weak_place(text: str, c: _Cand, lex: MentionLexicons) -> bool:
+    """A preposition before ("in Fenwick") or a place noun after ("Fenwick residents")."""
+    if _NUMBER_AFTER.match(text, c.end) or any("-" in t.text and t.text[-1].islower() for t in c.tokens):
+        return False  # "Gate 7" is a designation; "Russian-language" an adjective
+    before = _WORD_BEFORE.search(text, max(c.sent_start, c.start - 16), c.start)
+    if before and not c.tokens[-1].possessive:
+        scope = lex.place_preps.get(before.group(1).lower())
+        if scope == "any" or (scope == "single" and len(c.tokens) == 1):
+            return True
+    after = _NOUN_AFTER.match(text, c.end)
+    return bool(after and after.group(1) in lex.place_after)
 
 
 def _descriptor(text: str, end: int, limit: int) -> str | None:
@@ -389,38 +438,55 @@ def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) 
     runs: list[tuple[list[_Tok], bool, int, int]] = []  # tokens, in a title line, sentence start, end
     evidence: set[str] = set()
     cands: list[_Cand] = []
+    paragraphs: list[tuple[int, int, list[tuple[int, int]]]] = []
+    # where words stand as a name of their own ("Tilden said", "told Tilden")
+    alone: dict[str, set[int]] = defaultdict(set)
+    speakers: set[str] = set()  # words alone before a speech verb ("Park said")
     for ps, pe in doc.paragraphs:
         if doc.is_boilerplate(ps, pe):
             continue
-        is_title = _is_title_line(text, ps, pe) or (title_span is not None and title_span.overlaps(ps, pe))
+        spans = []
         for m in _RUN.finditer(text, ps, pe):
             if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’.-_"):
                 continue  # a capital inside a word ("iPhone")
-            k = bisect.bisect_right(starts, m.start()) - 1
+            spans.append((m.start(), m.end()))
+            if " " not in m.group() and not _JOINER.match(text, m.end()):
+                word = _POSSESSIVE_END.sub("", m.group()).lower()
+                k = bisect.bisect_right(starts, m.start()) - 1
+                said = _verb_after(text, m.end(), lex)
+                if said:
+                    speakers.add(word)
+                if said or not _is_initial(text, starts[k] if k >= 0 else ps, m.start()):
+                    alone[word].add(m.start())
+        paragraphs.append((ps, pe, spans))
+    for ps, pe, spans in paragraphs:
+        is_title = _is_title_line(text, ps, pe) or (title_span is not None and title_span.overlaps(ps, pe))
+        for run_start, run_end in _join_runs(text, spans, lex, alone):
+            k = bisect.bisect_right(starts, run_start) - 1
             sent_start, sent_end = (starts[k], ends[k]) if k >= 0 else (ps, pe)
-            known = _known_place(m.group(), lex)
+            known = _known_place(text[run_start:run_end], lex)
             if known is not None:
                 # the common case, a whole run that is a country, capital or demonym ("Mongolian")
-                tok = _Tok(m.start(), m.start() + len(known[0]), known[0])
+                tok = _Tok(run_start, run_start + len(known[0]), known[0])
                 cand = _Cand(tok.start, tok.end, known[1], {known[2]}, [tok], is_title, None, sent_start)
                 after = _REGION_AFTER.match(text, cand.end)
                 if (
                     known[1] == "GPE"
-                    and len(known[0]) == len(m.group())
+                    and len(known[0]) == run_end - run_start
                     and after
                     and after.group(1) in (lex.region_suffixes)
                 ):
                     cand.end = after.end()  # "the Tbilisi region"
                 cands.append(cand)
                 continue
-            toks = _tokens(text, m.start(), m.end(), lex)
+            toks = _tokens(text, run_start, run_end, lex)
             if not toks:
                 continue
             toks[0].initial = _is_initial(text, sent_start, toks[0].start)
             for run in _split_possessive(toks):
                 runs.append((run, is_title, sent_start, sent_end))
                 if not is_title:
-                    evidence.update(t.low for t in run if not t.initial)
+                    evidence.update(t.low for t in run if not t.initial and t.cap)
     seen_capitalised = frozenset(evidence)
     for run, is_title, sent_start, sent_end in runs:
         for c in _scan_run(text, run, lex, seen_capitalised):
@@ -430,7 +496,75 @@ def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) 
                 _add_context(text, c, sent_end, lex)
             cands.append(c)
     cands += [c for c in _byline(doc, lex) if not any(c.start < x.end and x.start < c.end for x in cands)]
-    return _finish(doc, cands, evidence, lex)
+    cands += _local_bodies(doc, [(ps, pe) for ps, pe, _s in paragraphs], starts, lex)
+    return _finish(doc, cands, evidence, set(alone), frozenset(speakers), lex)
+
+
+def _join_runs(
+    text: str, spans: list[tuple[int, int]], lex: MentionLexicons, alone: Mapping[str, set[int]]
+) -> list[tuple[int, int]]:
+    """Join "Fire and Rescue Service", "Dock & Barge Weekly": two runs parted by "and"/"&".
+
+    The second run must end in an org word and the first must be no name of its own: not an
+    organisation already, no title before a person, no known place or demonym in it ("Red
+    Cross and Red Crescent Movement" stays two), and its last word never written alone in the
+    article ("Tilden and Marrow Shipping" stays two when "Tilden said").
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and text[out[-1][1] : s] in (" and ", " & "):
+            ps, pe = out[-1]
+            first = text[ps:pe].split()
+            while len(first) > 1 and first[0].lower() in lex.stopwords:
+                first = first[1:]  # "The Fenwick Fire and Rescue Service"
+            second = text[s:e].split()
+            last = _POSSESSIVE_END.sub("", second[-1]).lower()
+            if (
+                last in lex.org_words
+                and len(first) <= 3
+                and len(second) <= 4
+                and text[pe - 1] not in "'’"
+                and not text[pe - 2 : pe].endswith(("'s", "’s"))
+                and not any(w.lower() in lex.org_words or w.lower() in lex.titles for w in first)
+                and not alone.get(first[-1].lower(), set()) - {ps}
+                and first[-1].lower() not in lex.gazetteer
+                and not any(
+                    " ".join(first[a:b]).lower() in lex.gazetteer or " ".join(first[a:b]).lower() in lex.demonyms
+                    for a in range(len(first))
+                    for b in range(a + 1, len(first) + 1)
+                )
+            ):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+@cache
+def _local_body_pattern(bodies: frozenset[str]) -> re.Pattern[str] | None:
+    if not bodies:
+        return None
+    names = "|".join(re.escape(b) for b in sorted(bodies, key=len, reverse=True))
+    return re.compile(rf"\b([Tt]he|[Aa]n?) ({names})\b")
+
+
+def _local_bodies(
+    doc: Document, paragraphs: list[tuple[int, int]], starts: list[int], lex: MentionLexicons
+) -> list[_Cand]:
+    """ "the city council said", "a city council meeting": the local body as an organisation."""
+    pattern = _local_body_pattern(lex.local_bodies)
+    if pattern is None:
+        return []
+    out = []
+    for ps, pe in paragraphs:
+        for m in pattern.finditer(doc.text, ps, pe):
+            if m.group(1).lower() != "the" and not re.match(r" [a-z]", doc.text[m.end() : m.end() + 2]):
+                continue  # "a city council" alone may be any council; "a city council meeting" is this one's
+            s, e = m.span(2)
+            toks = _tokens(doc.text, s, e, lex)
+            k = bisect.bisect_right(starts, s) - 1
+            out.append(_Cand(s, e, "ORG", {"local"}, toks, False, None, starts[k] if k >= 0 else ps))
+    return out
 
 
 _REGION_AFTER = re.compile(r" ([a-z]+)\b")
@@ -504,15 +638,50 @@ def _list_type(text: str, c: _Cand, cands: list[_Cand]) -> str | None:
     return None
 
 
-def _finish(doc: Document, cands: list[_Cand], evidence: set[str], lex: MentionLexicons) -> list[Mention]:
+def _finish(
+    doc: Document,
+    cands: list[_Cand],
+    evidence: set[str],
+    alone: set[str],
+    speakers: frozenset[str],
+    lex: MentionLexicons,
+) -> list[Mention]:
     text = doc.text
     body = [c for c in cands if not c.title_line]
     known = {text[c.start : c.end].lower() for c in body}
+    # 1. what a name's own words or a strong cue say
+    for c in body:
+        if c.type is None:
+            c.type = _type_unknown(text, c, lex, c.sent_start, speakers)
+    # words of people's names; a lone word before "said" may still be a firm's, so it waits
+    person_words = {
+        t.low
+        for c in body
+        if c.type == "PERSON" and "gazetteer" not in c.cues and not (len(c.tokens) == 1 and c.cues == {"verb"})
+        for t in c.tokens
+    }
+    # 2. a longer name nothing typed: a place by weak context ("in Santa Ravel"), else a person
+    for c in body:
+        if c.type is None and len(c.tokens) >= 2:
+            weak = not person_words & {t.low for t in c.tokens} and _weak_place(text, c, lex)
+            c.type = "GPE" if weak else "PERSON"
+            if c.type == "PERSON":
+                person_words.update(t.low for t in c.tokens)
+    # first words of organisation names: "Tilden" alone after "Tilden Shipping" is that firm
+    org_first: dict[str, set[str]] = defaultdict(set)
+    for c in body:
+        if c.type == "ORG" and len(c.tokens) >= 2 and c.tokens[0].cap and "gazetteer" not in c.cues:
+            org_first[c.tokens[0].low].add(text[c.start : c.end].lower())
+
+    def firm(low: str) -> bool:
+        return len(org_first.get(low, ())) == 1 and low not in person_words
+
+    for c in body:
+        if len(c.tokens) == 1 and c.type == "PERSON" and c.cues == {"verb"} and firm(c.tokens[0].low):
+            c.type = "ORG"  # "Tilden said in a statement": firms speak too
     # a person's surname or given name alone is that person's type too ("Halvorsen" after "Erik Halvorsen")
     typed: dict[str, str] = {}
     for c in body:
-        if c.type is None:
-            c.type = _type_unknown(text, c, lex, c.sent_start)
         if c.type == "PERSON" and "gazetteer" not in c.cues:
             for t in c.tokens:
                 typed.setdefault(t.low, "PERSON")
@@ -521,7 +690,7 @@ def _finish(doc: Document, cands: list[_Cand], evidence: set[str], lex: MentionL
     out: list[Mention] = []
     for c in cands:
         surface = text[c.start : c.end]
-        strong = c.cues & {"gazetteer", "demonym", "title", "verb", "descriptor", "byline", "region"}
+        strong = c.cues & {"gazetteer", "demonym", "title", "verb", "descriptor", "byline", "region", "local"}
         if c.title_line and not strong - {"title", "verb", "descriptor"} and surface.lower() not in known:
             continue
         if len(c.tokens) == 1:
@@ -530,8 +699,17 @@ def _finish(doc: Document, cands: list[_Cand], evidence: set[str], lex: MentionL
                 continue  # "War", "X", "POWs"
             if tok.initial and not strong and tok.low not in evidence and not tok.text.isupper():
                 continue  # a sentence's first word with nothing else saying it is a name
+            if tok.initial and not strong and tok.low in lex.org_words and tok.low not in alone:
+                continue  # "Shipping agents said": an org word opening a sentence names nothing
         if c.type is None:
-            c.type = typed.get(surface.lower()) or typed.get(c.tokens[-1].low) or _list_type(text, c, cands)
+            low = surface.lower()
+            c.type = (
+                typed.get(low)
+                or ("ORG" if firm(low) else None)
+                or typed.get(c.tokens[-1].low)
+                or _list_type(text, c, cands)
+                or ("GPE" if not c.title_line and _weak_place(text, c, lex) else None)
+            )
             if c.type is None:
                 continue  # one capitalised word and nothing saying what it names
         if doc.is_boilerplate(c.start, c.end) and "byline" not in c.cues:

@@ -9,9 +9,14 @@ that a large corpus is never compared pair by pair:
 2. acronyms: "Centre for Harbour Studies (CHS)" pairs them in the text; otherwise an
    acronym joins the one name whose initials it is ("FWA" ↔ "Federal Water Agency");
 3. people's spelling variants: "Wrzesinsky" ↔ "Wrzesinskyy" (rapidfuzz, blocked by the first
-   letters of the surname, same given name);
+   letters of the surname, same given name); with the same surname, given names compared
+   after common transliteration swaps ("Aleksandr" ↔ "Alexander", data in translit.tsv);
 4. a bare surname joins the full name it shortens, first within its own article, then
-   across articles when only one full name fits ("Halvorsen" → "Erik Halvorsen").
+   across articles when only one full name fits ("Halvorsen" → "Erik Halvorsen");
+5. a short form of an organisation's name joins the one full name it shortens, first
+   within its own article, then across articles: its first word ("Tilden" → "Tilden
+   Shipping") or its last words ("Harbour Board" → "Fenwick Harbour Board", "the city
+   council" → "Fenwick City Council").
 
 Keeping apart wins over merging: a bare name that its article introduces with its own
 description ("Park, a 29-year-old former soldier") is its own person and never joins a full
@@ -25,15 +30,21 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from ..extract.mentions import MentionLexicons, default_lexicons, gazetteer_entry
+from ..lexicons import table
 from ..model import Document, Entity, Mention, Quantity, Quote
 
 # surnames at least this similar (rapidfuzz ratio, 0-100) are one spelling: Wrzesinsky/Wrzesinskyy = 95
 _SURNAME_SIMILARITY = 88
 _GIVEN_NAME_SIMILARITY = 80
+# given names of one surname this similar after transliteration swaps are one name:
+# aleksandr/aleksander (from Alexander) = 95; anna/ania = 75 stays apart
+_TRANSLIT_SIMILARITY = 88
+_MIN_TRANSLIT_LENGTH = 5
 _MIN_FUZZY_LENGTH = 5  # short names ("Park", "Lee") differ by one letter between two people
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "da", "del", "van", "von", "on", "in"}
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP")
@@ -150,6 +161,7 @@ def resolve_entities(docs: list[Document], mentions: list[Mention]) -> list[Enti
     _merge_acronyms(ms, keys, texts, uf)
     _merge_spelling_variants(ms, bare, uf)
     _merge_bare_names(ms, bare, uf)
+    _merge_org_parts(ms, keys, bare, uf, texts, lex)
     return _build(ms, keys, uf, texts, lex)
 
 
@@ -217,7 +229,27 @@ def _same_person_name(a: str, b: str) -> bool:
     sa, sb = ta[-1], tb[-1]
     if min(len(sa), len(sb)) < _MIN_FUZZY_LENGTH or fuzz.ratio(sa, sb) < _SURNAME_SIMILARITY:
         return False
-    return all(fuzz.ratio(x, y) >= _GIVEN_NAME_SIMILARITY for x, y in zip(ta[:-1], tb[:-1], strict=True))
+    return all(_same_given_name(x, y, sa == sb) for x, y in zip(ta[:-1], tb[:-1], strict=True))
+
+
+def _same_given_name(x: str, y: str, same_surname: bool) -> bool:
+    if fuzz.ratio(x, y) >= _GIVEN_NAME_SIMILARITY:
+        return True
+    if not same_surname or min(len(x), len(y)) < _MIN_TRANSLIT_LENGTH:
+        return False
+    return fuzz.ratio(_translit(x), _translit(y)) >= _TRANSLIT_SIMILARITY
+
+
+def _translit(name: str) -> str:
+    """One spelling for transliteration variants: "alexander" → "aleksander"."""
+    for spelling, common in _translit_table():
+        name = name.replace(spelling, common)
+    return name
+
+
+@cache
+def _translit_table() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0].lower(), row[1].lower()) for row in table("translit.tsv"))
 
 
 def _fits(bare_name: str, full: str) -> bool:
@@ -267,6 +299,58 @@ def _merge_bare_names(ms: list[Mention], bare: list[bool], uf: _Union) -> None:
         elif not roots:
             for j, _d in items[1:]:
                 uf.union(items[0][0], j)
+
+
+def _merge_org_parts(
+    ms: list[Mention],
+    keys: list[tuple[str, str | None, bool]],
+    bare: list[bool],
+    uf: _Union,
+    texts: dict[str, str],
+    lex: MentionLexicons,
+) -> None:
+    """Short forms of an organisation's name join the one full name they shorten.
+
+    "Tilden" (its first word) or "Harbour Board" / "the city council" (its last words) join
+    "Tilden Shipping" / "Fenwick Harbour Board" / "Fenwick City Council": the full names of
+    the same article first, then of all articles; two fitting names join neither. A bare
+    name typed as a person joins only when it fits no person's full name, has no
+    description and no title of its own ("Tilden said" in an article without the firm).
+    """
+    parts: dict[tuple[str, str], set[int]] = defaultdict(set)  # (doc or "", short form) → full names
+    for i, m in enumerate(ms):
+        if m.type != "ORG" or keys[i][1] is not None or not m.text[:1].isupper():
+            continue
+        toks = _tokens(m.text)
+        if len(toks) < 2:
+            continue
+        forms = {"first:" + toks[0]} | {"last:" + " ".join(toks[k:]) for k in range(1, len(toks))}
+        for form in forms:
+            parts[(m.doc, form)].add(i)
+            parts[("", form)].add(i)
+    if not parts:
+        return
+    people = {uf.find(i) for i, m in enumerate(ms) if m.type == "PERSON" and not bare[i] and len(m.text.split()) >= 2}
+    for i, m in enumerate(ms):
+        if keys[i][1] is not None or _is_acronym(m.text):
+            continue
+        name = normalize_name(m.text)
+        if m.type == "ORG":
+            forms = ["last:" + name] + (["first:" + name] if " " not in name else [])
+        elif bare[i] and not m.descriptor and uf.find(i) not in people:
+            if _title_prefix(texts.get(m.doc, ""), m.start, lex):
+                continue  # "President Tilden" is a person
+            forms = ["first:" + name, "last:" + name]
+        else:
+            continue
+        for scope in (m.doc, ""):
+            roots = {uf.find(j) for form in forms for j in parts.get((scope, form), ())}
+            if scope == "" and " " not in name and name in lex.org_words:
+                roots = set()  # "the Council" in another article may be any council
+            if len(roots) == 1:
+                uf.union(roots.pop(), i)
+            if roots:
+                break  # the article's own full names decide; two of them: leave it apart
 
 
 def _title_prefix(text: str, start: int, lex: MentionLexicons) -> str | None:
