@@ -335,6 +335,7 @@ def _merge_org_parts(
         if keys[i][1] is not None or _is_acronym(m.text):
             continue
         name = normalize_name(m.text)
+        forms: list[str]
         if m.type == "ORG":
             forms = ["last:" + name] + (["first:" + name] if " " not in name else [])
         elif bare[i] and not m.descriptor and uf.find(i) not in people:
