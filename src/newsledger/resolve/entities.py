@@ -324,8 +324,8 @@ def _merge_org_parts(
         toks = _tokens(m.text)
         if len(toks) < 2:
             continue
-        forms = {"first:" + toks[0]} | {"last:" + " ".join(toks[k:]) for k in range(1, len(toks))}
-        for form in forms:
+        short_forms = {"first:" + toks[0]} | {"last:" + " ".join(toks[k:]) for k in range(1, len(toks))}
+        for form in short_forms:
             parts[(m.doc, form)].add(i)
             parts[("", form)].add(i)
     if not parts:
