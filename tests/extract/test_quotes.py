@@ -215,6 +215,172 @@ def test_extract_quotes_reported_speech(text: str, expected: list[Row]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # no "that": a clause with its own subject and finite verb follows the speech verb
+        (
+            "Shift boss Ivo Marek said the tunnel had flooded within minutes.",
+            [("the tunnel had flooded within minutes", False, "Ivo Marek", "statement")],
+        ),
+        (
+            "Rescue chief Tor Berg said two dozen pumps had been brought in overnight.",
+            [("two dozen pumps had been brought in overnight", False, "Tor Berg", "statement")],
+        ),
+        (
+            "Officials say the cause is unknown.",
+            [("the cause is unknown", False, "Officials", "statement")],
+        ),
+        # a listener between the verb and the clause
+        (
+            "Marek told reporters the trapped miners were alive.",
+            [("the trapped miners were alive", False, "Marek", "statement")],
+        ),
+        (
+            "Marek told the Ledger it was the worst flood he had seen.",
+            [("it was the worst flood he had seen", False, "Marek", "statement")],
+        ),
+        (
+            "Marek told reporters at the pit head on Friday morning that the air supply was holding.",
+            [("the air supply was holding", False, "Marek", "statement")],
+        ),
+        # "… and that …" starts a second report
+        (
+            "Kit Arlo said the water had reached the square and that the bridge was closed.",
+            [
+                ("the water had reached the square", False, "Kit Arlo", "statement"),
+                ("the bridge was closed", False, "Kit Arlo", "statement"),
+            ],
+        ),
+        # an object is no clause; an adjective in -ed is no verb; "charging" is no speech here
+        ("Rescuers said a prayer at the shaft.", []),
+        ("Marek told reporters.", []),
+        ("Jon Hale described the damaged bridge.", []),
+        ("Inside the old hall, rescuers say, charging cables ran across the floor.", []),
+        ("Harbour & Freight Weekly reported it too.", []),
+    ],
+)
+def test_extract_quotes_reported_without_that(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the report first, its attribution after a comma
+        (
+            "The roof of the gallery gave way shortly after dawn, Ivo Marek said.",
+            [("The roof of the gallery gave way shortly after dawn", False, "Ivo Marek", "statement")],
+        ),
+        (
+            "The pumps failed overnight, said Ivo Marek.",
+            [("The pumps failed overnight", False, "Ivo Marek", "statement")],
+        ),
+        (
+            "The river rose three metres overnight, officials said on Sunday, in the worst flood for decades.",
+            [("The river rose three metres overnight", False, "officials", "statement")],
+        ),
+        # "it said": the body that spoke last
+        (
+            "The Vaskor Water Authority said that the dam was sound. The river would crest on Friday, it said.",
+            [
+                ("the dam was sound", False, "Vaskor Water Authority", "statement"),
+                ("The river would crest on Friday", False, "Vaskor Water Authority", "statement"),
+            ],
+        ),
+        # no clause before the comma
+        ("On Monday, officials said.", []),
+    ],
+)
+def test_extract_quotes_trailing_attribution(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role word given in an appositive: "the foreman" is that person, "she" too
+        (
+            "Dana Voss, a 41-year-old pit foreman, spoke at the gate.\n\n"
+            "‘We heard the props crack,’ the foreman said.\n\nShe said that the fans had stopped.",
+            [
+                ("We heard the props crack,", True, "Dana Voss", "statement"),
+                ("the fans had stopped", False, "Dana Voss", "statement"),
+            ],
+        ),
+        # a role nobody was introduced with stays a description
+        (
+            "Dana Voss, a pit foreman, spoke at the gate. “We heard the props crack,” the miner said.",
+            [("We heard the props crack,", True, "miner", "statement")],
+        ),
+        # a name inside a relative clause of the appositive does not speak
+        (
+            "Dana Voss, a pit foreman who is no relation to the mayor, Ola Voss, told the Ledger "
+            "that the props had cracked.",
+            [("the props had cracked", False, "Dana Voss", "statement")],
+        ),
+        # "the company" / "the authority": the nearest earlier fitting organisation name
+        (
+            "Brannock Mining Ltd, which runs the pit, was silent on Monday. "
+            "The company said the seam had been surveyed in May.",
+            [("the seam had been surveyed in May", False, "Brannock Mining Ltd", "statement")],
+        ),
+        (
+            "The Vaskor Water Authority opened the sluices. The next day the authority said the river had peaked.",
+            [("the river had peaked", False, "Vaskor Water Authority", "statement")],
+        ),
+        # a quoted fragment inside reported speech is the speaker's words
+        (
+            "Brannock Mining Ltd said in a statement that it was “cooperating fully” with inspectors.",
+            [
+                ("it was “cooperating fully” with inspectors", False, "Brannock Mining Ltd", "statement"),
+                ("cooperating fully", True, "Brannock Mining Ltd", "statement"),
+            ],
+        ),
+        # a plural description with a participle phrase speaks as a whole
+        (
+            "Farm workers interviewed by the Ledger said that the fields had been under water for a week.",
+            [
+                (
+                    "the fields had been under water for a week",
+                    False,
+                    "Farm workers interviewed by the Ledger",
+                    "statement",
+                )
+            ],
+        ),
+        # a colon or a dash after a sentence about the speaker
+        (
+            "Rescue chief Ola Brandvik spoke at the gate: “Nobody goes down until the gas is gone.”",
+            [("Nobody goes down until the gas is gone.", True, "Ola Brandvik", "statement")],
+        ),
+        (
+            "Its safety officer, Pia Lund, was blunt — “We warned them twice.”",
+            [("We warned them twice.", True, "Pia Lund", "statement")],
+        ),
+        # a quote that is a paragraph of its own continues the sentence before it
+        (
+            "Rescue chief Ola Brandvik met the families at the gate on Monday.\n\n"
+            "“Nobody goes down until the gas is gone.”",
+            [("Nobody goes down until the gas is gone.", True, "Ola Brandvik", "statement")],
+        ),
+        (
+            "Kit Arlo said the pumps had failed.\n\n“We had no warning at all.”",
+            [
+                ("the pumps had failed", False, "Kit Arlo", "statement"),
+                ("We had no warning at all.", True, "Kit Arlo", "statement"),
+            ],
+        ),
+        (
+            "The water rose fast.\n\n“We had no warning at all.”",
+            [("We had no warning at all.", True, None, "statement")],
+        ),
+    ],
+)
+def test_extract_quotes_described_speakers(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a pronoun resolves to the person named before
         (
             'Governor Ray Tolan visited the site on Monday. "We will rebuild," he said.',
@@ -323,6 +489,9 @@ def test_extract_quotes_speakers(text: str, expected: list[Row]) -> None:
         ("The so-called “peace plan” was rejected by the council.", [("peace plan", True, None, "term")]),
         ("Farmers “Betrayed” by New Law", [("Betrayed", True, None, "term")]),
         ("The crowd cheered for the “Blue Hawks” at the stadium.", [("Blue Hawks", True, None, "term")]),
+        # a scare quote the sentence goes on after, with a speech verb later on
+        ("Inside the “safe” shed, workers say, cables ran across the floor.", [("safe", True, None, "term")]),
+        ("The supposedly “sealed” shaft flooded first.", [("sealed", True, None, "term")]),
         # the writer's alternative word
         (
             "Officials said the program was withdrawn or “paused” last week.",

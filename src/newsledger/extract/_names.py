@@ -231,6 +231,7 @@ def find_names(
     known: dict[str, frozenset[str]] | None = None,
     lo: int = 0,
     hi: int | None = None,
+    roles: frozenset[str] = frozenset(),
 ) -> list[NameMention]:
     """The capitalised names among tokens [lo, hi), titles stripped, persons marked.
 
@@ -244,6 +245,9 @@ def find_names(
         known (dict[str, frozenset[str]] | None): roles of persons found elsewhere in the
             document, by last name word (see :func:`titled_names`).
         lo (int): first token; hi (int | None): token after the last (default: all).
+        roles (frozenset[str]): lower-case role nouns ("driver", "miner") that make a
+            person only in lower case, before the name or in an appositive ("Lee, a
+            retired miner"); unlike titles they are never taken out of a capitalised name.
     Returns:
         list[NameMention]: names in text order. A name is a person when a title or role
         word stands before or inside it, or in an appositive after it, or when its last
@@ -264,14 +268,14 @@ def find_names(
         if j == i:
             i += 1
             continue
-        roles: set[str] = set()
+        found: set[str] = set()
         adjectives: set[str] = set()
         first = i
         k = i
         while k < j:
             t = match_title(toks, k, titles)
             if t:
-                roles.add(" ".join(toks.bare(x) for x in range(k, k + t)))
+                found.add(" ".join(toks.bare(x) for x in range(k, k + t)))
                 adjectives.update(toks.bare(x) for x in range(first, k))
                 first = k + t
                 k += t
@@ -286,8 +290,10 @@ def find_names(
         for t in range(1, _MAX_TITLE_WORDS + 1):
             b = before - t
             if b >= lo and not toks.is_cap(b) and match_title(toks, b, titles) == t:
-                roles.add(" ".join(toks.bare(x) for x in range(b, before)))
+                found.add(" ".join(toks.bare(x) for x in range(b, before)))
                 break
+        if not found and before - 1 >= lo and toks.is_word(before - 1) and toks.lower[before - 1] in roles:
+            found.add(toks.lower[before - 1])
         # an appositive after the name: "Lee, a 40-year-old former soldier who ..."
         if j < n and toks.words[j] == "," and not toks.possessive(j - 1):
             for k in range(j + 1, min(n, j + 1 + _APPOSITIVE_WINDOW)):
@@ -295,14 +301,17 @@ def find_names(
                     break
                 t = match_title(toks, k, titles)
                 if t and not toks.is_cap(k):
-                    roles.add(" ".join(toks.bare(x) for x in range(k, k + t)))
+                    found.add(" ".join(toks.bare(x) for x in range(k, k + t)))
                     break
-        raw.append((first, j - 1, roles, adjectives))
+                if toks.lower[k] in roles and (k + 1 >= n or toks.lower[k + 1] not in roles):
+                    found.add(toks.lower[k])
+                    break
+        raw.append((first, j - 1, found, adjectives))
         i = j
     out = []
-    for first, last, roles, adjs in raw:
+    for first, last, given, adjs in raw:
         key = toks.bare(last)
-        all_roles = frozenset(roles) | known.get(key, frozenset())
+        all_roles = frozenset(given) | known.get(key, frozenset())
         start, end = toks.starts[first], toks.name_end(last)
         out.append(
             NameMention(start, end, toks.text[start:end], key, first, last, bool(all_roles), all_roles, frozenset(adjs))
@@ -311,7 +320,12 @@ def find_names(
 
 
 def titled_names(
-    text: str, titles: Iterable[str], skip: Callable[[int], bool], *, appositives: bool = True
+    text: str,
+    titles: Iterable[str],
+    skip: Callable[[int], bool],
+    *,
+    appositives: bool = True,
+    roles: Iterable[str] = (),
 ) -> list[NameMention]:
     """Persons the text introduces with a title or a role, found by regexes.
 
@@ -324,11 +338,13 @@ def titled_names(
         titles (Iterable[str]): lower-case titles.
         skip (Callable[[int], bool]): True for an offset to ignore (inside quotation marks).
         appositives (bool): also look for "Name, a <title> ..." (a second pass).
+        roles (Iterable[str]): lower-case role nouns that count in an appositive only
+            ("Dana Voss, a 41-year-old pit foreman" → role "foreman").
     Returns:
         list[NameMention]: in text order, each with its role and the capitalised words
         before the title as adjectives ("sylvanian").
     """
-    rx_before, rx_appos, rx_title = _title_patterns(tuple(sorted(titles)))
+    rx_before, rx_appos, rx_title = _title_patterns(tuple(sorted(titles)), tuple(sorted(roles)))
     out: list[NameMention] = []
     for m in rx_before.finditer(text):
         nm = _CAPS.match(text, m.end())
@@ -350,7 +366,9 @@ def titled_names(
         for m in rx_appos.finditer(text):
             if skip(m.start()):
                 continue
-            t = rx_title.search(m.group(2))
+            # the role in the appositive's own phrase, before a relative clause or a
+            # second name ("a driver who is no relation to the chief, X")
+            t = rx_title.search(_APPOS_HEAD.split(m.group(2), 1)[0])
             if t is None:
                 continue
             key = m.group(1).split()[-1].lower()
@@ -375,9 +393,14 @@ _ADJ_BEFORE = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,2}$")
 _CAPS = re.compile(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}")
 
 
+_APPOS_HEAD = re.compile(r"\s(?:who|which|whose|that)\s")
+
+
 @cache
-def _title_patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    alt = trie_pattern(t for t in titles if t)
+def _title_patterns(
+    titles: tuple[str, ...], roles: tuple[str, ...] = ()
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    alt = trie_pattern(t for t in set(titles) | set(roles) if t)
     # titles as written before a name: lower case or capitalised word by word ("Prime
     # Minister"), so the regex can stay case-sensitive (fast) and demand a capital after
     forms = set(titles) | {" ".join(w[:1].upper() + w[1:] for w in t.split()) for t in titles}

@@ -9,14 +9,20 @@ The cascade, one pass each over the document's tokens:
    with a mark (a quote running over paragraphs), so one stray mark never swallows the
    rest of an article.
 2. **Reported speech.** A speech verb followed by "that" (a few words may stand between:
-   "confirmed late last month that"), a bare speech verb followed by a pronoun ("said he's
-   committed"), and "according to X" give the reported clause, up to the end of the
-   clause ("…, as", "…, but", "; ").
+   "confirmed late last month that", "told reporters at the gate that"), a bare speech verb
+   followed by a clause with its own subject and finite verb ("said he's committed", "said
+   the roof had collapsed", "told reporters the dead were workers"; not "said a prayer"),
+   a trailing attribution after a clause ("The pumps failed, Lee said.") and "according
+   to X" give the reported clause, up to the end of the clause ("…, as", "…, but", "; ",
+   "… and that", which starts the next report). Without "that", a clause holding quoted
+   words is left to them.
 3. **Attribution.** A quote's speaker is the subject of a speech verb after it
    ("…," Lee said / said Lee / — Lee) or before it in the same sentence ("X said, '…'",
    "X praised the '…'", "X …, saying '…'"), then "according to X", then "X: '…'". A
    quote standing alone takes the speaker of the previous statement of its paragraph (or
-   of the paragraph before, when it continues it).
+   of the paragraph before, when it continues it); a quote that is a paragraph of its own
+   takes the person who opens the sentence before it. A colon or dash after a clause
+   ("Lee repeated the agency's account: '…'") gives that clause's subject.
 4. **Terms.** Quoted names, terms and scare quotes are kept with ``kind="term"``: words
    right after "known as"/"the term"/"so-called", a quoted word right before a name
    ("brother" Lee), name-like capitalised words, a word in a headline, a short fragment
@@ -25,8 +31,11 @@ The cascade, one pass each over the document's tokens:
 Speakers are names without titles ("Sylvanian President Marko Vell" → "Marko Vell"),
 groups ("the Sylvanian government" → "Sylvanian government"), or descriptions when the
 text names nobody ("a local farmer’s letter" → "local farmer").
-Pronouns and bare descriptions ("he", "the ambassador") are resolved to a named person
-mentioned earlier; the speaker span then points at that earlier name.
+Pronouns and bare descriptions ("he", "the ambassador", "the forklift driver") are resolved
+to a named person mentioned earlier with that title or role; "the company", "the
+authority" to the nearest earlier organisation name ending in a fitting word ("Brannock
+Mining Ltd", "Vaskor Water Authority"); "it said" to the body that spoke last. The speaker
+span then points at that earlier name.
 """
 
 from __future__ import annotations
@@ -60,6 +69,7 @@ _GUILLEMETS = re.compile(r"[«»‹›]")
 _SINGLE_MARKS = re.compile(r"[‘’']")
 _DECADE = re.compile(r"\d\ds\b")
 _ALNUM = re.compile(r"[^\W_]")
+_WORD = re.compile(r"\S+")
 QUOTE_CHARS = "\"'“”‘’«»„‹›"
 _OPEN_AFTER = '([{—–-/"“„«‹'
 _DASHES = "—–-"
@@ -73,8 +83,6 @@ _HEADING_WORDS = 14
 _THAT_WINDOW = 7
 # after a closing mark, the speech verb must come within this many tokens ("," Lee said)
 _AFTER_WINDOW = 10
-# how far after a speech verb "that" may stand ("confirmed late last month that")
-_COMPLEMENT_CHARS = 70
 # no scan reaches further than this many tokens back or ahead of its anchor, so a run-on
 # "sentence" of a badly split page stays linear (speakers and cues sit close by)
 _LOOKBACK = 60
@@ -87,6 +95,20 @@ _CUES_TRIED = 3
 _PRONOUN_SENTENCES = 8
 # reported content at least this much covered by direct quotes is left to the direct quotes
 _COVERED = 0.5
+# "told reporters at the gate on Wednesday morning that": words a listener verb may put
+# between itself and "that"
+_THAT_WINDOW_LISTENER = 10
+# "said a handful of ships due at the quay had been sent": the longest subject of a
+# reported clause without "that", in words, and of one that opens with a bare noun
+# ("said crews had asked")
+_SUBJECT_WORDS = 9
+_BARE_SUBJECT_WORDS = 2
+# "told a press briefing on Thursday the ...": the longest listener or opening phrase
+_LISTENER_WORDS = 6
+# ", the regional water board said." — the longest subject of a trailing attribution
+_TRAILING_SUBJECT_WORDS = 7
+# how far back "the company" looks for the company it stands for (characters)
+_ORG_CHARS = 6000
 
 
 def inflect_verbs(bases: Iterable[str]) -> frozenset[str]:
@@ -162,6 +184,11 @@ class QuoteLexicons:
     clause_ends: frozenset[str]
     passive: frozenset[str]
     object_verbs: frozenset[str]
+    finite: frozenset[str] = frozenset()
+    possessives: frozenset[str] = frozenset()
+    numerals: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
+    org_synonyms: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 @cache
@@ -185,6 +212,15 @@ def load_quote_lexicons() -> QuoteLexicons:
     for row in table("role_synonyms.tsv"):
         if len(row) > 1:
             synonyms.setdefault(row[0].lower(), set()).add(row[1].lower())
+    orgs: dict[str, set[str]] = {}
+    for row in table("org_synonyms.tsv"):
+        if len(row) > 1:
+            orgs.setdefault(row[0].lower(), set()).add(row[1].lower())
+    # irregular pasts ("the fire began", "the crew left") show a clause as -ed forms do
+    pasts = {row[1].lower() for row in table("verb_forms.tsv") if len(row) > 1 and row[1].lower() != row[0].lower()}
+    kinds = {"cardinal", "scale", "vague"}
+    numerals = {r[0].lower() for r in table("number_words.tsv") if len(r) > 1 and r[1] in kinds}
+    pronoun_rows = table("pronouns.tsv")
     return QuoteLexicons(
         speech_verbs=speech,
         speech_phrasal=phrasal,
@@ -192,8 +228,8 @@ def load_quote_lexicons() -> QuoteLexicons:
         titles=word_list("titles.txt"),
         term_before=tuple(sorted({r[0].lower() for r in cues if len(r) > 1 and r[1] == "before"}, key=len)),
         term_clause=tuple(r[0].lower() for r in cues if len(r) > 1 and r[1] == "clause"),
-        pronouns={r[0].lower(): r[1] for r in table("pronouns.tsv") if len(r) > 1},
-        subject_pronouns=frozenset(r[0].lower() for r in table("pronouns.tsv") if len(r) > 2 and r[2] == "subject"),
+        pronouns={r[0].lower(): r[1] for r in pronoun_rows if len(r) > 1},
+        subject_pronouns=frozenset(r[0].lower() for r in pronoun_rows if len(r) > 2 and r[2] == "subject"),
         group_nouns=frozenset(r[0].lower() for r in nouns if len(r) > 1 and r[1] == "group"),
         speech_nouns=frozenset(r[0].lower() for r in nouns if len(r) > 1 and r[1] == "speech"),
         role_synonyms={k: frozenset(v) for k, v in synonyms.items()},
@@ -206,6 +242,11 @@ def load_quote_lexicons() -> QuoteLexicons:
         clause_ends=cat("clause_end"),
         passive=cat("passive"),
         object_verbs=cat("object_verb"),
+        finite=cat("finite") | frozenset(pasts),
+        possessives=frozenset(r[0].lower() for r in pronoun_rows if len(r) > 2 and r[2] == "possessive"),
+        numerals=frozenset(numerals),
+        roles=frozenset(r[0].lower() for r in nouns if len(r) > 1 and r[1] == "role"),
+        org_synonyms={k: frozenset(v) for k, v in orgs.items()},
     )
 
 
@@ -269,6 +310,9 @@ class _Ctx:
         self.headings: dict[int, bool] = {}
         self.tokenised: set[int] = set()
         self.speaker_starts: list[int] = []
+        self.orgs: frozenset[str] | None = None
+        # description head → (ends, spans) of the organisation names it may stand for
+        self.org_names: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
 
     # ---------------------------------------------------------------- lookups
     def set_regions(self, marked: list[_Marked]) -> None:
@@ -286,19 +330,10 @@ class _Ctx:
         blind = len(lowered) != len(self.text)
         rx = _cue_regex(self.lex.speech_verbs, self.lex.evaluative_verbs, tuple(sorted(self.lex.speech_phrasal)), blind)
         source = self.text if blind else lowered
-        # a speech verb matters without a quotation mark in its sentence only when reported
-        # speech may follow: "according to", "that" within a few words, or a pronoun
+        # every sentence with a speech verb may hold reported speech, with or without
+        # "that" ("said the roof had collapsed", "…, the council said.")
         self.cues = [m.start() for m in rx.finditer(source)]
-        pronouns = self.lex.subject_pronouns
-        wanted = set()
-        for p in self.cues:
-            after = source[p : p + _COMPLEMENT_CHARS]
-            if after.startswith("according") or " that " in after:
-                wanted.add(self.sentence(p))
-                continue
-            nxt = after.split(None, 3)[1:3]
-            if any(w.split("’")[0].split("'")[0] in pronouns for w in nxt):
-                wanted.add(self.sentence(p))
+        wanted = {self.sentence(p) for p in self.cues}
         for m in marked:
             wanted.add(self.sentence(m.open_at))
             last = self.sentence(m.close_at if m.close_at is not None else max(m.open_at, m.end - 1))
@@ -384,6 +419,7 @@ class _Ctx:
                     known=self.known,
                     lo=lo,
                     hi=hi,
+                    roles=self.lex.roles,
                 )
                 if n.person
             ]
@@ -491,7 +527,20 @@ class _Ctx:
             else:
                 break
         run = idx[r:] if r < len(idx) else []
-        preps = [n for n, k in enumerate(idx[:r]) if toks.lower[k] in lex.prepositions]
+        # "Workers interviewed by this paper": a participle after the head ends it as a
+        # preposition does ("the injured worker" keeps its adjective)
+        preps = [
+            n
+            for n, k in enumerate(idx[:r])
+            if toks.lower[k] in lex.prepositions
+            or (
+                n > 0
+                and _participle(toks.lower[k])
+                and not toks.is_cap(k)
+                and toks.lower[idx[n - 1]] not in lex.determiners
+                and toks.lower[idx[n - 1]] not in lex.possessives
+            )
+        ]
         first_prep = preps[0] if preps else None
         head = idx[: first_prep if first_prep is not None else r]
         det = ""
@@ -505,8 +554,8 @@ class _Ctx:
         hw = head[-1]
         hbare = toks.bare(hw)
         singular = hbare[:-1] if hbare.endswith("s") else hbare
-        is_title = hbare in lex.titles or bool(match_title(toks, hw, lex.titles))
-        is_group = hbare in lex.group_nouns or (singular in lex.titles and singular != hbare)
+        is_title = hbare in lex.titles or hbare in lex.roles or bool(match_title(toks, hw, lex.titles))
+        is_group = hbare in lex.group_nouns or ((singular in lex.titles or singular in lex.roles) and singular != hbare)
         body_start = head[0]
         if run and first_prep is not None:
             before_run = toks.lower[run[0] - 1] if run[0] > 0 else ""
@@ -525,6 +574,11 @@ class _Ctx:
                 end_k = max((k for k in idx if k < run[0] - 1), default=body_start)
             if first_prep is None:
                 end_k = head[-1]
+                if det == "the" and len(head) == 1 and not toks.is_cap(hw):
+                    # "the company said" after "Lindqvist Haulage Ltd": that firm
+                    found = self.resolve_org(hbare, toks.starts[i])
+                    if found is not None:
+                        return found
             return self.span_speaker(body_start, end_k, "group")
         if is_title:
             if first_prep is None and det not in {"a", "an", "another", "one"}:
@@ -612,6 +666,14 @@ class _Ctx:
         if kind == "group":
             i = bisect.bisect_left([p for p, _ in self.group_speakers], pos) - 1
             return self.group_speakers[i][1] if i >= 0 else None
+        if kind == "thing":
+            # "…, it said.": the body that spoke last (a group, or a name the org words end)
+            i = bisect.bisect_left([p for p, _ in self.group_speakers], pos) - 1
+            if i >= 0:
+                found = self.group_speakers[i][1]
+                last = found.text.split()[-1].lower() if found.text.split() else ""
+                if found.kind in {"group", "org"} or last in self.org_endings():
+                    return found
         return None
 
     def remember(self, speaker: _Speaker | None) -> None:
@@ -633,7 +695,7 @@ class _Ctx:
         if not self.appositives_loaded:
             # "the former soldier" may point back to "Lee, a former soldier": a second pass
             self.appositives_loaded = True
-            self.intros = titled_names(self.text, self.lex.titles, self.in_quote)
+            self.intros = titled_names(self.text, self.lex.titles, self.in_quote, roles=self.lex.roles)
             self.intro_starts = [m.start for m in self.intros]
         roles = {head} | set(self.lex.role_synonyms.get(head, ()))
         i = bisect.bisect_left(self.intro_starts, pos) - 1
@@ -647,6 +709,40 @@ class _Ctx:
                 fallback = fallback or m
             i -= 1
         return self.mention_speaker(fallback) if fallback else None
+
+    def resolve_org(self, head: str, pos: int) -> _Speaker | None:
+        """The nearest earlier organisation name a description ("the company") stands for.
+
+        A name counts when its last word is the head itself ("the authority" → "Northport
+        Water Authority") or a word ``org_synonyms.tsv`` allows ("the firm" → "Lindqvist
+        Haulage Ltd"), and no capitalised word follows it (so "Freight" in a longer title
+        is no company).
+        """
+        found = self.org_names.get(head)
+        if found is None:
+            rx = _org_regex(tuple(sorted({head} | self.lex.org_synonyms.get(head, frozenset()))))
+            spans = [(m.start(), m.end()) for m in rx.finditer(self.text) if not self.in_quote(m.start())]
+            found = ([e for _, e in spans], spans)
+            self.org_names[head] = found
+        i = bisect.bisect_right(found[0], pos) - 1
+        if i < 0 or found[1][i][0] < pos - _ORG_CHARS:
+            return None
+        start, end = found[1][i]
+        # "The Harbour Authority", "In Lindqvist Haulage Ltd": sentence-initial words go
+        for w in _WORD.finditer(self.text, start, end):
+            if w.end() >= end or w.group().lower() not in self.stop:
+                start = w.start()
+                break
+        return _Speaker(self.text[start:end], start, end, "org")
+
+    def org_endings(self) -> frozenset[str]:
+        """Last words that make a name an organisation ("Authority", "Ltd", "Council")."""
+        if self.orgs is None:
+            out = set(self.lex.group_nouns) | set(self.lex.org_synonyms)
+            for v in self.lex.org_synonyms.values():
+                out |= v
+            self.orgs = frozenset(out)
+        return self.orgs
 
     def mention_speaker(self, m: NameMention) -> _Speaker:
         return _Speaker(m.text, m.start, m.end, "name")
@@ -671,6 +767,9 @@ class _Ctx:
                     continue
                 break
             if low in lex.auxiliaries or self.is_cue(t, evaluative=True):
+                break
+            if toks.lower[i] in {"the", "a", "an"} and low not in lex.prepositions and not toks.possessive(t):
+                # "The next day the authority said": a phrase opens at its determiner
                 break
             i = t
         return i
@@ -702,11 +801,13 @@ class _Ctx:
                 and toks.is_cap(seg)
                 and not self.appositive_at(seg)
                 and cap_run_end(toks, seg, self.stop, self.lex.connectors, j) == j
+                and not self.inside_appositive(k, lo)
             ):
                 return self.name_from_run(list(range(seg, j))), False
             if k < lo:
                 break
-            if not (self.appositive_at(seg) or toks.lower[seg] in {"who", "which", "whose"}):
+            nested = toks.is_cap(seg) and self.inside_appositive(k, lo)
+            if not (nested or self.appositive_at(seg) or toks.lower[seg] in {"who", "which", "whose"}):
                 return None, False
             j = k
             steps += 1
@@ -718,6 +819,24 @@ class _Ctx:
         if i > j:
             return None, False
         return self.speaker_of_phrase(i, j + 1), False
+
+    def inside_appositive(self, comma: int, lo: int) -> bool:
+        """True when the words before ``comma`` are themselves an appositive.
+
+        In "Dana Voss, a foreman who is no relation to the mayor, Ola Voss, told" the name
+        after "the mayor," belongs to the relative clause; "The chief, Rob Stan, told"
+        names the speaker.
+        """
+        toks = self.toks
+        k = comma - 1
+        while k >= lo and toks.words[k] != ",":
+            k -= 1
+        if k < lo:
+            return False
+        seg = k + 1
+        return toks.lower[seg] in {"a", "an"} or any(
+            toks.lower[x] in {"who", "which", "whose"} for x in range(seg, comma)
+        )
 
     def appositive_at(self, k: int) -> bool:
         """True when token ``k`` opens an appositive ("a member of …", "Freedonia’s envoy")."""
@@ -798,6 +917,20 @@ class _Ctx:
         if end == j:
             return None, end
         return self.speaker_of_phrase(j, end), end
+
+
+@cache
+def _org_regex(endings: tuple[str, ...]) -> re.Pattern[str]:
+    """Capitalised names (up to five words) ending in one of ``endings``, as written."""
+    forms = {e[:1].upper() + e[1:] for e in endings} | {e.upper() for e in endings if len(e) <= 4}
+    return re.compile(
+        r"(?<![\w’'])(?:[A-Z][\w’'&.\-]*[ \t]+){0,4}(?:" + trie_pattern(sorted(forms)) + r")(?![\w’'\-])(?![ \t]+[A-Z])"
+    )
+
+
+def _participle(low: str) -> bool:
+    """A regular past form ("collapsed", "interviewed"), by its ending."""
+    return len(low) > 4 and low.endswith("ed")
 
 
 @cache
@@ -980,6 +1113,9 @@ def _clause_end(ctx: _Ctx, i: int, hi: int) -> int:
         w = toks.words[t]
         if w in ";:—–" or (w == "-" and t > i and toks.starts[t] > toks.ends[t - 1]):
             break
+        if t > i and toks.lower[t] in {"and", "but"} and t + 1 < hi and toks.lower[t + 1] == "that":
+            # "the dead were workers and that their names ...": the next report starts
+            break
         if w == "," and t + 1 < hi:
             nl = toks.lower[t + 1]
             if nl in ctx.lex.clause_ends:
@@ -1013,6 +1149,8 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
             return
         seen.add(span[0])
         ctx.remember(speaker)
+        if speaker is not None:
+            ctx.group_speakers.append((speaker.start, speaker))
         out.append(_quote(ctx, span, False, speaker, cue))
 
     for pos in ctx.cues:
@@ -1044,18 +1182,14 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
                 elif c > lo and not any(ctx.is_cue(k) for k in range(lo, c)):
                     emit(lo, c - 1, speaker, "according to")
             continue
-        # most speech verbs are followed by neither "that" nor a pronoun: skip them cheaply
-        nxt = toks.lower[c + 1 : c + 2 + _THAT_WINDOW]
-        heads = {toks.bare(x) for x in range(c + 1, min(len(toks), c + 3))}
-        if "that" not in nxt and not heads & lex.subject_pronouns:
-            continue
         n = ctx.is_cue(c)
         if not n:
             continue
         lo, hi = ctx.window(ctx.sentence(toks.starts[c]), c)
         k = c + n
         start = None
-        for t in range(k, min(hi, k + _THAT_WINDOW)):
+        listener = toks.lower[c] in lex.object_verbs
+        for t in range(k, min(hi, k + (_THAT_WINDOW_LISTENER if listener else _THAT_WINDOW))):
             if toks.lower[t] == "that":
                 start = t + 1
                 break
@@ -1074,15 +1208,196 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
             and lex.pronouns.get(subject) != "self"
             and k + 1 < hi
             and toks.is_word(k + 1)
+            # "reported it too": "it" is an object unless a verb follows it
+            and (
+                lex.pronouns.get(subject) != "thing"
+                or toks.lower[k] != subject
+                or _finite_at(ctx, k + 1, k)
+                or toks.lower[k + 1].endswith("s")
+            )
         ):
             start = k
-        if start is None or start >= hi:
+        end = -1
+        if start is None:
+            # "said the roof had collapsed", "told reporters the dead were workers"
+            start = _thatless_start(ctx, c, k, hi)
+            if start is not None:
+                end = _clause_end(ctx, start, hi)
+                if ctx.covered(toks.starts[start], toks.ends[end - 1]) > 0:
+                    # 'said the plan was withdrawn or "paused"': without "that" the frame
+                    # is the writer's; the quoted words carry the statement
+                    continue
+        cue = " ".join(toks.words[c : c + n])
+        if start is None:
+            # "The roof collapsed within an hour, Ortiz said."
+            trailing = _trailing(ctx, c, k, hi)
+            if trailing is not None:
+                a, b, speaker = trailing
+                if speaker is not None:
+                    emit(a, b, speaker, cue)
+            continue
+        if start >= hi:
             continue
         speaker, passive = ctx.cue_speaker(c, lo)
         if speaker is None and not passive:
             continue
-        emit(start, _clause_end(ctx, start, hi), speaker, " ".join(toks.words[c : c + n]))
+        if end < 0:
+            end = _clause_end(ctx, start, hi)
+        emit(start, end, speaker, cue)
+        # "said the dead were workers and that their names would follow": two reports
+        while end + 2 < hi and toks.lower[end] in {"and", "but"} and toks.lower[end + 1] == "that":
+            start = end + 2
+            end = _clause_end(ctx, start, hi)
+            emit(start, end, speaker, cue)
     return out
+
+
+def _finite_at(ctx: _Ctx, j: int, s: int) -> bool:
+    """True when token ``j`` is a finite verb of a clause whose subject starts at ``s``.
+
+    Auxiliaries always are ("had", "was", "would"); a past form ("collapsed", "began") is
+    unless it stands right after a determiner, where it is an adjective ("the damaged
+    roof", "two injured workers").
+    """
+    toks, lex = ctx.toks, ctx.lex
+    low = toks.lower[j]
+    if j <= s or not toks.is_word(j) or toks.is_cap(j):
+        return False
+    if low in lex.finite and low in lex.auxiliaries:
+        return True
+    if low not in lex.finite and not _participle(low):
+        return False
+    prev = toks.bare(j - 1)
+    return (
+        prev not in lex.determiners
+        and prev not in lex.possessives
+        and prev not in lex.numerals
+        and prev not in lex.prepositions
+    )
+
+
+def _clause_at(ctx: _Ctx, s: int, hi: int) -> bool:
+    """True when a clause with its own subject and finite verb starts at token ``s``.
+
+    The subject opens with a determiner, a possessive, a number, a name, a pronoun or (in
+    two words at most) a bare noun: "the roof had collapsed", "his crews had been",
+    "two dozen engines had been deployed", "crews had asked". An object ("a prayer",
+    "the reports") has no verb after it, so it never counts.
+    """
+    toks, lex = ctx.toks, ctx.lex
+    if s >= hi or not toks.is_word(s) or ctx.in_quote(toks.starts[s]):
+        return False
+    low = toks.bare(s)
+    if low in lex.subject_pronouns:
+        if lex.pronouns.get(low) == "self":
+            return False
+        j = s + 1
+        while j < hi and ctx.aux_or_adverb(j) and toks.lower[j] not in lex.finite:
+            j += 1
+        return j < hi and _finite_at(ctx, j, s)
+    if (
+        low in lex.boundaries
+        or low in lex.prepositions
+        or low in lex.pronouns
+        and low not in lex.possessives
+        or ctx.aux_or_adverb(s)
+        or ctx.is_cue(s)
+    ):
+        return False
+    opener = (
+        toks.is_cap(s) or low in lex.determiners or low in lex.possessives or low in lex.numerals or low[:1].isdigit()
+    )
+    if not opener and toks.lower[s - 1].endswith("ing"):
+        # "…, charging cables ran": a participle before a bare noun is no speech verb
+        return False
+    limit = min(hi, s + 1 + (_SUBJECT_WORDS if opener else _BARE_SUBJECT_WORDS))
+    for j in range(s + 1, limit):
+        if not toks.is_word(j) or ctx.in_quote(toks.starts[j]):
+            return False
+        if _finite_at(ctx, j, s):
+            return True
+        w = toks.bare(j)
+        after_prep = toks.lower[j - 1] in lex.prepositions
+        if w in lex.boundaries or w in lex.subject_pronouns or toks.lower[j] in lex.auxiliaries or ctx.is_cue(j):
+            return False
+        if (w in lex.determiners or w in lex.possessives) and not after_prep:
+            return False
+    return False
+
+
+def _thatless_start(ctx: _Ctx, c: int, k: int, hi: int) -> int | None:
+    """Where a reported clause without "that" starts after the speech verb at ``c``.
+
+    "said the roof had collapsed", "said on Thursday the council had voted", "told
+    reporters the dead were workers" (a listener first); None for "said a prayer".
+    """
+    toks, lex = ctx.toks, ctx.lex
+    t = k
+    while t < hi and t - k < 2 and ctx.aux_or_adverb(t) and toks.lower[t] not in lex.auxiliaries:
+        t += 1
+    if t >= hi:
+        return None
+    if toks.lower[c] in lex.object_verbs:
+        candidates = range(t + 1, min(hi, t + 1 + _LISTENER_WORDS))
+    elif toks.lower[t] in lex.prepositions:
+        candidates = range(t + 2, min(hi, t + 1 + _LISTENER_WORDS))
+    else:
+        candidates = range(t, t + 1)
+    for s in candidates:
+        if not toks.is_word(s - 1) and s > t:
+            return None
+        if _clause_at(ctx, s, hi):
+            return s
+    return None
+
+
+def _trailing(ctx: _Ctx, c: int, k: int, hi: int) -> tuple[int, int, _Speaker | None] | None:
+    """A report before its attribution: "The roof fell in within the hour, Ortiz said."
+
+    Returns the content's tokens (from the sentence start to the comma) and the speaker,
+    or None when the words before the comma are no clause ("On Monday, officials said")
+    or words after the verb go on to a clause of their own.
+    """
+    toks, lex = ctx.toks, ctx.lex
+    s_lo, _ = ctx.sent_tokens(ctx.sentence(toks.starts[c]))
+    if c - s_lo > _LOOKBACK or "," not in toks.words[max(s_lo, c - _TRAILING_SUBJECT_WORDS - 3) : c]:
+        return None
+    j = k
+    while j < hi and toks.is_word(j) and j - k < _AFTER_WINDOW:
+        if toks.lower[j] == "that" or toks.lower[j] in lex.auxiliaries or ctx.is_cue(j):
+            return None
+        j += 1
+    if j < hi and toks.words[j] not in ".,!?;":
+        return None
+    b = c - 1
+    while b >= s_lo and ctx.aux_or_adverb(b):
+        b -= 1
+    if b < s_lo:
+        return None
+    inverted = toks.words[b] == ","
+    if inverted:
+        # "…, said Ortiz."
+        comma = b
+    else:
+        i = ctx.phrase_start(b + 1, s_lo)
+        if i <= s_lo or toks.words[i - 1] != "," or b + 1 - i > _TRAILING_SUBJECT_WORDS:
+            return None
+        comma = i - 1
+    a = s_lo
+    while a < comma and not toks.is_word(a):
+        a += 1
+    if comma - a < 3 or toks.lower[a] == "according":
+        return None
+    if not any(_finite_at(ctx, x, a) for x in range(a + 1, comma)) or any(ctx.is_cue(x) for x in range(a, comma)):
+        return None
+    speaker: _Speaker | None
+    if inverted:
+        speaker = ctx.speaker_of_phrase(k, j) if j > k else None
+    else:
+        speaker, passive = ctx.cue_speaker(c, s_lo)
+        if passive:
+            return None
+    return a, comma, speaker
 
 
 # ------------------------------------------------------------------ direct quotes
@@ -1125,6 +1440,16 @@ def _after_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None]:
         and not (toks.words[limit][0] in QUOTE_CHARS and ctx.in_quote(toks.starts[limit]))
     ):
         limit += 1
+    if (
+        a < limit
+        and toks.is_word(a)
+        and not toks.is_cap(a)
+        and ctx.text[m.start : m.end].rstrip()[-1:] not in ".,!?;:"
+        and not ctx.is_cue(a)
+    ):
+        # 'the "safe" shed, workers say, …': the phrase goes on after a quoted word, so a
+        # later speech verb is about the sentence, not about the word
+        return None, None
     t = a
     while t < limit and toks.words[t] == ",":
         t += 1
@@ -1203,7 +1528,30 @@ def _before_quote(ctx: _Ctx, m: _Marked) -> tuple[_Speaker | None, str | None, b
             sp = ctx.speaker_of_phrase(i, k)
             if sp is not None and sp.kind != "description":
                 return sp, ":", True, False
+    if not tried and k >= lo and toks.words[k] in ":—–":
+        sp = _clause_subject(ctx, k)
+        if sp is not None:
+            return sp, toks.words[k], True, False
     return None, first_cue, False, False
+
+
+def _clause_subject(ctx: _Ctx, k: int) -> _Speaker | None:
+    """The subject of the clause that a colon or dash at token ``k`` ends.
+
+    "Lee repeated the agency’s account: '…'" and "Its secretary, Ann Lee, was blunt —
+    '…'" introduce the quote with a sentence about its speaker.
+    """
+    toks, lex = ctx.toks, ctx.lex
+    s_lo, _ = ctx.sent_tokens(ctx.sentence(toks.starts[k]))
+    s_lo = max(s_lo, k - _LOOKBACK)
+    for v in range(s_lo + 1, k):
+        if not toks.is_word(v) or toks.is_cap(v) or ctx.in_quote(toks.starts[v]):
+            continue
+        low = toks.lower[v]
+        if low in lex.finite or _participle(low) or ctx.is_cue(v, evaluative=True):
+            sp, passive = ctx.subject_before(v, s_lo)
+            return None if passive else sp
+    return None
 
 
 def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
@@ -1356,6 +1704,12 @@ def _inherit(ctx: _Ctx, direct: list[tuple[_Marked, Quote, bool]], reported: lis
                 # "clearly continuing": the paragraph before ended with a quote
                 if prev.direct and ctx.text[prev.end : ctx.paras[para - 1][1]].strip(" .,\"”’'»") == "":
                     src = prev
+                elif ctx.sentence(prev.start) == ctx.sentence(ctx.paras[para - 1][1] - 1) and _standalone(ctx, mark):
+                    # 'Lee said the pumps had failed.' ¶ '"We had no warning."'
+                    src = prev
+            if src is None and para > 0 and mark.open_at == ctx.paras[para][0] and _standalone(ctx, mark):
+                # 'Shift boss Ivo Marek spoke to families at the gate.' ¶ '"Nobody goes down."'
+                src = _previous_subject(ctx, q, ctx.paras[para - 1])
             if src is not None and src.speaker is not None:
                 q = dataclasses.replace(
                     q, speaker=src.speaker, speaker_start=src.speaker_start, speaker_end=src.speaker_end
@@ -1364,6 +1718,22 @@ def _inherit(ctx: _Ctx, direct: list[tuple[_Marked, Quote, bool]], reported: lis
         if q.speaker is not None:
             last[para] = q
     return [fixed.get(q.start, q) if q.direct else q for _m, q, _own in direct]
+
+
+def _previous_subject(ctx: _Ctx, q: Quote, para: tuple[int, int]) -> Quote | None:
+    """``q`` with the person who opens the last sentence of the paragraph ``para``.
+
+    A quote that is a paragraph of its own, with no attribution, continues the sentence
+    before it: "Rescue chief Ola Brandvik met the families." ¶ "“Nobody goes down.”".
+    None when that sentence opens with no person.
+    """
+    s_idx = ctx.sentence(para[1] - 1)
+    s_start = ctx.sents[s_idx][0]
+    for p in ctx.persons_in(s_idx)[:1]:
+        before = ctx.text[max(s_start, para[0]) : p.start]
+        if len(before.split()) <= _APPOSITIVES + 1 and "," not in before:
+            return dataclasses.replace(q, speaker=p.text, speaker_start=p.start, speaker_end=p.end)
+    return None
 
 
 def extract_quotes(doc: Document, *, lexicons: QuoteLexicons | None = None) -> list[Quote]:
@@ -1386,9 +1756,7 @@ def extract_quotes(doc: Document, *, lexicons: QuoteLexicons | None = None) -> l
     marked = _find_marked(ctx)
     ctx.set_regions(marked)
     reported = _reported(ctx, marked)
-    for q in reported:
-        if q.speaker is not None and q.speaker_start is not None and q.speaker_end is not None:
-            ctx.group_speakers.append((q.speaker_start, _Speaker(q.speaker, q.speaker_start, q.speaker_end, "")))
+    ctx.group_speakers.sort(key=lambda x: x[0])
     direct = _direct(ctx, marked)
     quotes = _inherit(ctx, direct, reported) + reported
     quotes.sort(key=lambda q: (q.start, q.end))
