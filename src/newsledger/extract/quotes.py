@@ -670,10 +670,10 @@ class _Ctx:
             # "…, it said.": the body that spoke last (a group, or a name the org words end)
             i = bisect.bisect_left([p for p, _ in self.group_speakers], pos) - 1
             if i >= 0:
-                found = self.group_speakers[i][1]
-                last = found.text.split()[-1].lower() if found.text.split() else ""
-                if found.kind in {"group", "org"} or last in self.org_endings():
-                    return found
+                body = self.group_speakers[i][1]
+                last = body.text.split()[-1].lower() if body.text.split() else ""
+                if body.kind in {"group", "org"} or last in self.org_endings():
+                    return body
         return None
 
     def remember(self, speaker: _Speaker | None) -> None:
