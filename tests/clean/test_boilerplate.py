@@ -25,6 +25,12 @@ from newsledger.pipeline import prepare_text
         ("www.example.com", "link"),
         ("— Harbour Watch (@harbourwatch) March 3, 2025", "social_embed"),
         ("The smoke is visible from the bay pic.twitter.com/AbC123", "social_embed"),
+        ("Share on Facebook | Share on X | Email", "share"),
+        ("Listen live | Share this story", "follow"),
+        ("(Reporting by Jane Roe; Editing by Tom Bell)", "credit"),
+        ("No comments yet. Be the first to comment.", "comments"),
+        ("eastvalegazette.example", "link"),
+        ("Fire crews | Harbour | Weather", None),
         ("PHOTOS: Crews Battle Harbour Blaze Through the Night as Residents Flee", None),
         ("Some 300 workers were evacuated from the docks.", None),
         ("Sources said the fire started in a storage room.", None),
@@ -106,3 +112,21 @@ def test_trending_list_and_embed_with_media_line() -> None:
         "pic.twitter.com/Qe7vLd2Xk9",
         "— Harbour Fire Service (@harbourfire) March 11, 2025",
     ]
+
+
+def test_masthead_lines_at_top_and_bottom() -> None:
+    text = (
+        "Tin & Timber Review\n"
+        "Markets\n"
+        "Quay Fire Exposes Strains At Tilden Shipping\n"
+        "By Jane Roe\n"
+        "The fire that broke out on Tuesday at the quay has left two dock workers dead, officials said on Thursday.\n"
+        "Investigators will begin their work once the site has cooled down, the service said on Friday.\n"
+        "Radio Norde News\n"
+    )
+    doc = prepare_text(text)
+    flagged = [(doc.text[b.start:b.end], b.reason) for b in doc.boilerplate]
+    assert flagged == [("Tin & Timber Review", "masthead"), ("Markets", "section tag"), ("By Jane Roe", "byline"),
+                       ("Radio Norde News", "section tag")]
+    assert doc.meta.title == "Quay Fire Exposes Strains At Tilden Shipping"
+    assert doc.meta.outlet == "Tin & Timber Review"

@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicons import table
+from ..lexicons import table, word_list
 from ..model import Boilerplate, Document
 from .sentences import find_paragraphs
 
 _TAG_MAX_WORDS = 3
+_MASTHEAD_MAX_WORDS = 5
+_SEPARATORS = re.compile(r"\s[|·•]\s")
 _EMBED_MAX_CHARS = 320
 _BODY_MIN_WORDS = 12
 _HEADLINE_MAX_WORDS = 15
@@ -46,7 +48,26 @@ def junk_line_reason(line: str) -> str | None:
     for reason, rx in _patterns():
         if rx.fullmatch(stripped):
             return reason
+    # "Share on Facebook | Share on X | Email": a bar of links, every one of them junk
+    parts = [p.strip() for p in _SEPARATORS.split(stripped) if p.strip()]
+    if len(parts) > 1:
+        reasons = [junk_line_reason(p) for p in parts]
+        if all(reasons):
+            return reasons[0]
     return None
+
+
+def is_masthead(line: str) -> bool:
+    """The outlet's name alone on a line ("Eastvale Gazette", "Copper & Tin Review").
+
+    Example: ``is_masthead("Radio Norde News")`` → True; ``is_masthead("Fire in the docks")`` → False.
+    """
+    words = line.strip().split()
+    if not 1 <= len(words) <= _MASTHEAD_MAX_WORDS or line.strip()[-1:] in ".!?:,;\"”’":
+        return False
+    if any(not (w[:1].isupper() or w in {"&", "and", "of", "the"}) for w in words):
+        return False
+    return words[-1].lower() in word_list("outlet_words.txt")
 
 
 def _is_body(line: str) -> bool:
@@ -112,6 +133,8 @@ def find_boilerplate(doc: Document) -> list[Boilerplate]:
         is_title = title is not None and title.start == s
         if reason is None and in_margin and not is_title and _is_tag(line):
             reason = "section tag"
+        if reason is None and in_margin and not is_title and (i == 0 or i == len(lines) - 1) and is_masthead(line):
+            reason = "masthead"
         if reason is None and list_reason is not None and _is_headline(line):
             reason = list_reason
         list_reason = reason if reason in _LIST_HEADERS else (list_reason if reason == list_reason else None)

@@ -15,7 +15,7 @@ from functools import cache
 
 import dateparser
 
-from ..clean.boilerplate import junk_line_reason
+from ..clean.boilerplate import is_masthead, junk_line_reason
 from ..clean.sentences import find_paragraphs
 from ..lexicons import ordered_list
 from ..model import Metadata, Span
@@ -150,6 +150,9 @@ def extract_metadata(text: str, *, base: Metadata | None = None) -> Metadata:
     base = base or Metadata()
     found: dict[str, object] = {}
     header = header_lines(text)
+    if header and is_masthead(text[header[0][0]:header[0][1]]):
+        found["outlet"] = text[header[0][0]:header[0][1]]  # the page opens with the outlet's name
+        header = header[1:]
     first_content = next((s for s, e in header if junk_line_reason(text[s:e]) is None), None)
     for s, e in header:
         line = text[s:e]
@@ -175,7 +178,7 @@ def extract_metadata(text: str, *, base: Metadata | None = None) -> Metadata:
             credits.append(c.group("outlet").strip())
     if credits:
         found["credits"] = tuple(credits)
-        found["outlet"] = credits[0]
+        found.setdefault("outlet", credits[0])
     merged = {}
     for f in dataclasses.fields(Metadata):
         given = getattr(base, f.name)
