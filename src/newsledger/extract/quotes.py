@@ -269,6 +269,7 @@ class _Marked:
     family: str
     para: int
     chain: int = -1  # index of the first quote of a run over paragraphs
+    term: str | None = None  # why the words are a name or term, when they are
 
 
 class _Ctx:
@@ -392,7 +393,10 @@ class _Ctx:
         n = 0
         while i < len(self.marked) and self.marked[i].start < end:
             m = self.marked[i]
-            n += max(0, min(end, m.end) - max(start, m.start))
+            if m.term not in _REPORTABLE_TERMS:
+                # a quoted term inside a report ('pushed into "retreat work"') is the
+                # reporter's wording, not a statement of its own
+                n += max(0, min(end, m.end) - max(start, m.start))
             i += 1
         return n / max(1, end - start)
 
@@ -728,6 +732,10 @@ class _Ctx:
         if i < 0 or found[1][i][0] < pos - _ORG_CHARS:
             return None
         start, end = found[1][i]
+        # "Federation of Mine and Smelter Workers": the name goes on after "of"
+        tail = _ORG_TAIL.match(self.text, end)
+        if tail is not None:
+            end = tail.end()
         # "The Harbour Authority", "In Lindqvist Haulage Ltd": sentence-initial words go
         for w in _WORD.finditer(self.text, start, end):
             if w.end() >= end or w.group().lower() not in self.stop:
@@ -787,6 +795,19 @@ class _Ctx:
             return self.agent(lo, c), True
         if j < lo:
             return None, False
+        if toks.lower[j] in {"which", "who"} and j - 1 >= lo:
+            # "the union, which says …": the phrase the relative clause hangs on
+            k = j - 1 if toks.words[j - 1] == "," else j
+            i = self.phrase_start(k, lo)
+            # "a dispute with the union, which says": the phrase after the preposition
+            i = next((x + 1 for x in range(k - 1, i - 1, -1) if toks.lower[x] in self.lex.prepositions), i)
+            return (self.speaker_of_phrase(i, k) if i < k else None), False
+        found = self.relative_subject(j, lo)
+        if found is not None:
+            return found, False
+        if toks.lower[j] == "and" and j > lo:
+            # "The union puts the figure higher and says …": the sentence's subject
+            return self.coordinated_subject(lo, j), False
         steps = 0
         while toks.words[j] == "," and steps < _APPOSITIVES:
             # "Lee, a member of the committee, stated" / "Vale, 52, who lives here, said":
@@ -819,6 +840,39 @@ class _Ctx:
         if i > j:
             return None, False
         return self.speaker_of_phrase(i, j + 1), False
+
+    def coordinated_subject(self, lo: int, j: int) -> _Speaker | None:
+        """The subject that opens the sentence when a speech verb follows "and" at ``j``."""
+        toks, lex = self.toks, self.lex
+        a = lo
+        while a < j and not toks.is_word(a):
+            a += 1
+        for v in range(a + 1, min(j, a + 1 + _SUBJECT_WORDS)):
+            low = toks.lower[v]
+            if not toks.is_word(v) or low in lex.boundaries or low in lex.prepositions:
+                return None
+            if toks.is_cap(v) or toks.lower[v - 1] in lex.determiners:
+                continue
+            if low in lex.finite or _participle(low) or (low.endswith("s") and not low.endswith("ss")):
+                return self.speaker_of_phrase(a, v)
+        return None
+
+    def relative_subject(self, j: int, lo: int) -> _Speaker | None:
+        """The subject before a relative clause ending at token ``j``.
+
+        "A diver who asked not to be named told …" → "A diver": the words after "who"
+        (no comma, no quotation) describe the speaker and end right before the verb.
+        """
+        toks = self.toks
+        for w in range(j - 1, max(lo, j - _SUBJECT_WORDS) - 1, -1):
+            if not toks.is_word(w) or self.in_quote(toks.starts[w]):
+                return None
+            if toks.lower[w] == "who":
+                if w - 1 < lo or not toks.is_word(w - 1):
+                    return None
+                i = self.phrase_start(w, lo)
+                return self.speaker_of_phrase(i, w) if i < w else None
+        return None
 
     def inside_appositive(self, comma: int, lo: int) -> bool:
         """True when the words before ``comma`` are themselves an appositive.
@@ -926,6 +980,12 @@ def _org_regex(endings: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w’'])(?:[A-Z][\w’'&.\-]*[ \t]+){0,4}(?:" + trie_pattern(sorted(forms)) + r")(?![\w’'\-])(?![ \t]+[A-Z])"
     )
+
+
+_ORG_TAIL = re.compile(
+    r"(?:[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+[A-Z][\w’'&\-]*)"
+    r"(?:(?:[ \t]+(?:and|&))?[ \t]+[A-Z][\w’'&\-]*)*"
+)
 
 
 def _participle(low: str) -> bool:
@@ -1212,7 +1272,7 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
             and (
                 lex.pronouns.get(subject) != "thing"
                 or toks.lower[k] != subject
-                or _finite_at(ctx, k + 1, k)
+                or _finite_at(ctx, _skip_adverbs(ctx, k + 1, hi), k)
                 or toks.lower[k + 1].endswith("s")
             )
         ):
@@ -1250,6 +1310,13 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
             end = _clause_end(ctx, start, hi)
             emit(start, end, speaker, cue)
     return out
+
+
+def _skip_adverbs(ctx: _Ctx, j: int, hi: int) -> int:
+    """The first token from ``j`` that is no adverb ("it first complained" → "complained")."""
+    while j + 1 < hi and ctx.toks.lower[j] in ctx.lex.adverbs:
+        j += 1
+    return j
 
 
 def _finite_at(ctx: _Ctx, j: int, s: int) -> bool:
@@ -1305,7 +1372,13 @@ def _clause_at(ctx: _Ctx, s: int, hi: int) -> bool:
     ):
         return False
     opener = (
-        toks.is_cap(s) or low in lex.determiners or low in lex.possessives or low in lex.numerals or low[:1].isdigit()
+        toks.is_cap(s)
+        or low in lex.determiners
+        or low in lex.possessives
+        or low in lex.numerals
+        or low[:1].isdigit()
+        # "more than 300 workers", "about 40 divers": a figure with its qualifier
+        or any(toks.lower[x][:1].isdigit() or toks.lower[x] in lex.numerals for x in range(s + 1, min(hi, s + 3)))
     )
     if not opener and toks.lower[s - 1].endswith("ing"):
         # "…, charging cables ran": a participle before a bare noun is no speech verb
@@ -1579,6 +1652,10 @@ def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
         )
     ):
         return "naming"
+    if words <= _SHORT_WORDS and content[-1:] not in ".!?,;:" and content[:1].islower():
+        reason = _writers_phrase(ctx, o)
+        if reason is not None:
+            return reason
     if words <= _SHORT_WORDS and m.close_at is not None and content[-1:] not in ".!?,":
         a = m.close_at + 1
         if a + 1 < len(text) and text[a] == " " and text[a + 1].isupper() and not ctx.in_quote(a + 1):
@@ -1605,6 +1682,54 @@ def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
     return None
 
 
+# term reasons that leave a report around the term standing ('said crews were pushed into
+# "retreat work"'); a writer's alternative word ('withdrawn or "paused"') does not
+_REPORTABLE_TERMS = frozenset({"term cue", "naming", "what X calls", "after preposition", "modified noun"})
+
+_WHAT_CALLS = re.compile(
+    r"(?<![\w’'])(?:what|which|as)\s+(?:[\w’'-]+\s+){1,4}?"
+    r"(?:calls?|called|terms?|termed|dubs?|dubbed|describes?\s+as|described\s+as|refers?\s+to\s+as|referred\s+to\s+as)"
+    r"\s+(?:(?:a|an|the)\s+)?$",
+    re.IGNORECASE,
+)
+_CALLS = re.compile(r"(?<![\w’'])(?:calls|call|terms)\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+
+
+def _writers_phrase(ctx: _Ctx, o: int) -> str | None:
+    """Why a short lower-case fragment opening at token ``o`` is the writer's term.
+
+    "what the company calls a 'routine' shift", "a practice the union calls 'X'" name a
+    term; "pushed into 'X'" and "its recent 'X'" use the quoted words as a noun phrase of
+    the writer's own sentence (a preposition or a possessive with an adjective before
+    them), unless a speech or evaluative verb governs them ("warned of 'X'").
+    """
+    toks, lex, text = ctx.toks, ctx.lex, ctx.text
+    if o < 1 or o >= len(toks):
+        return None
+    open_at = toks.starts[o]
+    lo = max(ctx.paras[ctx.paragraph(open_at)][0], open_at - 80)
+    if _WHAT_CALLS.search(text, lo, open_at) or _CALLS.search(text, lo, open_at):
+        return "what X calls"
+    prev = toks.lower[o - 1]
+    if not toks.is_word(o - 1) or ctx.in_quote(toks.starts[o - 1]):
+        return None
+    if prev in lex.prepositions and prev not in {"as", "like"}:
+        if o >= 2 and (ctx.is_cue(o - 2, evaluative=True) or toks.lower[o - 2] in lex.speech_nouns):
+            return None
+        return "after preposition"
+    if (
+        o >= 3
+        and toks.lower[o - 2] in lex.possessives
+        and toks.is_word(o - 1)
+        and not toks.is_cap(o - 1)
+        and prev not in lex.determiners
+        and prev not in lex.possessives
+    ):
+        # "described its recent 'modernisation'": the writer's adjective, the firm's word
+        return "modified noun"
+    return None
+
+
 @cache
 def _term_regexes(before: tuple[str, ...], clause: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Term cues right before a mark ("known as") and earlier in the sentence ("refers to")."""
@@ -1626,6 +1751,21 @@ def _standalone(ctx: _Ctx, m: _Marked) -> bool:
     return _ALNUM.search(ctx.text, s[0], m.open_at) is None and _ALNUM.search(ctx.text, after, e_sent[1]) is None
 
 
+def _mark_terms(ctx: _Ctx, marked: list[_Marked]) -> None:
+    """Set ``term`` on the quoted passages that are names, terms or scare quotes."""
+    toks = ctx.toks
+    for m in marked:
+        s, e = m.start, m.end
+        while s < e and ctx.text[s].isspace():
+            s += 1
+        while e > s and ctx.text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        words = sum(1 for k in range(toks.index_at(s), toks.index_at(e)) if toks.is_word(k))
+        m.term = _term_reason(ctx, m, words)
+
+
 def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool]]:
     """Each quoted passage as a Quote, with whether it has its own attribution."""
     out: list[tuple[_Marked, Quote, bool]] = []
@@ -1639,8 +1779,7 @@ def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool
         if e <= s or not any(ch.isalnum() for ch in ctx.text[s:e]) or ctx.is_boilerplate(s, e):
             continue
         words = sum(1 for k in range(toks.index_at(s), toks.index_at(e)) if toks.is_word(k))
-        reason = _term_reason(ctx, m, words)
-        if reason is not None:
+        if m.term is not None:
             out.append((m, _quote(ctx, (s, e), True, None, None, "term"), False))
             continue
         content = ctx.text[s:e]
@@ -1755,6 +1894,7 @@ def extract_quotes(doc: Document, *, lexicons: QuoteLexicons | None = None) -> l
     ctx = _Ctx(doc, lex)
     marked = _find_marked(ctx)
     ctx.set_regions(marked)
+    _mark_terms(ctx, marked)
     reported = _reported(ctx, marked)
     ctx.group_speakers.sort(key=lambda x: x[0])
     direct = _direct(ctx, marked)
