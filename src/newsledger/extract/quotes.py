@@ -311,6 +311,8 @@ class _Ctx:
         self.headings: dict[int, bool] = {}
         self.tokenised: set[int] = set()
         self.speaker_starts: list[int] = []
+        self.descriptions: list[_Speaker] = []
+        self.description_starts: list[int] = []
         self.orgs: frozenset[str] | None = None
         # description head → (ends, spans) of the organisation names it may stand for
         self.org_names: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
@@ -465,7 +467,8 @@ class _Ctx:
         if self.in_quote(toks.starts[i]):
             return 0
         # "the claims", "a report": a noun, not a verb
-        if i > 0 and toks.lower[i - 1] in self.lex.determiners:
+        if i > 0 and (toks.lower[i - 1] in self.lex.determiners or toks.lower[i - 1] in self.lex.possessives):
+            # "her promise", "their claims": a noun too
             return 0
         if low in self.lex.speech_verbs or (evaluative and low in self.lex.evaluative_verbs):
             return 1
@@ -652,21 +655,14 @@ class _Ctx:
         """The person (or group) a pronoun at ``pos`` stands for; None when unsure."""
         kind = self.lex.pronouns.get(pronoun)
         if kind == "person":
-            s_idx = self.sentence(pos)
-            persons = self.persons_in(s_idx)
-            i = bisect.bisect_left(self.sentence_person_starts[s_idx], pos)
-            # the nearest few names before the pronoun (a run-on sentence may hold many)
-            here = [self.mention_speaker(p) for p in persons[max(0, i - 3) : i] if p.end <= pos]
-            here += self.speakers_in(max(self.sents[s_idx][0], pos - 2000), pos)
-            if here:
-                return max(here, key=lambda sp: sp.start)
-            # the first person named in each earlier sentence: subjects come first
-            for back in range(s_idx - 1, max(-1, s_idx - 1 - _PRONOUN_SENTENCES), -1):
-                found = [self.mention_speaker(p) for p in self.persons_in(back)]
-                found += self.speakers_in(*self.sents[back])
-                if found:
-                    return min(found, key=lambda sp: sp.start)
-            return None
+            found = self.person_for(pos)
+            d = bisect.bisect_left(self.description_starts, pos) - 1
+            if d >= 0:
+                desc = self.descriptions[d]
+                near = self.sentence(pos) - self.sentence(desc.start) <= 2
+                if near and desc.end <= pos and (found is None or found.start < desc.start):
+                    return desc
+            return found
         if kind == "group":
             i = bisect.bisect_left([p for p, _ in self.group_speakers], pos) - 1
             return self.group_speakers[i][1] if i >= 0 else None
@@ -680,8 +676,33 @@ class _Ctx:
                     return body
         return None
 
+    def person_for(self, pos: int) -> _Speaker | None:
+        """The named person a personal pronoun at ``pos`` stands for; None when unsure."""
+        s_idx = self.sentence(pos)
+        persons = self.persons_in(s_idx)
+        i = bisect.bisect_left(self.sentence_person_starts[s_idx], pos)
+        # the nearest few names before the pronoun (a run-on sentence may hold many)
+        here = [self.mention_speaker(p) for p in persons[max(0, i - 3) : i] if p.end <= pos]
+        here += self.speakers_in(max(self.sents[s_idx][0], pos - 2000), pos)
+        if here:
+            return max(here, key=lambda sp: sp.start)
+        # the first person named in each earlier sentence: subjects come first
+        for back in range(s_idx - 1, max(-1, s_idx - 1 - _PRONOUN_SENTENCES), -1):
+            found = [self.mention_speaker(p) for p in self.persons_in(back)]
+            found += self.speakers_in(*self.sents[back])
+            if found:
+                return min(found, key=lambda sp: sp.start)
+        return None
+
     def remember(self, speaker: _Speaker | None) -> None:
         """Keep a named speaker: "Tom Hardy said ... He added" needs no title to resolve."""
+        if speaker is not None and speaker.kind == "description":
+            # "A diver who asked not to be named told …. 'It ticks,' he said.": the
+            # description is the nearest person, though the text names nobody
+            i = bisect.bisect_left(self.description_starts, speaker.start)
+            if i >= len(self.description_starts) or self.description_starts[i] != speaker.start:
+                self.description_starts.insert(i, speaker.start)
+                self.descriptions.insert(i, speaker)
         if speaker is not None and speaker.kind == "name":
             i = bisect.bisect_left(self.speaker_starts, speaker.start)
             if i >= len(self.speaker_starts) or self.speaker_starts[i] != speaker.start:
@@ -1623,8 +1644,27 @@ def _clause_subject(ctx: _Ctx, k: int) -> _Speaker | None:
         low = toks.lower[v]
         if low in lex.finite or _participle(low) or ctx.is_cue(v, evaluative=True):
             sp, passive = ctx.subject_before(v, s_lo)
+            if sp is None and not passive:
+                sp = _opening_phrase(ctx, s_lo, k)
             return None if passive else sp
     return None
+
+
+def _opening_phrase(ctx: _Ctx, s_lo: int, k: int) -> _Speaker | None:
+    """The phrase before an appositive that opens a sentence.
+
+    "One diver, a woman in her forties who gave no name, put it simply: …" → "One diver".
+    """
+    toks = ctx.toks
+    a = s_lo
+    while a < k and not toks.is_word(a):
+        a += 1
+    comma = next((x for x in range(a + 1, min(k, a + 1 + _NAME_LIKE_WORDS)) if toks.words[x] == ","), None)
+    if comma is None or not ctx.appositive_at(comma + 1):
+        return None
+    if any(not toks.is_word(x) or toks.lower[x] in ctx.lex.prepositions for x in range(a, comma)):
+        return None
+    return ctx.speaker_of_phrase(a, comma)
 
 
 def _term_reason(ctx: _Ctx, m: _Marked, words: int) -> str | None:
