@@ -86,6 +86,21 @@ def _events(text: str, published: str | None = PUB):  # type: ignore[no-untyped-
             "2024-06-01",
             "2024-06-30",
         ),
+        (
+            "A section of roof failed on 1 February, the firm said.",
+            "section of roof failed",
+            "1 February",
+            "2025-02-01",
+            "2025-02-01",
+        ),
+        (
+            "Eleven miners have been trapped since shortly after 4 a.m. yesterday, officials said.",
+            "trapped",
+            "since shortly after 4 a.m. yesterday",
+            "2025-02-07",
+            "2025-02-07",
+        ),
+        ("Talks over pay have stalled since last spring.", "stalled", "since last spring", "2024-03-01", "2024-05-31"),
     ],
 )
 def test_events_label_and_time(sentence: str, label: str, time_text: str, start: str, end: str) -> None:

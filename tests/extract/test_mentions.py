@@ -188,3 +188,37 @@ def test_mentions_tiny_lexicon() -> None:
     doc = prepare_text("Troops of Borduria moved as President Ivan Petrovsky watched.")
     found = [(m.text, m.type) for m in extract_mentions(doc, lexicons=lex)]
     assert found == [("Borduria", "GPE"), ("Ivan Petrovsky", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "St." and a saint's possessive inside an institution's name; the short form alone
+        (
+            "Six patients were taken to St. Agnes’s Clinic, a spokeswoman for St. Agnes’s said.",
+            [("St. Agnes’s Clinic", "ORG"), ("St. Agnes’s", "ORG")],
+        ),
+        # a name and lower-case facility words
+        ("Staff at the Harrowgate copper mine walked out.", [("Harrowgate copper mine", "FAC")]),
+        (
+            "The Fort Selby power station is the largest employer in the Dunmore district.",
+            [("Fort Selby power station", "FAC"), ("Dunmore district", "GPE")],
+        ),
+        # "<org word> of X and Y <plural>" is one name; a person after "and" is not part of it
+        ("Officials of the Union of Dock and Harbour Workers met.", [("Union of Dock and Harbour Workers", "ORG")]),
+        ("The Ministry of Defence and Anna Berg spoke.", [("Ministry of Defence", "ORG"), ("Anna Berg", "PERSON")]),
+        # a publication joined by "&", and org head words
+        ("Figures from Timber & Pulp Review showed losses.", [("Timber & Pulp Review", "ORG")]),
+        (
+            "Engineers at the Fenwick Port Inspectorate and Dunmore Metals Research disagreed.",
+            [("Fenwick Port Inspectorate", "ORG"), ("Dunmore Metals Research", "ORG")],
+        ),
+        # a firm's name without its head word is the firm
+        (
+            "Harlan Freight Company said it would appeal. Harlan Freight shares fell.",
+            [("Harlan Freight Company", "ORG"), ("Harlan Freight", "ORG")],
+        ),
+    ],
+)
+def test_mentions_institutions_and_facilities(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.type) for m in _mentions(sentence)] == expected

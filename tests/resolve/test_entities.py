@@ -119,6 +119,43 @@ def _entity_of(entities: list[Entity], alias: str) -> Entity:
             ["Zlatograd region", "Zlatograd Oblast", "Zlatograd Region", "Zlatograd"],
             "Zlatograd",
         ),
+        # a firm's short name without its head word, across articles
+        (
+            ["Harlan Freight Company said it would appeal.", "Harlan Freight said the talks failed."],
+            ["Harlan Freight Company", "Harlan Freight"],
+            "Harlan Freight Company",
+        ),
+        # given names that transliterate one name, with one surname
+        (
+            ["Officials said Jevgenij Halvek arrived.", "Officials said Yevgeny Halvek arrived."],
+            ["Jevgenij Halvek", "Yevgeny Halvek"],
+            None,
+        ),
+        (
+            ["Officials said Jana Tarnby arrived.", "Officials said Yana Tarnby arrived."],
+            ["Jana Tarnby", "Yana Tarnby"],
+            None,
+        ),
+        # a district suffix on a place
+        (["Jobs are scarce in Dunmore. Buses serve the Dunmore district."], ["Dunmore", "Dunmore district"], "Dunmore"),
+        # a facility with and without its kind
+        (
+            ["Staff at the Harrowgate copper mine walked out.", "The Harrowgate mine was shut."],
+            ["Harrowgate copper mine", "Harrowgate mine"],
+            "Harrowgate copper mine",
+        ),
+        # a saint's institution and its short form
+        (
+            ["Six patients were taken to St. Agnes’s Clinic, a spokeswoman for St. Agnes’s said."],
+            ["St. Agnes’s Clinic", "St. Agnes’s"],
+            "St. Agnes’s Clinic",
+        ),
+        # two people of one surname: a bare surname is the one named most recently before it
+        (
+            ["Anna Novak spoke first. Later, Tomas Novak arrived at the depot. Novak said the deal was done."],
+            ["Tomas Novak", "Novak"],
+            "Tomas Novak",
+        ),
     ],
 )
 def test_entities_merge(texts: list[str], together: list[str], canonical: str | None) -> None:
@@ -176,6 +213,15 @@ def test_entities_titles_become_aliases() -> None:
         # two countries stay apart, and a demonym is not its country
         (["Austria and Australia signed a deal."], ("Austria", "Australia")),
         (["A soldier was seen in Brazil. Brazilian troops moved."], ("Brazil", "Brazilian")),
+        # ... and not the other one
+        (
+            ["Anna Novak spoke first. Later, Tomas Novak arrived at the depot. Novak said the deal was done."],
+            ("Anna Novak", "Novak"),
+        ),
+        # a bare surname after two people named in one sentence joins neither
+        (["Anna Novak met Tomas Novak. Novak said the deal was done."], ("Tomas Novak", "Novak")),
+        # a person who shares the words of a foundation's name is not the foundation
+        (["Hans Berring said no.", "The Hans Berring Foundation paid."], ("Hans Berring", "Hans Berring Foundation")),
     ],
 )
 def test_entities_kept_apart(texts: list[str], apart: tuple[str, str]) -> None:

@@ -45,12 +45,15 @@ _APPOSITIVE = re.compile(
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 # a capitalised word or dotted initials ("U.S."); it opens with a character class so the
 # regex engine can skip to the next capital letter quickly
-_CAPWORD = rf"[{_UPPER}](?:\.(?:[A-Z]\.)+|(?:\w|[-'’.](?=\w))*['’]?)"
+# "St." and "Mt." before a capitalised word open a name too ("St. Agnes’s Clinic")
+_CAPWORD = rf"(?:(?:St|Ste|Mt|Ft)\.(?=[ ][{_UPPER}])|[{_UPPER}](?:\.(?:[A-Z]\.)+|(?:\w|[-'’.](?=\w))*['’]?))"
 # a run of capitalised words joined by single spaces, with "of"/"for the" inside
 _RUN = re.compile(rf"{_CAPWORD}(?:[ ](?:(?:of|for|the|de|du|da|del|van|von|bin|al|la|le)[ ])*{_CAPWORD})*")
 # "and"/"&" between two capitalised runs that may be one name ("Fire and Rescue Service")
 _JOINER = re.compile(rf" (?:and|&) [{_UPPER}]")
 _SENT_END = '.!?"”’:'
+# first words of a saint's name: "St. Agnes’s Clinic" keeps its possessive inside the name
+_SAINT = frozenset({"st", "ste", "saint"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ class MentionLexicons:
     place_preps: dict[str, str] = field(default_factory=dict)  # preposition → "any" / "single"
     place_after: frozenset[str] = frozenset()  # nouns after a place name ("residents", "mayor")
     local_bodies: frozenset[str] = frozenset()  # lower-case bodies after "the" ("city council")
+    facility_words: frozenset[str] = frozenset()  # lower-case words after a facility's name ("copper mine")
     max_words: int = 6
     # first word (lower case) of the entries of each table → the most words an entry has;
     # a token that starts no entry is rejected with one dict lookup
@@ -145,6 +149,7 @@ def default_lexicons() -> MentionLexicons:
         place_preps={row[0].lower(): row[1] for row in table("place_preps.tsv")},
         place_after=word_list("place_after.txt"),
         local_bodies=word_list("local_bodies.txt"),
+        facility_words=word_list("facility_words.txt"),
         max_words=max(len(k.split()) for k in [*gaz, *dem]),
     )
 
@@ -347,6 +352,8 @@ def _type_unknown(
     said"): such a word ends a person's name, not a place's ("Jin Park").
     """
     words = [t.low for t in c.tokens]
+    if "facility" in c.cues:
+        return "FAC"
     if any(w in lex.org_words for w in words):
         return "ORG"
     if len(words) >= 2 and words[-1] in lex.region_words:
@@ -483,7 +490,7 @@ def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) 
             if not toks:
                 continue
             toks[0].initial = _is_initial(text, sent_start, toks[0].start)
-            for run in _split_possessive(toks):
+            for run in _split_possessive(toks, lex):
                 runs.append((run, is_title, sent_start, sent_end))
                 if not is_title:
                     evidence.update(t.low for t in run if not t.initial and t.cap)
@@ -536,8 +543,42 @@ def _join_runs(
             ):
                 out[-1] = (ps, e)
                 continue
+            if (
+                text[out[-1][1] : s] == " and "
+                and _org_of_pair(text[ps:pe].split(), second, lex)
+                and not any(alone.get(w.lower()) for w in second)
+            ):
+                out[-1] = (ps, e)
+                continue
         out.append((s, e))
     return out
+
+
+def _org_of_pair(first: list[str], second: list[str], lex: MentionLexicons) -> bool:
+    """ "Union of Dock" + "Harbour Workers": an org word, "of", and two trades joined by "and".
+
+    The first run is "<org word> of <one or two words>", the second two or three words
+    ending in a plural and never written alone in the article;
+    no word after "of" or in the second run is an org word, title, known place or
+    demonym ("Bank of Fenwick and Harlan Freight Company" stays two).
+    """
+    if "of" not in first or not 2 <= len(second) <= 3 or not second[-1].endswith("s") or second[-1][-2:-1] in "'’":
+        return False  # the second ends in a plural: "Textile Workers", "Natural Resources"
+    k = len(first) - 1 - first[::-1].index("of")
+    head, tail = first[:k], first[k + 1 :]
+    if not head or head[-1].lower() not in lex.org_words or not 1 <= len(tail) <= 2:
+        return False
+    for w in tail + second:
+        low = _POSSESSIVE_END.sub("", w).lower()
+        if (
+            low in lex.titles
+            or low in lex.gazetteer
+            or low in lex.demonyms
+            or low in _CONNECTORS
+            or (low in lex.org_words and w is not second[-1])
+        ):
+            return False
+    return not (second[-1].lower() in lex.org_words and len(second) >= 2 and second[0].lower() in lex.org_words)
 
 
 @cache
@@ -591,11 +632,23 @@ def _is_initial(text: str, sent_start: int, start: int) -> bool:
     return stripped[-1] in '“"‘:—–(' and not stripped[:-1].rstrip().endswith(",")
 
 
-def _split_possessive(toks: list[_Tok]) -> list[list[_Tok]]:
-    """A possessive ends a name: "Russia's President X" is "Russia" + "President X"."""
+def _split_possessive(toks: list[_Tok], lex: MentionLexicons) -> list[list[_Tok]]:
+    """A possessive ends a name: "Russia's President X" is "Russia" + "President X".
+
+    Not a saint's before an institution's word: "St. Agnes’s Clinic" is one name.
+    """
     out: list[list[_Tok]] = [[]]
-    for t in toks:
+    for k, t in enumerate(toks):
         out[-1].append(t)
+        if (
+            t.possessive
+            and len(out[-1]) == 2
+            and out[-1][0].low in _SAINT
+            and k + 1 < len(toks)
+            and (toks[-1].low in lex.org_words or toks[-1].low in lex.place_words)
+        ):
+            t.possessive = False  # "St. Agnes’s Clinic": the saint's possessive is inside the name
+            continue
         if t.possessive:
             out.append([])
     result = []
@@ -612,9 +665,16 @@ def _split_possessive(toks: list[_Tok]) -> list[list[_Tok]]:
 def _add_context(text: str, c: _Cand, sent_end: int, lex: MentionLexicons) -> None:
     """Cues around an unknown name: region word after, speech verb after, appositive."""
     after = re.match(r" ([a-z]+)\b", text[c.end : c.end + 20])
-    if after and after.group(1) in lex.region_suffixes and not c.tokens[-1].possessive:
-        c.end += len(after.group(0))
-        c.cues.add("region")
+    if after and not c.tokens[-1].possessive:
+        if after.group(1) in lex.region_suffixes or after.group(1) in _NAME_REGION_SUFFIXES:
+            c.end += len(after.group(0))
+            c.cues.add("region")
+        else:
+            fac = _facility_pattern(lex.facility_words)
+            m = fac.match(text, c.end) if fac is not None else None
+            if m:
+                c.end = m.end()  # "the Selby copper mine"
+                c.cues.add("facility")
     if _verb_after(text, c.end, lex):
         c.cues.add("verb")
     desc = _descriptor(text, c.end, sent_end)
@@ -622,6 +682,18 @@ def _add_context(text: str, c: _Cand, sent_end: int, lex: MentionLexicons) -> No
         c.descriptor = desc
         if _person_descriptor(desc, lex):
             c.cues.add("descriptor")
+
+
+# region words kept after an unknown name only ("the Selby district"; "the district" alone is none)
+_NAME_REGION_SUFFIXES = frozenset({"district"})
+
+
+@cache
+def _facility_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf" (?:{names})\b(?![-’'])")
 
 
 _LIST_GAP = re.compile(r",? (?:and |or )?|, ")
@@ -653,6 +725,23 @@ def _finish(
     for c in body:
         if c.type is None:
             c.type = _type_unknown(text, c, lex, c.sent_start, speakers)
+    # an organisation's name without its head word is that organisation ("Harlan Freight"
+    # after "Harlan Freight Company", "St. Agnes" after "St. Agnes’s Clinic")
+    stems = {
+        text[c.start : c.tokens[-2].end].lower()
+        for c in body
+        if c.type == "ORG" and len(c.tokens) >= 3 and c.tokens[-1].low in lex.org_words and "gazetteer" not in c.cues
+    }
+    if stems:
+        for c in cands:
+            if (
+                c.type in (None, "PERSON")
+                and not c.cues & {"title", "descriptor", "byline"}
+                and text[c.start : c.end].lower() in stems
+            ):
+                c.type = "ORG"
+                if c.tokens[0].low in _SAINT and text[c.end : c.end + 2] in ("’s", "'s"):
+                    c.end += 2  # "a spokeswoman for St. Agnes’s said": the possessive names the place
     # words of people's names; a lone word before "said" may still be a firm's, so it waits
     person_words = {
         t.low
@@ -690,7 +779,17 @@ def _finish(
     out: list[Mention] = []
     for c in cands:
         surface = text[c.start : c.end]
-        strong = c.cues & {"gazetteer", "demonym", "title", "verb", "descriptor", "byline", "region", "local"}
+        strong = c.cues & {
+            "gazetteer",
+            "demonym",
+            "title",
+            "verb",
+            "descriptor",
+            "byline",
+            "region",
+            "local",
+            "facility",
+        }
         if c.title_line and not strong - {"title", "verb", "descriptor"} and surface.lower() not in known:
             continue
         if len(c.tokens) == 1:

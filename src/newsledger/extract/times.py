@@ -7,7 +7,8 @@ spans: it misses "last summer", drops "late" from "late last month" and takes "m
 ("in June"), so "May" the verb and "March" the noun are not dates.
 
 A leading "in"/"on"/"at"/"during" is left out of the span (the article's words for the time
-are "October 2023" in "in October 2023"); "since" is kept because it changes the interval.
+are "October 2023" in "in October 2023"); "since" is kept in the span, and "since X" dates
+the start of what it describes, so it gets X's own interval.
 """
 
 from __future__ import annotations
@@ -115,6 +116,14 @@ def default_patterns() -> TimePatterns:
         (
             "yearrange",
             r"(?P<t>\(?\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–]\s*(?P<y2>\d\d|(?:1[89]|20)\d\d)(?![\d%]|[,.]\d)\)?)",
+        ),
+        # "1 April" without a year
+        ("monthday", rf"(?P<t>{since}\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{mon})\b(?!\s*[,.]?\s*\d)"),
+        # "shortly after 4 a.m. yesterday", "at 9pm today": a clock time on a day word
+        (
+            "day",
+            rf"(?P<t>{since}(?:(?i:shortly|just|soon)\s+)?(?:(?i:after|before|around|about|at)\s+)?"
+            rf"\d{{1,2}}(?:[:.]\d\d)?\s*(?i:a\.m\.|p\.m\.|am|pm)\s+(?P<what>{_alt(days)}))\b",
         ),
         # "March 3" without a year
         ("monthday", rf"(?P<t>{since}\b{mon}\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!\s*[,.]?\s*\d)"),
@@ -272,6 +281,14 @@ def publication_base(doc: Document, spans: list[tuple[int, int, str, dict[str, s
     return res.instant or (res.date_start.isoformat() if res.date_start else None)
 
 
+# a future verb earlier in the clause ("said it would send a team on Wednesday") makes a bare
+# weekday the next one, not the last; the clause ends at a sentence or clause mark
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|is due to|are due to|plans? to|is set to|are set to|is expected to|are expected to"
+    r"|[Ii]t['’]ll|[Tt]hey['’]ll|[Ww]e['’]ll)\b[^.;:!?\n]*$"
+)
+
+
 def extract_times(doc: Document, *, lexicons: TimePatterns | None = None) -> list[TimeExpr]:
     """Every time expression of a document, resolved against its publication date.
 
@@ -290,6 +307,8 @@ def extract_times(doc: Document, *, lexicons: TimePatterns | None = None) -> lis
     base = parse_base(publication_base(doc, spans))
     out = []
     for s, e, kind, parts in spans:
+        if kind == "weekday" and _FUTURE_BEFORE.search(doc.text, max(0, s - 60), s):
+            parts = {**parts, "future": "1"}
         res = resolve_parts(kind, parts, base)
         if res.date_start is None and not res.months and kind == "full":
             day = parse_absolute(doc.text[s:e])

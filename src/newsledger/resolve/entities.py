@@ -20,7 +20,9 @@ that a large corpus is never compared pair by pair:
 
 Keeping apart wins over merging: a bare name that its article introduces with its own
 description ("Park, a 29-year-old former soldier") is its own person and never joins a full
-name from elsewhere ("Park Jin Ho"); a surname that fits two full names joins neither.
+name from elsewhere ("Park Jin Ho"); a surname that fits two full names of its article
+joins, mention by mention, the one named most recently before it, and none when neither
+was named before it.
 """
 
 from __future__ import annotations
@@ -44,10 +46,14 @@ _GIVEN_NAME_SIMILARITY = 80
 # given names of one surname this similar after transliteration swaps are one name:
 # aleksandr/aleksander (from Alexander) = 95; anna/ania = 75 stays apart
 _TRANSLIT_SIMILARITY = 88
-_MIN_TRANSLIT_LENGTH = 5
+_MIN_TRANSLIT_LENGTH = 4  # jana/yana join; anna/ania differ after the swaps and stay apart
 _MIN_FUZZY_LENGTH = 5  # short names ("Park", "Lee") differ by one letter between two people
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "da", "del", "van", "von", "on", "in"}
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+# head words of a firm's name that its short form drops ("Harlan Freight Company" → "Harlan Freight")
+_FIRM_WORDS = frozenset(
+    {"company", "corporation", "corp", "group", "holdings", "industries", "limited", "ltd", "inc", "plc"}
+)
 
 
 class _Union:
@@ -96,6 +102,12 @@ def _key(m: Mention, lex: MentionLexicons) -> tuple[str, str | None, bool]:
         return ("norp:" + (place or normalize_name(m.text)).casefold(), None, False)
     surface = " ".join(m.text.replace("’", "'").split())
     surface = re.sub(r"'s?$", "", surface)
+    if m.type == "FAC":
+        # "Selby copper mine" / "Selby mine": the name without its facility words
+        words = surface.split()
+        while len(words) >= 2 and words[-1].islower() and any(words[-1] in f.split() for f in lex.facility_words):
+            words.pop()
+        return ("fac:" + normalize_name(" ".join(words)), None, False)
     entry = gazetteer_entry(lex, surface)
     if entry:
         return ("g:" + entry[0].casefold(), entry[0], False)
@@ -160,7 +172,7 @@ def resolve_entities(docs: list[Document], mentions: list[Mention]) -> list[Enti
 
     _merge_acronyms(ms, keys, texts, uf)
     _merge_spelling_variants(ms, bare, uf)
-    _merge_bare_names(ms, bare, uf)
+    _merge_bare_names(ms, bare, uf, texts)
     _merge_org_parts(ms, keys, bare, uf, texts, lex)
     return _build(ms, keys, uf, texts, lex)
 
@@ -209,7 +221,7 @@ def _merge_spelling_variants(ms: list[Mention], bare: list[bool], uf: _Union) ->
             # block on the given name's initial and the surname's first letters, so a large
             # corpus compares only names that could be one spelling of each other
             toks = _tokens(m.text)
-            blocks[toks[0][:1] + "|" + toks[-1][:4]].append(i)
+            blocks[_translit(toks[0])[:1] + "|" + toks[-1][:4]].append(i)
     for members in blocks.values():
         names: dict[str, int] = {}
         for i in members:
@@ -264,7 +276,10 @@ def _fits(bare_name: str, full: str) -> bool:
     return min(len(b), len(toks[-1])) >= _MIN_FUZZY_LENGTH and fuzz.ratio(b, toks[-1]) >= _SURNAME_SIMILARITY
 
 
-def _merge_bare_names(ms: list[Mention], bare: list[bool], uf: _Union) -> None:
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
+
+
+def _merge_bare_names(ms: list[Mention], bare: list[bool], uf: _Union, texts: dict[str, str]) -> None:
     full_by_doc: dict[str, list[int]] = defaultdict(list)
     full_by_block: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
@@ -281,10 +296,25 @@ def _merge_bare_names(ms: list[Mention], bare: list[bool], uf: _Union) -> None:
             groups[(m.doc, normalize_name(m.text))].append(i)
     unresolved: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     for (doc, name), members in groups.items():
+        described = any(ms[j].descriptor for j in members)
+        fitting = [f for f in full_by_doc.get(doc, []) if _fits(name, ms[f].text)]
+        roots = {uf.find(f) for f in fitting}
+        if len(roots) > 1 and not described:
+            # two people of one surname in the article: each bare mention is the one named
+            # most recently before it, when a sentence parts that naming from the other
+            # person's last one ("Anna Novak met Tomas Novak. Novak said" stays apart)
+            text = texts.get(doc, "")
+            for j in members:
+                before = sorted((f for f in fitting if ms[f].end <= ms[j].start), key=lambda f: ms[f].start)
+                if not before:
+                    continue
+                near = before[-1]
+                others = [f for f in before if uf.find(f) != uf.find(near)]
+                if not others or _SENTENCE_END.search(text, ms[others[-1]].end, ms[near].start):
+                    uf.union(near, j)
+            continue
         for j in members[1:]:
             uf.union(members[0], j)
-        described = any(ms[j].descriptor for j in members)
-        roots = {uf.find(f) for f in full_by_doc.get(doc, []) if _fits(name, ms[f].text)}
         if len(roots) == 1:
             uf.union(roots.pop(), members[0])
         elif not roots and not described:
@@ -325,6 +355,12 @@ def _merge_org_parts(
         if len(toks) < 2:
             continue
         short_forms = {"first:" + toks[0]} | {"last:" + " ".join(toks[k:]) for k in range(1, len(toks))}
+        if len(toks) >= 3 and toks[-1] in lex.org_words:
+            # "Harlan Freight" for "Harlan Freight Company": the name without its head word
+            stem = normalize_name(" ".join(m.text.split()[:-1]))
+            short_forms.add("stem:" + stem)
+            if toks[-1] in _FIRM_WORDS:
+                short_forms.add("firm:" + stem)
         for form in short_forms:
             parts[(m.doc, form)].add(i)
             parts[("", form)].add(i)
@@ -337,7 +373,13 @@ def _merge_org_parts(
         name = normalize_name(m.text)
         forms: list[str]
         if m.type == "ORG":
-            forms = ["last:" + name] + (["first:" + name] if " " not in name else [])
+            forms = ["last:" + name, "stem:" + name] + (["first:" + name] if " " not in name else [])
+        elif m.type == "PERSON" and " " in name and not m.descriptor:
+            if _title_prefix(texts.get(m.doc, ""), m.start, lex):
+                continue
+            # "Harlan Freight said": a firm's short name typed as a person; only before a firm's
+            # own head word, as a person may share a foundation's or an institute's name
+            forms = ["firm:" + name]
         elif bare[i] and not m.descriptor and uf.find(i) not in people:
             if _title_prefix(texts.get(m.doc, ""), m.start, lex):
                 continue  # "President Tilden" is a person

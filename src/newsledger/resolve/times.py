@@ -177,11 +177,10 @@ def resolve_parts(kind: str, parts: dict[str, str | None], base: dt.date | None)
     except (ValueError, IndexError, KeyError):
         # an impossible date ("February 30, 2024") or an unknown word: nothing is claimed
         return Resolved()
-    if parts.get("since") and res.date_start is not None:
-        # "since last August": from the start of that time up to publication
-        return Resolved(res.date_start, base if base and base >= res.date_start else None)
-    if parts.get("since"):
+    if parts.get("since") and res.date_start is None and not res.months:
         return Resolved()
+    # "since last August" is the time of X itself: the event it dates (talks stalled, a town
+    # held) started then, and X's interval is where that start lies
     return res
 
 
@@ -231,6 +230,10 @@ def _resolve(kind: str, parts: dict[str, str | None], base: dt.date | None) -> R
         if base is None:
             return Resolved()
         wd = int(words[what][1])
+        if parts.get("future"):
+            # "would send a team on Wednesday": the next such day on or after publication
+            day = base + dt.timedelta(days=(wd - base.weekday()) % 7)
+            return Resolved(day, day)
         # the latest such day on or before publication: "said on Friday" in a Saturday paper
         day = base - dt.timedelta(days=(base.weekday() - wd) % 7)
         return Resolved(day, day)
