@@ -527,6 +527,135 @@ def test_extract_quotes_terms(text: str, expected: list[Row]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer's noun phrase: after a preposition, a possessive and adjective, "what X calls"
+        (
+            "The port operator praised its recent “streamlining” of the timetable.",
+            [("streamlining", True, None, "term")],
+        ),
+        ("Fares rose after a change the guild calls “route pruning”.", [("route pruning", True, None, "term")]),
+        ("She had harsh words for what the ferry line calls a “minor” refit.", [("minor", True, None, "term")]),
+        # a term inside a report leaves the report standing
+        (
+            "Deckhands say they are being pushed into “double rostering” on the night crossings.",
+            [
+                (
+                    "they are being pushed into “double rostering” on the night crossings",
+                    False,
+                    "Deckhands",
+                    "statement",
+                ),
+                ("double rostering", True, None, "term"),
+            ],
+        ),
+        (
+            "Norvale Ferries said the crossing had been running under what it calls “reduced manning”.",
+            [
+                (
+                    "the crossing had been running under what it calls “reduced manning”",
+                    False,
+                    "Norvale Ferries",
+                    "statement",
+                ),
+                ("reduced manning", True, None, "term"),
+            ],
+        ),
+        # a speech verb governing the preposition keeps the words a statement
+        ("Mayor Ann Lee warned of “grave risks” at the quay.", [("grave risks", True, "Ann Lee", "statement")]),
+    ],
+)
+def test_extract_quotes_writers_terms(text: str, expected: list[Row]) -> None:
+    found = sorted(_rows(text), key=lambda r: text.index(r[0]))
+    assert found == sorted(expected, key=lambda r: text.index(r[0]))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named by its own noun, then "it"
+        (
+            "The Dam Safety Board said it would send engineers to the spillway on Monday.",
+            [("it would send engineers to the spillway on Monday", False, "Dam Safety Board", "statement")],
+        ),
+        # "which says": the phrase the relative clause hangs on
+        (
+            "The dispute is with the Seafarers Guild, which says crews are being paid late.",
+            [("crews are being paid late", False, "Seafarers Guild", "statement")],
+        ),
+        # a clause opening with a figure and its qualifier; a time stamp is no part of it
+        (
+            "08:15 — Norvale Ferries says more than 200 sailings are still cancelled.",
+            [("more than 200 sailings are still cancelled", False, "Norvale Ferries", "statement")],
+        ),
+        (
+            "09:40 — Four crew were treated for smoke inhalation, a spokesman for the port said.",
+            [("Four crew were treated for smoke inhalation", False, "spokesman for the port", "statement")],
+        ),
+        # "… and says": the subject that opens the sentence; an adverb after "it"
+        (
+            "The guild puts the figure higher and says it first raised the fault in writing in March.",
+            [("it first raised the fault in writing in March", False, "guild", "statement")],
+        ),
+        # a subject with a relative clause of its own
+        (
+            "A nurse there told us the passengers who had been on the car deck were shaken but unhurt.",
+            [("the passengers who had been on the car deck were shaken but unhurt", False, "nurse", "statement")],
+        ),
+        ("The nurse told us the names of the passengers who had left.", []),
+        # an indirect question is no statement
+        ("The inspectors did not respond to questions about what the survey covered.", []),
+        # "her warning" is a noun, not a speech verb
+        (
+            "The guild leader repeated her warning to the crowd at the quay: “We will not sail.”",
+            [("We will not sail.", True, "guild leader", "statement")],
+        ),
+    ],
+)
+def test_extract_quotes_reported_bodies_and_figures(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description speaker is not replaced by a person named earlier
+        (
+            "Harbour master Olav Brekke said the quay would reopen. "
+            "A mechanic who asked not to be named told the Courier that the lifeboats had not been tested. "
+            "“The davits are rusted,” he said.",
+            [
+                ("the quay would reopen", False, "Olav Brekke", "statement"),
+                ("the lifeboats had not been tested", False, "mechanic", "statement"),
+                ("The davits are rusted,", True, "mechanic", "statement"),
+            ],
+        ),
+        # the phrase before an appositive speaks
+        (
+            "One docker, a man in his sixties who gave no name, put it simply: “Nobody checked the ramps.”",
+            [("Nobody checked the ramps.", True, "docker", "statement")],
+        ),
+        # a title in lower case after a capitalised one
+        (
+            "Chief executive Petra Lindahl was calm. She told analysts on a call: “The ships are safe.”",
+            [("The ships are safe.", True, "Petra Lindahl", "statement")],
+        ),
+        # "the union" stands for the full name written earlier, "of …" included
+        (
+            "The Federation of Ferry and Dock Workers said the ramps were unsafe. "
+            "The union said crews would stay ashore.",
+            [
+                ("the ramps were unsafe", False, "Federation of Ferry and Dock Workers", "statement"),
+                ("crews would stay ashore", False, "Federation of Ferry and Dock Workers", "statement"),
+            ],
+        ),
+    ],
+)
+def test_extract_quotes_description_and_org_speakers(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     ["", '"', "“““", "‘’", "'", "said that", "according to", '\n\n"\n', "«»‹›„“", "He said: ‘", "’s ’ ‘ ' ' \" ”"],
 )

@@ -784,7 +784,7 @@ class _Ctx:
             t = i - 1
             low = toks.lower[t]
             if not toks.is_word(t):
-                if toks.words[t] in "()":
+                if toks.words[t] in "()" or self.abbreviation_dot(t, lo):
                     i = t
                     continue
                 break
@@ -803,6 +803,19 @@ class _Ctx:
             i = t
         return i
 
+    def abbreviation_dot(self, t: int, lo: int) -> bool:
+        """True for the dot of a short capitalised abbreviation inside a name ("St. Anne’s")."""
+        toks = self.toks
+        return (
+            toks.words[t] == "."
+            and t - 1 >= lo
+            and t + 1 < len(toks)
+            and toks.is_cap(t - 1)
+            and toks.is_cap(t + 1)
+            and len(toks.words[t - 1]) <= 3
+            and toks.ends[t - 1] == toks.starts[t]
+        )
+
     def subject_before(self, c: int, lo: int) -> tuple[_Speaker | None, bool]:
         """The subject of the speech verb at token ``c``, and whether the verb is passive."""
         toks = self.toks
@@ -814,6 +827,9 @@ class _Ctx:
             j -= 1
         if passive:
             return self.agent(lo, c), True
+        if j > lo and toks.lower[j] in {"there", "here"} and toks.is_word(j - 1):
+            # "A nurse there told us": the place word is no part of the speaker
+            j -= 1
         if j < lo:
             return None, False
         if toks.lower[j] in {"which", "who"} and j - 1 >= lo:
@@ -1411,11 +1427,37 @@ def _clause_at(ctx: _Ctx, s: int, hi: int) -> bool:
         if _finite_at(ctx, j, s):
             return True
         w = toks.bare(j)
+        if w in {"who", "which"}:
+            return _verb_after_relative(ctx, j, hi)
         after_prep = toks.lower[j - 1] in lex.prepositions
         if w in lex.boundaries or w in lex.subject_pronouns or toks.lower[j] in lex.auxiliaries or ctx.is_cue(j):
             return False
         if (w in lex.determiners or w in lex.possessives) and not after_prep:
             return False
+    return False
+
+
+_QUESTION_WORDS = frozenset({"what", "whether", "how", "why", "when", "where", "who", "which", "if"})
+
+
+def _verb_after_relative(ctx: _Ctx, w: int, hi: int) -> bool:
+    """True when the subject with a relative clause at ``w`` has a verb of its own after it.
+
+    "the men who had been below longest were cold": the relative clause has its verb
+    ("had been") and the clause its own ("were"); "the names of the men who had died" has
+    only the first, so it is an object.
+    """
+    toks = ctx.toks
+    first = -1
+    for j in range(w + 1, min(hi, w + 1 + 2 * _SUBJECT_WORDS)):
+        if not toks.is_word(j) or ctx.in_quote(toks.starts[j]) or toks.lower[j] in {"and", "or", "but", "that"}:
+            return False
+        if not _finite_at(ctx, j, w):
+            continue
+        if first < 0:
+            first = j
+        elif not (toks.lower[j - 1] in ctx.lex.auxiliaries or ctx.aux_or_adverb(j - 1)):
+            return True
     return False
 
 
@@ -1439,6 +1481,9 @@ def _thatless_start(ctx: _Ctx, c: int, k: int, hi: int) -> int | None:
         candidates = range(t, t + 1)
     for s in candidates:
         if not toks.is_word(s - 1) and s > t:
+            return None
+        if s > t and toks.lower[s - 1] in _QUESTION_WORDS:
+            # "questions about what the visit covered": a question, not a statement
             return None
         if _clause_at(ctx, s, hi):
             return s
@@ -1477,9 +1522,7 @@ def _trailing(ctx: _Ctx, c: int, k: int, hi: int) -> tuple[int, int, _Speaker | 
         if i <= s_lo or toks.words[i - 1] != "," or b + 1 - i > _TRAILING_SUBJECT_WORDS:
             return None
         comma = i - 1
-    a = s_lo
-    while a < comma and not toks.is_word(a):
-        a += 1
+    a = _after_stamp(ctx, s_lo, comma)
     if comma - a < 3 or toks.lower[a] == "according":
         return None
     if not any(_finite_at(ctx, x, a) for x in range(a + 1, comma)) or any(ctx.is_cue(x) for x in range(a, comma)):
@@ -1492,6 +1535,22 @@ def _trailing(ctx: _Ctx, c: int, k: int, hi: int) -> tuple[int, int, _Speaker | 
         if passive:
             return None
     return a, comma, speaker
+
+
+def _after_stamp(ctx: _Ctx, s_lo: int, hi: int) -> int:
+    """The first word of a sentence after a time stamp and dash ("14:40 — …") if any."""
+    toks = ctx.toks
+    a = s_lo
+    while a < hi and not toks.is_word(a):
+        a += 1
+    for d in range(a + 1, min(hi, a + 4)):
+        if toks.words[d] in _DASHES and toks.words[d] != "-":
+            if any(ch.isdigit() for x in range(a, d) for ch in toks.words[x]):
+                a = d + 1
+                while a < hi and not toks.is_word(a):
+                    a += 1
+            break
+    return a
 
 
 # ------------------------------------------------------------------ direct quotes
