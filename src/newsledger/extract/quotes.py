@@ -839,9 +839,6 @@ class _Ctx:
             # "a dispute with the union, which says": the phrase after the preposition
             i = next((x + 1 for x in range(k - 1, i - 1, -1) if toks.lower[x] in self.lex.prepositions), i)
             return (self.speaker_of_phrase(i, k) if i < k else None), False
-        found = self.relative_subject(j, lo)
-        if found is not None:
-            return found, False
         if toks.lower[j] == "and" and j > lo:
             # "The union puts the figure higher and says …": the sentence's subject
             return self.coordinated_subject(lo, j), False
@@ -874,9 +871,9 @@ class _Ctx:
         if j < lo:
             return None, False
         i = self.phrase_start(j + 1, lo)
-        if i > j:
-            return None, False
-        return self.speaker_of_phrase(i, j + 1), False
+        found = self.speaker_of_phrase(i, j + 1) if i <= j else None
+        # "A diver who asked not to be named told …": the phrase before "who"
+        return (found if found is not None else self.relative_subject(j + 1, lo)), False
 
     def coordinated_subject(self, lo: int, j: int) -> _Speaker | None:
         """The subject that opens the sentence when a speech verb follows "and" at ``j``."""
