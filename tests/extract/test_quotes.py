@@ -649,6 +649,16 @@ def test_extract_quotes_reported_bodies_and_figures(text: str, expected: list[Ro
                 ("crews would stay ashore", False, "Federation of Ferry and Dock Workers", "statement"),
             ],
         ),
+        # a short form is given as written; a description takes the full name
+        (
+            "The Federation of Ferry and Dock Workers said the ramps were unsafe. "
+            "The Federation said crews would stay ashore. The union said talks had failed.",
+            [
+                ("the ramps were unsafe", False, "Federation of Ferry and Dock Workers", "statement"),
+                ("crews would stay ashore", False, "Federation", "statement"),
+                ("talks had failed", False, "Federation of Ferry and Dock Workers", "statement"),
+            ],
+        ),
     ],
 )
 def test_extract_quotes_description_and_org_speakers(text: str, expected: list[Row]) -> None:

@@ -752,7 +752,22 @@ class _Ctx:
         i = bisect.bisect_right(found[0], pos) - 1
         if i < 0 or found[1][i][0] < pos - _ORG_CHARS:
             return None
-        start, end = found[1][i]
+        start, end = self.org_span(*found[1][i])
+        if " " not in self.text[start:end]:
+            # "the union" after "… the Federation said": the full name written before it
+            word = self.text[start:end].lower()
+            for j in range(i - 1, -1, -1):
+                if found[1][j][0] < pos - _ORG_CHARS:
+                    break
+                a, b = self.org_span(*found[1][j])
+                name = self.text[a:b]
+                if " " in name and word in name.lower().split():
+                    start, end = a, b
+                    break
+        return _Speaker(self.text[start:end], start, end, "org")
+
+    def org_span(self, start: int, end: int) -> tuple[int, int]:
+        """An organisation name found by regex, with its "of …" tail, without opening stop words."""
         # "Federation of Mine and Smelter Workers": the name goes on after "of"
         tail = _ORG_TAIL.match(self.text, end)
         if tail is not None:
@@ -762,7 +777,7 @@ class _Ctx:
             if w.end() >= end or w.group().lower() not in self.stop:
                 start = w.start()
                 break
-        return _Speaker(self.text[start:end], start, end, "org")
+        return start, end
 
     def org_endings(self) -> frozenset[str]:
         """Last words that make a name an organisation ("Authority", "Ltd", "Council")."""
