@@ -561,7 +561,9 @@ def test_extract_quotes_terms(text: str, expected: list[Row]) -> None:
                 ("reduced manning", True, None, "term"),
             ],
         ),
-        # a speech verb governing the preposition keeps the words a statement
+        ('The dredging plan, described as "a lifeline", was approved.', [("a lifeline", True, None, "term")]),
+        # a copula or a speech verb before the preposition keeps the words a statement
+        ('Ines Varga said the hull was in "fair shape".', [("fair shape", True, "Ines Varga", "statement")]),
         ("Mayor Ann Lee warned of “grave risks” at the quay.", [("grave risks", True, "Ann Lee", "statement")]),
     ],
 )

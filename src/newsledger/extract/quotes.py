@@ -1812,7 +1812,8 @@ def _writers_phrase(ctx: _Ctx, o: int) -> str | None:
     "what the company calls a 'routine' shift", "a practice the union calls 'X'" name a
     term; "pushed into 'X'" and "its recent 'X'" use the quoted words as a noun phrase of
     the writer's own sentence (a preposition or a possessive with an adjective before
-    them), unless a speech or evaluative verb governs them ("warned of 'X'").
+    them), unless a speech or evaluative verb ("warned of 'X'") or a copula ("was in 'X'")
+    governs them.
     """
     toks, lex, text = ctx.toks, ctx.lex, ctx.text
     if o < 1 or o >= len(toks):
@@ -1825,7 +1826,12 @@ def _writers_phrase(ctx: _Ctx, o: int) -> str | None:
     if not toks.is_word(o - 1) or ctx.in_quote(toks.starts[o - 1]):
         return None
     if prev in lex.prepositions and prev not in {"as", "like"}:
-        if o >= 2 and (ctx.is_cue(o - 2, evaluative=True) or toks.lower[o - 2] in lex.speech_nouns):
+        if o >= 2 and (
+            ctx.is_cue(o - 2, evaluative=True)
+            or toks.lower[o - 2] in lex.speech_nouns
+            # 'the hull was in "fair shape"': a judgement after a copula
+            or toks.lower[o - 2] in lex.auxiliaries
+        ):
             return None
         return "after preposition"
     if (
