@@ -387,3 +387,57 @@ def _assert_floors(bundle: Path) -> None:
     assert figures["measure_accuracy"] >= 0.85
     assert figures["source_accuracy"] >= 0.85
     assert figures["hedged_accuracy"] >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "measure_word"),
+    [
+        # a part of people just counted, of which something is said
+        ("Thirteen passengers were hurt. Five of them remain in a serious condition.",
+         "Five of them remain in a serious condition", "serious condition"),
+        ("Dozens were hurt, three of them in a critical condition.", "three of them in a critical condition", "critical"),
+        ("Five of the injured were being treated at the city clinic.", "Five of the injured", "injured"),
+        # a body counted by "of" and a number
+        ("The skipper said his crew of eleven had left the ship before noon.", "his crew of eleven", "crew"),
+    ],
+)
+def test_quantities_partitive_and_collective_counts(text: str, span: str, measure_word: str) -> None:
+    got = [q for q in _quantities(text) if q.text.startswith(span)]
+    assert got, [q.text for q in _quantities(text)]
+    assert measure_word in got[0].measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is one of the largest clinics in the region.",
+        "Five of the largest hospitals are in the old town.",
+        "The unit of 19 cm is small.",
+    ],
+)
+def test_quantities_partitive_not_a_count(text: str) -> None:
+    assert not any(q.text.lower().startswith(("one of", "five of", "unit")) for q in _quantities(text))
+
+
+def test_quantities_state_after_be_is_in_the_measure() -> None:
+    q = _one("The ferry line says more than 230 dockers are still on strike.")
+    assert q.measure == "dockers on strike"
+    # a place after "were" is not a state: the measure stays the counted thing
+    q = _one("Nearly 310 tonnes of grain were in the hold when it sank.")
+    assert "hold" not in q.measure
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Thirteen passengers were taken to hospital, a spokesman for St. Anne’s said.", "a spokesman for St. Anne’s"),
+        ("A section of the deck 22 to 24 metres long gave way, the company said.", "company"),
+        ("The brigade says the fire could burn for up to 29 hours.", "brigade"),
+        ("The harbour master, Lena Voss, came down to the quay. She said around 43 divers were at work.", "Lena Voss"),
+        ("Thirteen passengers were taken to hospital, a spokesman for Vale Clinic said. Five of them remain in a "
+         "serious condition.", "a spokesman for Vale Clinic"),
+    ],
+)
+def test_quantities_sources_named_by_role_or_earlier(text: str, source: str) -> None:
+    found = _quantities(text)
+    assert found and found[-1].source == source, [(q.text, q.source) for q in found]

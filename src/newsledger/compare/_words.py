@@ -56,6 +56,25 @@ def phrasal_measure_words(measure: str, clause: str) -> list[tuple[str, str]]:
     return out
 
 
+def compound_measure_words(measure: str) -> list[tuple[frozenset[str], str]]:
+    """Several-word synonyms spelled out in the measure itself, folded whole.
+
+    Args:
+        measure (str): e.g. ``"rescue workers taken"``.
+    Returns:
+        list[tuple[frozenset[str], str]]: (lemmas of the phrase's words, canonical form), e.g.
+        ``[({"rescue", "worker"}, "rescuers")]``; empty when no phrase is spelled out.
+    """
+    out = []
+    for _, patterns in phrasal_verbs_in(measure):
+        for pattern, canonical in patterns:
+            m = pattern.search(measure)
+            if m:
+                out.append((frozenset(lemma(x) for x in words(m.group(0))), canonical))
+                break
+    return out
+
+
 @lru_cache(maxsize=1 << 14)
 def phrasal_verbs_in(measure: str) -> tuple[tuple[str, tuple[tuple[re.Pattern[str], str], ...]], ...]:
     """The words of ``measure`` that may begin a phrasal synonym, with the phrases (cheap test first)."""
@@ -75,21 +94,24 @@ def currency_units() -> frozenset[str]:
     return frozenset(normalise_name(u) or u for u in word_list("currency_units.txt"))
 
 
+_Families = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
 @cache
-def _event_families() -> tuple[dict[str, tuple[tuple[tuple[str, ...], str], ...]],
-                               dict[str, tuple[tuple[tuple[str, ...], str], ...]]]:
-    """(happening nouns, onset phrases) from ``event_families.tsv``: first word → (words, canonical)."""
-    nouns: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    onsets: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+def _event_families() -> tuple[_Families, _Families, _Families]:
+    """(happening nouns, onset phrases, whole phrases) from ``event_families.tsv``: first word → (words, canonical)."""
+    roles: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {"happening": {}, "onset": {}, "whole": {}}
     for row in table("event_families.tsv"):
         if len(row) < 3:
             continue
-        toks = tuple(row[0].lower().split())
-        target = nouns if row[2].lower() == "happening" else onsets
+        toks = tuple(words(row[0].lower()))
+        target = roles.get(row[2].lower(), roles["onset"])
         target.setdefault(toks[0], []).append((toks, row[1].lower()))
     # Longest phrase first, so "broke out" is tried before a one-word entry.
-    return ({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in nouns.items()},
-            {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in onsets.items()})
+    nouns, onsets, wholes = (
+        {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in roles[r].items()}
+        for r in ("happening", "onset", "whole"))
+    return nouns, onsets, wholes
 
 
 # Words at most between a happening noun and its onset verb: "fire that broke out", "the
@@ -115,7 +137,7 @@ def happening_of(text: str) -> tuple[str, str] | None:
         tuple[str, str] | None: (canonical noun, canonical onset), e.g. ``("flood", "began")``;
         None when the clause names no happening noun followed by an onset (``"flood declared over"``).
     """
-    nouns, onsets = _event_families()
+    nouns, onsets, wholes = _event_families()
     stop = stopwords()
     toks = [w.lower() for w in words(text)]
     noun: tuple[int, str] | None = None  # (index after the noun, canonical)
@@ -127,6 +149,10 @@ def happening_of(text: str) -> tuple[str, str] | None:
                 return noun[1], onset[1]
             if toks[i] not in stop:
                 noun = None  # a content word between them: the onset would tell of something else
+        if noun is None:
+            whole = _match(toks, i, wholes)
+            if whole is not None:  # "miners walked out": the strike and its start in one phrase
+                return whole[1], "began"
         found = _match(toks, i, nouns)
         if found is not None:
             noun = (i + found[0], found[1])

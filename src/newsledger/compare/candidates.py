@@ -29,6 +29,7 @@ from ..lexicons import word_list
 from ..model import Document, Entity, Event, Quantity, Quote, item_id
 from ._words import (
     casualty_set_of,
+    compound_measure_words,
     content_lemmas,
     currency_units,
     happening_of,
@@ -72,6 +73,9 @@ _MONEY_CLOSE = 0.25
 # Words before an event's span read for the happening it names ("The blast that ripped through |last Friday|").
 _EVENT_LOOKBACK_WORDS = 8
 _EVENT_LOOKBACK_CHARS = 120
+# A figure's unit among its measure words (prefixed so it never meets a word), and its weight.
+_UNIT_PREFIX = "="
+_W_UNIT_WORD = 1.0
 # Marks the onset in an event's measure so it never meets a label word of the same spelling.
 _ONSET = "+"
 
@@ -94,6 +98,7 @@ class Claim:
     weights: dict[str, float] = field(default_factory=dict)  # measure word → weight
     casualty: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()  # statements: content lemmas
+    verbatim: tuple[str, ...] = ()  # statements of several words: their words in order, folded
     context: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     source: str | None = None
@@ -192,9 +197,17 @@ def _measure_weights(q: Quantity, clause: str = "") -> dict[str, float]:
     for w, canonical in phrasal_measure_words(q.measure, clause):
         if w in weights:
             weights[canonical] = max(weights.pop(w), weights.get(canonical, 0.0))
+    for parts, canonical in compound_measure_words(q.measure):
+        # "rescue workers" are rescuers: none of the compound's words counts on its own
+        found = [weights.pop(w) for w in parts if w in weights]
+        if found:
+            weights[canonical] = max(found + [weights.get(canonical, 0.0)])
     if q.unit:
         for w in content_lemmas(q.unit, keep_names=False):
             weights.pop(w, None)  # the unit is compared apart
+        if weights:
+            # Two figures in one unit measure one dimension: weak support, never enough alone.
+            weights[_UNIT_PREFIX + normalise_name(q.unit)] = _W_UNIT_WORD
     return weights
 
 
@@ -270,7 +283,8 @@ def build_claims(
             continue
         claims.append(Claim(
             id=item_id(qt), kind="q", doc=qt.doc, item=qt, order=len(claims),
-            words=frozenset(content_lemmas(qt.text)), source=source_key(qt.speaker_entity, qt.speaker)))
+            words=frozenset(content_lemmas(qt.text)), source=source_key(qt.speaker_entity, qt.speaker),
+            verbatim=verbatim_key(qt.text)))
     for ev in events:
         if normalise_name(ev.event) in _skip_events():
             continue
@@ -336,7 +350,7 @@ def _add_idf(claims: list[Claim]) -> None:
     rare_cut = max(2, figures // 100)
     for c in claims:
         c.idf = idf
-        c.rare = frozenset(w for w in c.weights if 0 < df["#" + w] <= rare_cut)
+        c.rare = frozenset(w for w in c.weights if 0 < df["#" + w] <= rare_cut and w[0] != _UNIT_PREFIX)
         c.context_weight = sum(idf[w] for w in c.context)
         c.actors_weight = sum(idf["@" + a] for a in c.actors)
 
@@ -463,12 +477,13 @@ def score_pair(a: Claim, b: Claim) -> float:
                 + _W_SOURCE * _source_similarity(a, b) + (_W_RARE if a.rare & b.rare else 0.0)
                 + _W_MAGNITUDE * _magnitude_similarity(a, b))
     if a.kind == "q":
-        shared = len(a.words & b.words)
-        if shared < 3:
-            return 0.0  # short fragments ("fake news") are no evidence of one statement
-        text = 0.5 * jaccard(a.words, b.words) + 0.5 * overlap_coefficient(a.words, b.words)
         qa, qb = a.item, b.item
         assert isinstance(qa, Quote) and isinstance(qb, Quote)
+        same = bool(a.verbatim) and a.verbatim == b.verbatim
+        if len(a.words & b.words) < 3 and not same:
+            return 0.0  # short fragments ("fake news") are no evidence of one statement
+        # the same sentence word for word counts fully, however plain its words
+        text = 1.0 if same else 0.5 * jaccard(a.words, b.words) + 0.5 * overlap_coefficient(a.words, b.words)
         if qa.speaker_entity and qa.speaker_entity == qb.speaker_entity or same_speaker(qa.speaker, qb.speaker):
             speaker = 1.0
         elif (qa.speaker or qa.speaker_entity) and (qb.speaker or qb.speaker_entity):
@@ -483,6 +498,17 @@ def score_pair(a: Claim, b: Claim) -> float:
         return 0.0
     actors = _weighted_overlap(a.actors, b.actors, a.idf, a.actors_weight + b.actors_weight, "@")
     return 0.7 * label + 0.15 * jaccard(a.words, b.words) + 0.15 * actors
+
+
+# Words of a statement quoted word for word in two articles that make it one statement even
+# when few of them are content words ("We are not going anywhere until …").
+_VERBATIM_WORDS = 7
+
+
+def verbatim_key(text: str) -> tuple[str, ...]:
+    """A quote's words folded (case, apostrophes) for word-for-word comparison; empty when short."""
+    ws = tuple(w.lower().replace("’", "'") for w in words(text))
+    return ws if len(ws) >= _VERBATIM_WORDS else ()
 
 
 # ------------------------------------------------------------------ blocking

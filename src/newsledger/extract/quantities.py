@@ -436,6 +436,7 @@ class _Phrase:
     verb_is_pp: bool = False  # the "verb" part is only a place or time ("arrivals in 2019")
     aux: bool = False  # an auxiliary stood between the noun phrase and the verb
     before: str = ""  # event verb or noun right before the figure ("captured", "capture of")
+    partitive: bool = False  # "two of them …", "six of the injured …": a part of people named before
 
 
 def _read_phrase(
@@ -457,6 +458,12 @@ def _read_phrase(
         j = i + 1
         while j < len(toks) and toks[j][2].lower() in {"the", "its", "their", "his", "her", "our", "these", "those"}:
             j += 1
+        ph.partitive = j > i + 1
+        if j < len(toks) and toks[j][2].lower() in lex.words("partitive_pronoun"):
+            # "two of them remain in a serious condition": what is said of them is the measure
+            ph.partitive = True
+            _read_predicate(text, toks, j + 1, ph, lex)
+            return ph
         i = j
     np: list[tuple[int, int, str]] = []
     while i < len(toks):
@@ -522,6 +529,12 @@ def _read_phrase(
                 ve = toks[k - 1][1]
         ph.verb = text[toks[vs][0] : ve]
         ph.verb_end = ve
+    elif np and ph.aux and (state := _state_after(toks, j, lex)):
+        # "miners are still on strike", "passengers were in hospital": a state, a bare noun after
+        # a preposition ("in the shed" is a place and stays out)
+        ph.verb = text[toks[state[0]][0] : toks[state[1]][1]]
+        ph.verb_end = toks[state[1]][1]
+        ph.verb_is_pp = True
     elif np and j == i and j < len(toks) and toks[j][2].lower() in lex.words("pp_opener"):
         # "arrivals in 2019", "residents from the coast": a short place or time
         k = j + 1
@@ -543,6 +556,48 @@ def _read_phrase(
     if k >= 0 and left[k][2].lower() in lex.forms("event"):
         ph.before = text[left[k][0] : left[len(left) - 1][1]] if left[-1][2].lower() == "of" else left[k][2]
     return ph
+
+
+def _state_after(toks: list[tuple[int, int, str]], j: int, lex: QuantityLexicons) -> tuple[int, int] | None:
+    """(first, last) token of "[still] on strike", "in hospital" at ``j``: a preposition and one bare noun."""
+    while j < len(toks) and toks[j][2].lower() in lex.words("adverb"):
+        j += 1
+    if j + 1 >= len(toks) or toks[j][2].lower() not in lex.words("pp_opener"):
+        return None
+    w = toks[j + 1][2]
+    if not w[0].isalpha() or _is_cap(w) or w.lower() in lex.words("function"):
+        return None
+    if j + 2 < len(toks) and toks[j + 2][2][0].isalpha() and toks[j + 2][2].lower() not in lex.words("function"):
+        return None  # "on board ship": more than a bare noun
+    return j, j + 1
+
+
+_PREDICATE_WORDS = 6
+_PREDICATE_STOP = frozenset(["and", "but", "while", "which", "who", "that", "as", "since", "so", "because"])
+
+
+def _read_predicate(text: str, toks: list[tuple[int, int, str]], i: int, ph: _Phrase, lex: QuantityLexicons) -> None:
+    """What a partitive figure says of its part: "[two of them] remain in a serious condition".
+
+    Reads a few words after auxiliaries and adverbs, up to punctuation or a conjunction,
+    into ``ph.verb`` (trailing function words dropped).
+    """
+    aux = lex.words("auxiliary")
+    while i < len(toks) and (toks[i][2].lower() in aux or toks[i][2].lower() in lex.words("adverb")):
+        i += 1
+    k = i
+    while (
+        k < len(toks)
+        and k - i < _PREDICATE_WORDS
+        and toks[k][2][0].isalpha()
+        and toks[k][2].lower() not in _PREDICATE_STOP
+    ):
+        k += 1
+    while k > i and toks[k - 1][2].lower() in lex.words("function"):
+        k -= 1
+    if k > i:
+        ph.verb = text[toks[i][0] : toks[k - 1][1]]
+        ph.verb_end = toks[k - 1][1]
 
 
 def _lead(text: str, st: _Toks, s0: int, start: int, lex: QuantityLexicons) -> str:
@@ -712,14 +767,28 @@ def _subject_before(
     if i >= 0 and toks[i][2].lower() in ("he", "she"):
         return _PRONOUN
     name: list[tuple[int, int, str]] = []
+    role = False
     while i >= 0 and len(name) < 8:
         w = toks[i][2]
         low = w.lower()
+        if w == "." and name and i > 0 and toks[i - 1][1] == toks[i][0] and _is_cap(toks[i - 1][2]) and (
+            len(toks[i - 1][2]) <= 3
+        ):
+            name.insert(0, toks[i])  # "St. Anne's", "Mt. Ida": an abbreviation inside a name
+            i -= 1
+            continue
         if not w[0].isalnum():
             break
         if low in _NAME_LINK and name and _is_cap(name[0][2]) and i > 0 and _is_cap(toks[i - 1][2]):
             name.insert(0, toks[i])
             i -= 1
+            continue
+        if low in ("for", "of") and name and _is_cap(name[0][2]) and i > 0 and (
+            toks[i - 1][2].lower() in lex.words("role_of")
+        ):
+            name.insert(0, toks[i])  # "a spokeswoman for X": the role and the body are one source
+            i -= 1
+            role = True
             continue
         if low in lex.words("function") and low not in ("the", "a", "an"):
             break
@@ -729,7 +798,10 @@ def _subject_before(
         i -= 1
         if low in ("the", "a", "an"):
             break
-    return _name_span(name, text, lex, s0)
+    got = _name_span(name, text, lex, s0)
+    if got and role and name[0][2].lower() in ("a", "an", "the"):
+        return text[name[0][0] : got[2]], name[0][0], got[2]  # "a spokeswoman for X", as written
+    return got
 
 
 def _name_after(mtoks: _Toks, s0: int, pos: int, text: str, lex: QuantityLexicons) -> tuple[str, int, int] | None:
@@ -826,7 +898,18 @@ def _earlier_speaker(
             continue
         if got:
             return got
+    # "The rescue chief, Ana Berg, came to the gate … He said …": a person introduced by role
+    # and name at the start of a sentence just before
+    for ps, pe in reversed(sentences[max(0, index - 3) : index]):
+        m = _APPOSITION.match(text, ps, pe)
+        if m:
+            return m.group(1), m.start(1), m.end(1)
     return None
+
+
+# "The fire chief, Ana Berg, …": a role, then a capitalised name between commas
+_APPOSITION = re.compile(r"(?:The|Their|Its|A)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3},\s+"
+                         r"((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3}),")
 
 
 # ---------------------------------------------------------------------------- main
@@ -864,7 +947,10 @@ def _small_count_ok(
     if left and left[-1][2].lower() in lex.words("determiner"):
         return False
     if not n.vague and text[n.end : n.end + 4].lower().startswith(" of") and not ph.before:
-        return False  # "one of the largest clinics", "two of them" (but "killing two of their …")
+        # "one of the largest clinics", "two of them" (but "killing two of their …"); a part
+        # that opens its clause and of which something is said counts: "Two of them remain in
+        # a serious condition", "Six of the injured were being treated"
+        return ph.partitive and bool(ph.verb) and not ph.verb_is_pp and _opens_clause(st, s0, n.start)
     if not ph.np or not _plural(ph.head, lex):
         return False
     if ph.before:
@@ -874,6 +960,23 @@ def _small_count_ok(
     first = ph.verb.split()[0].lower()
     # "three miners died", "two soldiers were killed"; not "several dockers told the paper"
     return first in lex.forms("event") or (ph.aux and _participle(first, lex))
+
+
+def _collective(text: str, st: _Toks, s0: int, start: int, lex: QuantityLexicons) -> tuple[int, str] | None:
+    """(start, noun) of "crew of", "a team of" right before a figure ("his crew of eight"), else None."""
+    left = st.between(s0, start)
+    if len(left) < 2 or left[-1][2].lower() != "of" or left[-2][2].lower() not in lex.words("collective"):
+        return None
+    k = len(left) - 2
+    if k > 0 and left[k - 1][2].lower() in _ARTICLES | lex.words("determiner"):
+        k -= 1
+    return left[k][0], left[-2][2]
+
+
+def _opens_clause(st: _Toks, s0: int, start: int) -> bool:
+    """True when ``start`` begins its sentence or follows a comma, dash or "with"/"and"."""
+    left = st.between(s0, start)
+    return not left or left[-1][2] in (",", ";", "—", "–", "-") or left[-1][2].lower() in ("with", "and")
 
 
 def _same_claim(a: Quantity, b: Quantity, lex: QuantityLexicons) -> bool:
@@ -997,7 +1100,14 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
                 ph = _Phrase()
             else:
                 ph = _read_phrase(text, st, after_unit, e0, s0, start, lex)
-            if n.word and not second and (n.high <= 10) and not _small_count_ok(n, qual_word, ph, text, st, s0, lex):
+            collective = _collective(text, st, s0, start, lex)
+            if (
+                n.word
+                and not second
+                and (n.high <= 10)
+                and not collective
+                and not _small_count_ok(n, qual_word, ph, text, st, s0, lex)
+            ):
                 continue
             if ph.head.lower() in lex.words("not_counted"):
                 continue  # "nearly three times the monthly average": a ratio
@@ -1041,9 +1151,19 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
             source = _find_source(cues, s0, n.start, text, lex) or sent_source_hint
             if source is _PRONOUN:
                 source = _earlier_speaker(text, doc.sentences, s_index, lex)
+            if source is None and ph.partitive and not cues.cues and out and out[-1].source:
+                # "Six were taken to hospital, a spokeswoman said. Two of them remain …": the
+                # part is of the figure just given, on the same word
+                last = out[-1]
+                if last.source and last.source_start is not None and last.source_end is not None and last.end <= s0:
+                    source = (last.source, last.source_start, last.source_end)
             hedged = source is None and bool(lex.pattern("hedge").search(text, s0, e0))
             lead = "" if (ph.np or ph.verb or ph.before) else _lead(text, st, s0, start, lex)
             measure = _measure(ph, unit_words, lead) or last_np
+            if collective and not unit and not ph.np:
+                # "his crew of eight had joined": the body is what is counted
+                start = collective[0]
+                measure = " ".join(p for p in (collective[1], ph.np, ph.verb) if p)
             last_np = ph.np or last_np
             out.append(
                 Quantity(
