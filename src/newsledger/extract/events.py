@@ -103,8 +103,9 @@ def participle(word: str, lex: EventLexicons | None = None) -> str:
         return lex.participle[w]
     if w.endswith("ing"):
         stem = w[:-3]
-        if stem in lex.irregular_base:
-            return lex.irregular_base[stem]
+        for base in (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else ""):
+            if base in lex.irregular_base:  # "bringing", "writing" (silent e), "getting" (doubled)
+                return lex.irregular_base[base]
         if stem.endswith("y") and stem[-2:-1] not in ("a", "e", "i", "o", "u"):
             return stem[:-1] + "ied"
         # the -ing stem + "ed" is the participle of regular verbs: "capturing" → "captured"
