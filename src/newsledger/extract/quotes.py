@@ -47,6 +47,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from ..clean.sentences import find_paragraphs
 from ..lexicons import table, word_list
 from ..model import Document, Quote
 from ._names import (
@@ -63,7 +64,6 @@ from ._names import (
 
 __all__ = ["QuoteLexicons", "extract_quotes", "inflect_verbs", "load_quote_lexicons"]
 
-_PARAGRAPH = re.compile(r"[^\n\r]+")
 _DOUBLE_MARKS = re.compile(r"[\"“”„]")
 _GUILLEMETS = re.compile(r"[«»‹›]")
 _SINGLE_MARKS = re.compile(r"[‘’']")
@@ -280,7 +280,7 @@ class _Ctx:
         self.text = doc.text
         self.lex = lex
         self.toks: Tokens = Tokens(doc.text)
-        self.paras = list(doc.paragraphs) or _paragraphs(doc.text)
+        self.paras = list(doc.paragraphs) or find_paragraphs(doc.text)
         self.sents = list(doc.sentences) or self.paras or [(0, len(doc.text))]
         self.sent_starts = [s for s, _ in self.sents]
         self.para_starts = [s for s, _ in self.paras]
@@ -1059,19 +1059,6 @@ def _merge(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if out and (s <= out[-1][1] or text[out[-1][1] : s].isspace()):
             out[-1] = (out[-1][0], max(e, out[-1][1]))
         else:
-            out.append((s, e))
-    return out
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _PARAGRAPH.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
             out.append((s, e))
     return out
 
