@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from ..lexicons import table, word_list
 
-# Words: letters with inner apostrophes or hyphens ("Port-Alden", "Ostria's").
+# Words: letters with inner apostrophes or hyphens ("Fort-Selby", "Ostria's").
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['’]s$")
 

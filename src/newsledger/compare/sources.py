@@ -99,7 +99,7 @@ def outlet_citations(doc: Document, person_names: frozenset[str] = frozenset()) 
     out: list[str] = list(doc.meta.credits)
     for m in _ACCORDING.finditer(doc.text):
         name = re.sub(r"\s+(?:of|the|for|and|&)$", "", m.group(1).strip(" .,'’"))
-        name = re.sub(r"^the\s+", "", name)  # "according to the Coastline Courier"
+        name = re.sub(r"^the\s+", "", name)  # "according to the Eastvale Gazette"
         if normalise_name(name) in person_names or not name:
             continue
         # A one-word name followed by ", a/an/the ..." is a person being described.

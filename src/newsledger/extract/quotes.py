@@ -1325,7 +1325,7 @@ def _reported(ctx: _Ctx, marked: list[_Marked]) -> list[Quote]:
                     continue
         cue = " ".join(toks.words[c : c + n])
         if start is None:
-            # "The roof collapsed within an hour, Ortiz said."
+            # "The roof collapsed within an hour, Lund said."
             trailing = _trailing(ctx, c, k, hi)
             if trailing is not None:
                 a, b, speaker = trailing
@@ -1490,7 +1490,7 @@ def _thatless_start(ctx: _Ctx, c: int, k: int, hi: int) -> int | None:
 
 
 def _trailing(ctx: _Ctx, c: int, k: int, hi: int) -> tuple[int, int, _Speaker | None] | None:
-    """A report before its attribution: "The roof fell in within the hour, Ortiz said."
+    """A report before its attribution: "The roof fell in within the hour, Lund said."
 
     Returns the content's tokens (from the sentence start to the comma) and the speaker,
     or None when the words before the comma are no clause ("On Monday, officials said")
@@ -1514,7 +1514,7 @@ def _trailing(ctx: _Ctx, c: int, k: int, hi: int) -> tuple[int, int, _Speaker | 
         return None
     inverted = toks.words[b] == ","
     if inverted:
-        # "…, said Ortiz."
+        # "…, said Lund."
         comma = b
     else:
         i = ctx.phrase_start(b + 1, s_lo)
@@ -1951,7 +1951,7 @@ def _inherit(ctx: _Ctx, direct: list[tuple[_Marked, Quote, bool]], reported: lis
                     # 'Lee said the pumps had failed.' ¶ '"We had no warning."'
                     src = prev
             if src is None and para > 0 and mark.open_at == ctx.paras[para][0] and _standalone(ctx, mark):
-                # 'Shift boss Ivo Marek spoke to families at the gate.' ¶ '"Nobody goes down."'
+                # 'Shift boss Pavel Marek spoke to families at the gate.' ¶ '"Nobody goes down."'
                 src = _previous_subject(ctx, q, ctx.paras[para - 1])
             if src is not None and src.speaker is not None:
                 q = dataclasses.replace(
