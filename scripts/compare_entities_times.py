@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from newsledger.export.to_json import document_record
 from newsledger.extract.events import event_dates, extract_events
 from newsledger.extract.mentions import extract_mentions
 from newsledger.extract.times import extract_times
@@ -76,19 +77,7 @@ def build_ledger(docs: list[Document], entities: list[Entity], events: list[Even
             }
         )
     return {
-        "documents": [
-            {
-                "id": d.id,
-                "file": d.file,
-                "title": d.meta.title,
-                "author": d.meta.author,
-                "published": d.meta.published,
-                "outlet": d.meta.outlet,
-                "dateline": d.meta.dateline,
-                "boilerplate": [{"start": b.start, "end": b.end} for b in d.boilerplate],
-            }
-            for d in docs
-        ],
+        "documents": [document_record(d) for d in docs],
         "quotes": [],
         "quantities": [],
         "groups": [],

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from newsledger.export.to_json import document_record
 from newsledger.extract.quantities import extract_quantities
 from newsledger.model import Document
 from newsledger.pipeline import prepare_text
@@ -125,19 +126,7 @@ def ledger(docs: list[Document], system: Callable[[Document], list[Record]]) -> 
         for rec in system(doc):
             quantities.append({"id": f"n-{doc.id}-{rec['start']}-{rec['end']}", **rec})
     return {
-        "documents": [
-            {
-                "id": d.id,
-                "file": d.file,
-                "title": None,
-                "author": None,
-                "published": None,
-                "outlet": None,
-                "dateline": None,
-                "boilerplate": [],
-            }
-            for d in docs
-        ],
+        "documents": [document_record(d) for d in docs],
         "quotes": [],
         "quantities": quantities,
         "events": [],

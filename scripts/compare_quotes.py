@@ -22,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from newsledger.export.to_json import document_record
 from newsledger.extract.quotes import extract_quotes
 from newsledger.model import Document, Quote
 from newsledger.pipeline import prepare_text
@@ -85,19 +86,7 @@ def ledger_json(docs: list[Document], quotes: list[Quote]) -> dict[str, Any]:
         dict[str, Any]: the six sections of FORMAT.md, only documents and quotes filled.
     """
     return {
-        "documents": [
-            {
-                "id": d.id,
-                "file": d.file,
-                "title": None,
-                "author": None,
-                "published": None,
-                "outlet": None,
-                "dateline": None,
-                "boilerplate": [],
-            }
-            for d in docs
-        ],
+        "documents": [document_record(d) for d in docs],
         "quotes": [
             {
                 "id": f"q{n}",
