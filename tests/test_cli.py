@@ -137,3 +137,28 @@ def test_run_killed_midway_leaves_only_whole_documents(tmp_path: Path) -> None:
         want = {item_id(x) for x in [*fresh.quotes, *fresh.quantities, *fresh.events]}
         got = {item_id(x) for x in [*stored.quotes, *stored.quantities, *stored.events] if x.doc == doc.id}
         assert got == want, doc.file
+
+
+def test_no_crash_on_random_texts() -> None:
+    """Seeded random mixtures of words, marks, numbers, dates and junk: no failure, valid spans."""
+    import random
+
+    from newsledger.ingest.read import document_from_text
+    from newsledger.pipeline import build_ledger
+
+    pieces = ["the", "said", "that", "he", "she", "“", "”", "‘", "’", '"', "'", "«", "»", "—", "–", "-", ",", ".",
+              ":", ";", "\n", "\n\n", "Mara", "Lind", "President", "Ambassador", "of", "over", "about", "some",
+              "1,000", "3.5", "million", "two", "dozen", "hundreds", "between", "and", "to", "at", "least", "last",
+              "summer", "Tuesday", "March", "2024", "11", "By", "Photo:", "Trending", "Now", "(", ")", "%", "$",
+              "according", "reportedly", "32-year-old", "Inc.", "Dr.", "U.S.", "é", "😂", "\t", "  ", "0"]
+    rng = random.Random(20261123)
+    findings = []
+    for _ in range(120):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 220)))
+        found = extract_document(prepare(document_from_text(text, "random.txt")))
+        assert not found.failures, (text, found.failures)
+        findings.append(found)
+        for x in [*found.quotes, *found.quantities, *found.events, *found.mentions, *found.times]:
+            assert text[x.start:x.end] == x.text
+    ledger = build_ledger(findings)
+    assert not ledger.failures
