@@ -115,11 +115,11 @@ def _root_source(source: str) -> str:
 
 def _summary(ledger: Ledger, console: Console) -> None:
     table = Table(title=f"newsledger: {len(ledger.documents)} documents")
-    table.add_column("file", no_wrap=True, max_width=26, overflow="ellipsis")
-    table.add_column("title", min_width=36, overflow="fold")
-    table.add_column("by / outlet", max_width=22, overflow="fold")
+    table.add_column("file", no_wrap=True, max_width=24, overflow="ellipsis")
+    table.add_column("title", min_width=24, overflow="fold")
+    table.add_column("by / outlet", max_width=16, overflow="fold")
     table.add_column("published", no_wrap=True)
-    for col in ("quotes", "figures", "events", "junk"):
+    for col in ("quotes", "figs", "events", "junk"):
         table.add_column(col, justify="right", no_wrap=True)
     for d in ledger.documents:
         quotes = sum(1 for q in ledger.quotes if q.doc == d.id and q.kind == "statement")
@@ -127,7 +127,7 @@ def _summary(ledger: Ledger, console: Console) -> None:
         events = sum(1 for e in ledger.events if e.doc == d.id)
         m = d.meta
         by = " / ".join(x for x in (m.author, m.outlet) if x) or "–"
-        table.add_row(d.file, _short(m.title, 70), by, (m.published or "–")[:16], str(quotes), str(figures),
+        table.add_row(d.file, _short(m.title, 70), by, (m.published or "–")[:10], str(quotes), str(figures),
                       str(events), str(len(d.boilerplate)))
     console.print(table)
     console.print(f"{len(ledger.entities)} entities, {len(ledger.groups)} groups of comparable claims "
