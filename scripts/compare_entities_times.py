@@ -13,7 +13,6 @@ sections of its report are printed.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import subprocess
@@ -27,7 +26,7 @@ from newsledger.extract.events import event_dates, extract_events
 from newsledger.extract.mentions import extract_mentions
 from newsledger.extract.times import extract_times
 from newsledger.model import Document, Entity, Event, item_id
-from newsledger.pipeline import prepare_text, story_reference
+from newsledger.pipeline import prepare_folder
 from newsledger.resolve.entities import resolve_entities
 
 REPO = Path(__file__).resolve().parent.parent
@@ -36,18 +35,9 @@ DEFAULT_SCORER = REPO.parent / "shared" / "eval" / "score.py"
 
 
 def read_documents(folder: Path) -> list[Document]:
-    """Every ``*.txt`` of ``folder`` as a prepared Document, in file-name order.
-
-    As in ``analyze``, an article that states no date gets the batch's latest publication
-    date as the reference for its relative times (``Metadata.reference``).
-    """
-    docs = []
-    for path in sorted(folder.glob("*.txt")):
-        with open(path, encoding="utf-8", newline="") as f:
-            docs.append(prepare_text(f.read(), source=str(path)))
-    reference = story_reference(docs)
-    return [d if d.meta.published or not reference
-            else dataclasses.replace(d, meta=dataclasses.replace(d.meta, reference=reference)) for d in docs]
+    """Prepared Documents for every article of ``folder``, as ``analyze`` reads them (undated
+    articles get the batch's latest publication date as the reference for relative times)."""
+    return prepare_folder(folder)
 
 
 def analyse(docs: list[Document]) -> tuple[list[Entity], list[Event]]:

@@ -26,7 +26,7 @@ from typing import Any
 from newsledger.export.to_json import document_record
 from newsledger.extract.quantities import extract_quantities
 from newsledger.model import Document
-from newsledger.pipeline import prepare_text
+from newsledger.pipeline import prepare_folder
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_BUNDLE = REPO.parent / "shared" / "examples" / "kursk"
@@ -36,12 +36,8 @@ Record = dict[str, Any]
 
 
 def load_bundle(folder: Path) -> list[Document]:
-    """Prepared Documents for every ``.txt`` of ``folder``, read exactly (no newline translation)."""
-    docs = []
-    for path in sorted(folder.glob("*.txt")):
-        with open(path, encoding="utf-8", newline="") as fh:
-            docs.append(prepare_text(fh.read(), source=str(path)))
-    return docs
+    """Prepared Documents for every article of ``folder``, as ``analyze`` reads them."""
+    return prepare_folder(folder)
 
 
 def ours(doc: Document) -> list[Record]:

@@ -25,7 +25,7 @@ from typing import Any
 from newsledger.export.to_json import document_record
 from newsledger.extract.quotes import extract_quotes
 from newsledger.model import Document, Quote
-from newsledger.pipeline import prepare_text
+from newsledger.pipeline import prepare_folder
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_BUNDLE = REPO / ".." / "shared" / "examples" / "kursk"
@@ -36,18 +36,8 @@ _BASE_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
 
 
 def load_documents(bundle: Path) -> list[Document]:
-    """Prepared Documents for the bundle's articles (every ``*.txt`` beside gold.json).
-
-    Args:
-        bundle (Path): the folder holding the articles.
-    Returns:
-        list[Document]: one per article, in file-name order, read with ``newline=""``.
-    """
-    docs = []
-    for path in sorted(bundle.glob("*.txt")):
-        with open(path, encoding="utf-8", newline="") as f:
-            docs.append(prepare_text(f.read(), source=str(path)))
-    return docs
+    """Prepared Documents for every article of ``bundle``, as ``analyze`` reads them."""
+    return prepare_folder(bundle)
 
 
 def baseline_quotes(doc: Document) -> list[Quote]:

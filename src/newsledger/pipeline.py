@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .clean import clean_document
@@ -102,6 +103,15 @@ def _flag_estimated(doc: Document, events: list[Event]) -> list[Event]:
     ]
 
 
+def with_reference(docs: list[Document]) -> list[Document]:
+    """The documents, those that state no date given the batch's latest one as ``meta.reference``."""
+    reference = story_reference(docs)
+    if reference is None:
+        return docs
+    return [d if d.meta.published else dataclasses.replace(d, meta=dataclasses.replace(d.meta, reference=reference))
+            for d in docs]
+
+
 def story_reference(docs: Iterable[Document]) -> str | None:
     """The latest publication date ("YYYY-MM-DD") among documents that state one."""
     days = [d.meta.published[:10] for d in docs if d.meta.published and len(d.meta.published) >= 10]
@@ -150,20 +160,21 @@ def iter_findings(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
             prepared.append(prepare(item))
         except Exception as exc:  # noqa: BLE001 - an odd text must not stop the batch
             yield Failure(item.source, f"could not be cleaned: {type(exc).__name__}: {exc}")
-    reference = story_reference(prepared)
-    for doc in prepared:
-        if reference and not doc.meta.published:
-            doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, reference=reference))
+    for doc in with_reference(prepared):
         yield extract_document(doc)
 
 
 def analyze_texts(texts: Iterable[str]) -> Ledger:
     """The ledger of plain strings (no files, no store): the Python API's shortest path."""
-    docs = [prepare(document_from_text(t, f"text-{i}.txt")) for i, t in enumerate(texts)]
-    reference = story_reference(docs)
-    findings = [
-        extract_document(d if d.meta.published or not reference
-                         else dataclasses.replace(d, meta=dataclasses.replace(d.meta, reference=reference)))
-        for d in docs
-    ]
-    return build_ledger(findings)
+    docs = with_reference([prepare(document_from_text(t, f"text-{i}.txt")) for i, t in enumerate(texts)])
+    return build_ledger([extract_document(d) for d in docs])
+
+
+def prepare_folder(folder: str | Path) -> list[Document]:
+    """Every article of a folder read exactly, prepared, with the batch reference date set.
+
+    What ``analyze`` does before extraction; the comparison scripts use it to read a bundle.
+    Unusable files are skipped (``analyze`` reports them).
+    """
+    loaded = [d for d in load_all([str(folder)]) if isinstance(d, Document)]
+    return with_reference([prepare(d) for d in loaded])

@@ -1855,15 +1855,20 @@ def _standalone(ctx: _Ctx, m: _Marked) -> bool:
     return _ALNUM.search(ctx.text, s[0], m.open_at) is None and _ALNUM.search(ctx.text, after, e_sent[1]) is None
 
 
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    """[s, e) without surrounding whitespace."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def _mark_terms(ctx: _Ctx, marked: list[_Marked]) -> None:
     """Set ``term`` on the quoted passages that are names, terms or scare quotes."""
     toks = ctx.toks
     for m in marked:
-        s, e = m.start, m.end
-        while s < e and ctx.text[s].isspace():
-            s += 1
-        while e > s and ctx.text[e - 1].isspace():
-            e -= 1
+        s, e = _trimmed(ctx.text, m.start, m.end)
         if e <= s:
             continue
         words = sum(1 for k in range(toks.index_at(s), toks.index_at(e)) if toks.is_word(k))
@@ -1875,11 +1880,7 @@ def _direct(ctx: _Ctx, marked: list[_Marked]) -> list[tuple[_Marked, Quote, bool
     out: list[tuple[_Marked, Quote, bool]] = []
     toks = ctx.toks
     for m in marked:
-        s, e = m.start, m.end
-        while s < e and ctx.text[s].isspace():
-            s += 1
-        while e > s and ctx.text[e - 1].isspace():
-            e -= 1
+        s, e = _trimmed(ctx.text, m.start, m.end)
         if e <= s or not any(ch.isalnum() for ch in ctx.text[s:e]) or ctx.is_boilerplate(s, e):
             continue
         words = sum(1 for k in range(toks.index_at(s), toks.index_at(e)) if toks.is_word(k))
