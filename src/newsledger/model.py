@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as Parse
 
 Qualifier = Literal["exact", "approximate", "more_than", "at_least", "less_than", "at_most", "range"]
 Status = Literal["agree", "compatible", "conflict"]
@@ -73,6 +76,8 @@ class Document:
         sentences: (start, end) offsets of sentences, in order, computed by clean.
         paragraphs: (start, end) offsets of non-empty lines, in order.
         boilerplate: flagged junk lines; the text itself is never altered.
+        parse: spaCy's parse of ``text`` (``clean.parse``), the one token layer every
+            extractor reads; dropped once the document's findings are extracted.
     """
 
     id: str
@@ -82,6 +87,7 @@ class Document:
     sentences: tuple[tuple[int, int], ...] = ()
     paragraphs: tuple[tuple[int, int], ...] = ()
     boilerplate: tuple[Boilerplate, ...] = ()
+    parse: Parse | None = field(default=None, compare=False, repr=False, metadata={"transient": True})
 
     @property
     def file(self) -> str:

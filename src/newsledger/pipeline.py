@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .clean import clean_document
+from .clean.parse import parse_document, parse_documents
 from .ingest.files import DEFAULT_MAX_BYTES, Fetcher, load_all
 from .ingest.metadata import extract_metadata
 from .ingest.read import document_from_text
@@ -52,10 +53,15 @@ class Findings:
     failures: list[Failure] = field(default_factory=list)
 
 
-def prepare(doc: Document) -> Document:
-    """Metadata from the text (where the source gave none) and the clean stage."""
+def prepare_lines(doc: Document) -> Document:
+    """Metadata from the text (where the source gave none) and the clean stage, without the parse."""
     meta = extract_metadata(doc.text, base=doc.meta)
     return clean_document(dataclasses.replace(doc, meta=meta))
+
+
+def prepare(doc: Document) -> Document:
+    """Metadata, the clean stage and the parse: a document ready for the extractors."""
+    return parse_document(prepare_lines(doc))
 
 
 def prepare_text(text: str, *, source: str = "<string>", published: str | None = None) -> Document:
@@ -67,10 +73,16 @@ def prepare_text(text: str, *, source: str = "<string>", published: str | None =
 
 
 def extract_document(doc: Document) -> Findings:
-    """Run every registered extractor on a prepared document, then its events."""
+    """Run every registered extractor on a prepared document, then its events.
+
+    The document is parsed first when it has no parse yet; the findings keep it without
+    its parse (every finding is a span of its text; the parse is not needed after this).
+    """
     from .extract.events import extract_events
 
-    found = Findings(doc)
+    if doc.parse is None:
+        doc = parse_document(doc)
+    found = Findings(dataclasses.replace(doc, parse=None))
     for name, fn in extractors().items():
         try:
             spans = fn(doc)
@@ -157,17 +169,17 @@ def iter_findings(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
             continue
         seen.add(item.id)
         try:
-            prepared.append(prepare(item))
+            prepared.append(prepare_lines(item))
         except Exception as exc:  # noqa: BLE001 - an odd text must not stop the batch
             yield Failure(item.source, f"could not be cleaned: {type(exc).__name__}: {exc}")
-    for doc in with_reference(prepared):
+    for doc in parse_documents(with_reference(prepared)):
         yield extract_document(doc)
 
 
 def analyze_texts(texts: Iterable[str]) -> Ledger:
     """The ledger of plain strings (no files, no store): the Python API's shortest path."""
-    docs = with_reference([prepare(document_from_text(t, f"text-{i}.txt")) for i, t in enumerate(texts)])
-    return build_ledger([extract_document(d) for d in docs])
+    docs = with_reference([prepare_lines(document_from_text(t, f"text-{i}.txt")) for i, t in enumerate(texts)])
+    return build_ledger([extract_document(d) for d in parse_documents(docs)])
 
 
 def prepare_folder(folder: str | Path) -> list[Document]:
@@ -177,4 +189,4 @@ def prepare_folder(folder: str | Path) -> list[Document]:
     Unusable files are skipped (``analyze`` reports them).
     """
     loaded = [d for d in load_all([str(folder)]) if isinstance(d, Document)]
-    return with_reference([prepare(d) for d in loaded])
+    return list(parse_documents(with_reference([prepare_lines(d) for d in loaded])))

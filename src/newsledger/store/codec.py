@@ -11,9 +11,10 @@ T = TypeVar("T")
 
 
 def to_dict(obj: Any) -> Any:
-    """A dataclass tree as dicts and lists (tuples become lists)."""
+    """A dataclass tree as dicts and lists (tuples become lists); transient fields (the parse) left out."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if not f.metadata.get("transient")}
     if isinstance(obj, (list, tuple)):
         return [to_dict(x) for x in obj]
     return obj

