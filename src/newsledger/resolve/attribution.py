@@ -1,0 +1,459 @@
+"""Who said or gave a span: the one attribution component every stage asks.
+
+Built once per parsed document, :class:`Attributor` reads the attribution constructions of
+the parse (``resolve/cues.py``: "X said …", "X told Y that …", "according to X", "…, X said,
+…", "X, who said …", "X arrived and said …", "…, saying …", "was told by X", "a statement
+from X said …", "X quoted Y as saying …") and gives, for each cue, the speaker and the
+reported content. Speakers are phrases of the text (``resolve/phrases.py``); pronouns and
+definite descriptions are resolved, in text order, to the nearest fitting name before them
+(``resolve/referents.py``).
+
+The quote extractor asks it for the speaker of a cue and for reported clauses; the figure
+extractor asks who gives a figure (:meth:`Attributor.for_span`); the comparison counts
+sources on the names it gives.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..clean.parse import sentence_of
+from ..model import Document
+from .cues import CueLexicons, CueMatch, find_cues, load_cue_lexicons
+from .phrases import Phrase, PhraseLexicons, load_phrase_lexicons, noun_phrase
+from .referents import Referents, Spoken
+
+__all__ = ["Attribution", "Attributor", "attributor_for"]
+
+# a reported clause that opens with one of these is a question, not a statement
+_QUESTION_MARKS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
+# a reported clause longer than this many tokens is cut there (a run-on page line)
+MAX_CONTENT_TOKENS = 150
+# a label before a reported clause ("09:40 —") has at most this many tokens
+_LABEL_TOKENS = 8
+# a clause after a comma that opens with one of these is the writer's, not the report's
+_WRITER_OPENERS = frozenset({"as", "while", "whereas", "although", "though", "but"})
+_TRIM_WORDS = frozenset({"that", "and", "but", "or"})
+_OPENERS = {"”": "“", '"': '"', "’": "‘", "»": "«"}
+_CLOSERS = frozenset(_OPENERS)
+# ", a spokesman told Reuters on Monday.": the words after a closing cue, at most
+_TRAILING_TAIL = 8
+# the report before such a cue is looked at over this many tokens at most
+_TRAILING_HEAD = 80
+_POSSESSIVES = frozenset({"her", "his", "its", "their", "my", "our", "your"})
+# constructions whose speaker must be somebody (a name, a body, a role): "memos that
+# mention bribes" is no speech
+_ANIMATE_ONLY = frozenset({"speaker_relative"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A cue with who speaks through it and what they say.
+
+    Attributes:
+        speaker: the name or description it resolves to, as written (None: nobody named).
+        speaker_start, speaker_end: where that name stands (the antecedent for pronouns).
+        kind: person, org, place, group or description (None with no speaker).
+        written: the speaker words at the cue ("he", "the ambassador", "Vera Holt").
+        cue: the cue's words ("said", "according to"); cue_start, cue_end: its offsets.
+        content_start, content_end: the reported clause, when the cue has one.
+        construction: the id of the pattern that gave the speaker.
+        cue_token: the cue's token index in the parse.
+    """
+
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    kind: str | None
+    written: str | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    content_start: int | None
+    content_end: int | None
+    construction: str | None
+    cue_token: int
+
+
+class Attributor:
+    """The attributions of one parsed document, computed once.
+
+    Args:
+        doc (Document): a document with its parse (``clean.parse``).
+        lexicons (PhraseLexicons | None): phrase word lists (default: the data files).
+        cue_lexicons (CueLexicons | None): cue word lists (default: the data files).
+    Raises:
+        ValueError: when the document has no parse.
+    """
+
+    def __init__(self, doc: Document, *, lexicons: PhraseLexicons | None = None,
+                 cue_lexicons: CueLexicons | None = None) -> None:
+        if doc.parse is None:
+            raise ValueError(f"{doc.source}: the attribution component needs a parsed document")
+        self.doc = doc
+        self.parse: Doc = doc.parse
+        self.lex = lexicons or load_phrase_lexicons()
+        self.referents = Referents(self.parse, self.lex)
+        self._spoken: list[Spoken] = []
+        by_cue: dict[int, list[CueMatch]] = {}
+        self.cue_lexicons = cue_lexicons or load_cue_lexicons()
+        for m in find_cues(self.parse, self.cue_lexicons):
+            if not doc.is_boilerplate(self.parse[m.cue].idx, self.parse[m.cue].idx + 1):
+                by_cue.setdefault(m.cue, []).append(m)
+        self._by_cue: dict[int, Attribution] = {}
+        for cue in sorted(by_cue):
+            att = self._attribute(cue, by_cue[cue])
+            if att is not None:
+                self._by_cue[cue] = att
+        self.attributions = [self._by_cue[c] for c in sorted(self._by_cue)]
+        self._cue_starts = [a.cue_start for a in self.attributions]
+        self._content = sorted((a for a in self.attributions if a.content_start is not None),
+                               key=lambda a: (a.content_start or 0))
+
+    # ---- queries -------------------------------------------------------------------------
+
+    def at_cue(self, token: int) -> Attribution | None:
+        """The attribution of the cue at token index ``token`` (None: no construction there)."""
+        return self._by_cue.get(token)
+
+    def for_span(self, start: int, end: int) -> Attribution | None:
+        """Who said or gave the words [start, end): the innermost reported clause holding them.
+
+        Example: in "Officials said 300 homes were lost." the span of "300 homes" gives the
+        attribution with speaker "Officials".
+        """
+        best: Attribution | None = None
+        for a in self._content:
+            cs, ce = a.content_start or 0, a.content_end or 0
+            if cs > start:
+                break
+            if ce >= end and a.speaker is not None and (
+                    best is None or (ce - cs) < ((best.content_end or 0) - (best.content_start or 0))):
+                best = a
+        return best
+
+    def speaker_before(self, offset: int) -> Attribution | None:
+        """The last attribution with a speaker whose cue stands before ``offset``."""
+        i = bisect.bisect_left(self._cue_starts, offset)
+        for a in reversed(self.attributions[:i]):
+            if a.speaker is not None:
+                return a
+        return None
+
+    def resolve(self, phrase: Phrase) -> Phrase | None:
+        """A speaker phrase found by other means (a colon, a dash) resolved like the cues' ones."""
+        return self.referents.resolve(phrase, self._spoken)
+
+    def phrase_at(self, token: Token) -> Phrase | None:
+        """The speaker phrase headed by ``token`` (unresolved)."""
+        return noun_phrase(token, self.lex)
+
+    # ---- building ------------------------------------------------------------------------
+
+    def _attribute(self, cue: int, matches: list[CueMatch]) -> Attribution | None:
+        tok = self.parse[cue]
+        speakers = sorted((m for m in matches if m.slot == "speaker"), key=lambda m: m.rank)
+        contents = sorted((m for m in matches if m.slot == "content"), key=lambda m: m.rank)
+        phrase: Phrase | None = None
+        construction: str | None = None
+        rejected = False
+        outer = self._outer_speaker(tok)
+        if outer is not None:
+            # "X confirmed that Iran had fired 200 missiles, stating, '…'": a participle at the
+            # end of a reported clause is the reporter's, not the clause subject's
+            fields: dict[str, int | None] = {"content_start": None, "content_end": None,
+                                             **self._content_fields(tok, contents)}
+            return dataclasses.replace(outer, cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text),
+                                       cue_token=cue, **fields)  # type: ignore[arg-type]
+        near = self._report_before(tok)
+        if near is not None:
+            # "a fighter's handwritten message, expressing 'X'": the message's author speaks
+            speakers = [CueMatch("speaker_report_participle", "speaker", cue, near.i, -1)] + speakers
+        for rank in sorted({m.rank for m in speakers}):
+            found: list[tuple[Phrase, str]] = []
+            for m in (m for m in speakers if m.rank == rank):
+                author = self._author(self.parse[m.target])
+                candidate = noun_phrase(author, self.lex) if author is not None else None
+                if candidate is not None and m.pattern in _ANIMATE_ONLY and not self.animate(candidate):
+                    candidate, rejected = None, True
+                if candidate is not None:
+                    found.append((candidate, m.pattern))
+            if found:
+                # "the head of the government, General X, said": the name before the description
+                phrase, construction = min(found, key=lambda f: f[0].kind not in ("person", "org"))
+                break
+        if rejected and phrase is None:
+            return None
+        if tok.tag_ == "VBG" and any(c.dep_ == "nsubj" and c.lower_ in _POSSESSIVES for c in tok.children):
+            return None  # "her warning to the crowd": a noun the tagger took for a verb
+        if phrase is None and not rejected:
+            trailing = self._trailing_subject(tok)
+            if trailing is not None:
+                phrase, construction = trailing, "speaker_trailing_phrase"
+        content = None
+        for m in contents:
+            content = self._content_span(tok, m)
+            if content is not None:
+                break
+        if content is None and phrase is not None:
+            content = self._trailing_content(tok, phrase)
+        if phrase is None and content is None:
+            return None
+        if content is None and tok.lemma_.lower() in self.cue_lexicons.that_verbs:
+            return None  # "the dam held": such verbs report only with a "that" clause
+        written = phrase.text if phrase else None
+        resolved = self.referents.resolve(phrase, self._spoken) if phrase else None
+        if resolved is not None:
+            self._spoken.append(Spoken(resolved, cue))
+        cue_end_tok = tok
+        if tok.lower_ == "according":
+            cue_end_tok = next((c for c in tok.children if c.lower_ == "to"), tok)
+        return Attribution(
+            speaker=resolved.text if resolved else None,
+            speaker_start=resolved.start if resolved else None,
+            speaker_end=resolved.end if resolved else None,
+            kind=resolved.kind if resolved else None,
+            written=written,
+            cue=self.doc.text[tok.idx:cue_end_tok.idx + len(cue_end_tok.text)],
+            cue_start=tok.idx,
+            cue_end=cue_end_tok.idx + len(cue_end_tok.text),
+            content_start=content[0] if content else None,
+            content_end=content[1] if content else None,
+            construction=construction,
+            cue_token=cue,
+        )
+
+    def animate(self, phrase: Phrase) -> bool:
+        """A name, a body, or a description whose head is a role or group noun."""
+        if phrase.kind in ("person", "org", "group", "pronoun"):
+            return phrase.kind != "group" or self.parse[phrase.head].lemma_.lower() in self.lex.groups \
+                or self.parse[phrase.head].lemma_.lower() in self.lex.roles
+        return bool(phrase.roles) or phrase.kind == "place"
+
+    def _outer_speaker(self, cue: Token) -> Attribution | None:
+        """The attribution of the speech verb whose reported clause a participle cue closes."""
+        if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp") or cue.i < 1 or self.parse[cue.i - 1].text != ",":
+            return None
+        verb = cue.head
+        while verb.dep_ in ("conj",) and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ccomp":
+            return None
+        outer = self._by_cue.get(verb.head.i)
+        return outer if outer is not None and outer.speaker is not None else None
+
+    def _content_fields(self, cue: Token, contents: list[CueMatch]) -> dict[str, int | None]:
+        for m in contents:
+            span = self._content_span(cue, m)
+            if span is not None:
+                return {"content_start": span[0], "content_end": span[1]}
+        return {}
+
+    def _trailing_content(self, cue: Token, phrase: Phrase) -> tuple[int, int] | None:
+        """The clause before ", X told Reuters." when the parser hung it elsewhere.
+
+        Only for a cue that ends its sentence with its subject right after a comma, and a
+        clause with a verb before that comma.
+        """
+        p = self.parse
+        if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.lemma_.lower() not in self.cue_lexicons.speech_verbs:
+            return None
+        start = min(t.i for t in p[phrase.head].subtree) if phrase.head >= 0 else cue.i
+        s_start, s_end, _root = sentence_of(p, cue.i)
+        if start <= s_start + 2 or p[start - 1].text != "," or s_end - cue.i > _TRAILING_TAIL or any(
+                t.dep_ == "ccomp" or t.pos_ == "VERB" for t in p[cue.i + 1:s_end] if not t.is_punct):
+            return None
+        if not any(t.pos_ in ("VERB", "AUX") for t in p[max(s_start, start - _TRAILING_HEAD):start - 1]):
+            return None
+        return self._trimmed(s_start, start - 2)
+
+    def _trailing_subject(self, cue: Token) -> Phrase | None:
+        """The phrase between a report and its closing cue when the parser gave the cue no subject.
+
+        "Six miners were taken to hospital, a spokeswoman for the hospital said." — the
+        words after the last comma before the cue are its subject.
+        """
+        if cue.i < 2 or not any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children):
+            return None
+        k = cue.i - 1
+        while k > 0 and self.parse[k].pos_ in ("AUX", "ADV", "PART"):
+            k -= 1
+        end = k
+        while k > 0 and self.parse[k - 1].text not in (",", "—", "–", ";") and end - k < 8:
+            k -= 1
+        if k <= 0 or self.parse[k - 1].text not in (",", "—", "–"):
+            return None
+        words = self.parse[k:end + 1]
+        heads = [t for t in words if not (k <= t.head.i <= end) or t.head.i == t.i]
+        nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if len(nouns) != 1:
+            return None
+        phrase = noun_phrase(nouns[0], self.lex)
+        return phrase if phrase is not None and self.animate(phrase) else None
+
+    def _report_before(self, cue: Token) -> Token | None:
+        """The thing said right before a participle cue (", expressing …"), when it names its author."""
+        if cue.tag_ != "VBG" or cue.i < 2 or self.parse[cue.i - 1].text != ",":
+            return None
+        noun = self.parse[cue.i - 2]
+        if noun.lemma_.lower() in self.cue_lexicons.report_nouns and self._author(noun) is not None:
+            return noun
+        return None
+
+    def _author(self, tok: Token) -> Token | None:
+        """For a thing said ("a statement from the ministry", "his words"), who said it.
+
+        None when the text names nobody for it ("A statement said …")."""
+        if tok.lemma_.lower() not in self.cue_lexicons.report_nouns:
+            return tok
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return child
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+
+    def _content_span(self, cue: Token, m: CueMatch) -> tuple[int, int] | None:
+        """Character span of the reported words a content construction points at."""
+        head = self.parse[m.target]
+        lo, hi = head.left_edge.i, head.right_edge.i
+        if m.pattern in ("content_clause", "content_pointed_out"):
+            if head.left_edge.lower_ in _QUESTION_MARKS or any(
+                    c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in head.children):
+                return None
+        elif m.pattern in ("content_according_to", "content_as_reported"):
+            # the clause without the "according to X" / "as reported by X" phrase
+            a, b = cue.left_edge.i, cue.right_edge.i
+            if m.pattern == "content_as_reported":
+                a = min(a, min((c.left_edge.i for c in cue.children if c.dep_ == "mark"), default=a))
+            if a <= lo:
+                lo = b + 1
+            elif b >= hi or head.i < a:
+                hi = a - 1
+            else:
+                lo = b + 1
+        elif m.pattern == "content_aside":
+            pass
+        if m.pattern.startswith("content_clause") or m.pattern == "content_figure_object":
+            hi = self._condition_after(cue, hi, figure=m.pattern == "content_figure_object")
+        lo, hi = self._cut_writers_clauses(head, lo, hi)
+        return self._trimmed(lo, hi)
+
+    def _condition_after(self, cue: Token, hi: int, *, figure: bool = False) -> int:
+        """Take in what the parser hung on the cue right after the report.
+
+        "estimates that the claim will reach 3 million once stock is included": the "once"
+        clause belongs to what is estimated; so does a second clause with its own subject
+        ("Authorities say 2,376 were injured, and 30 others are missing"), and, after a
+        figure, its cause ("report 1,644 deaths as a result of the quake"). A clause after
+        a comma that opens with "as", "but", "while" is left to the writer; so is one about
+        another named actor or with a speech verb of its own.
+        """
+        p = self.parse
+        for child in sorted(cue.children, key=lambda c: c.i):
+            if child.i <= hi or child.dep_ in ("punct", "cc"):
+                continue
+            gap = p[hi + 1:child.left_edge.i]
+            if any(t.lower_ in _WRITER_OPENERS or (t.is_punct and t.text != ",") for t in gap) or len(gap) > 2:
+                break
+            if p[child.left_edge.i].lower_ in _WRITER_OPENERS:
+                break
+            if not self._continues_report(child, bool(gap), figure=figure):
+                break
+            hi = child.right_edge.i
+        return hi
+
+    def _continues_report(self, child: Token, gap: bool, *, figure: bool) -> bool:
+        """Whether a dependent of the cue after the report still belongs to it (see above)."""
+        if child.dep_ == "advcl" or (figure and child.dep_ == "prep"):
+            return not gap
+        if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or self.at_cue(child.i) is not None:
+            return False
+        if child.lemma_.lower() in self.cue_lexicons.speech_verbs:
+            return False
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PROPN" for c in child.children)
+
+    def _cut_writers_clauses(self, head: Token, lo: int, hi: int) -> tuple[int, int]:
+        """Leave out what the writer adds around a report.
+
+        A trailing ", as engineers had predicted", ", but gave no reason", ", while …" is the
+        writer's; so is a time stamp or label before a dash or colon that opens the line
+        ("09:40 — Four crew were treated …").
+        """
+        p = self.parse
+        hi = min(hi, lo + MAX_CONTENT_TOKENS)
+        for k in range(lo + 1, hi + 1):
+            if p[k].lower_ in _WRITER_OPENERS and p[k - 1].text in (",", ";", "—", "–") and not self._quoted(k):
+                hi = k - 2
+                break
+        for k in range(lo, min(head.i, lo + _LABEL_TOKENS)):
+            if p[k].pos_ in ("VERB", "AUX"):
+                break
+            if p[k].text in ("—", "–", ":"):
+                lo = k + 1
+                break
+        return lo, hi
+
+    def _quoted(self, k: int) -> bool:
+        """True when token ``k`` stands between an opening and a closing quotation mark of its line."""
+        depth = self.parse.user_data.get("newsledger.quote_depth")
+        if not isinstance(depth, list) or len(depth) != len(self.parse):
+            depth = _quote_depth(self.parse)
+            self.parse.user_data["newsledger.quote_depth"] = depth
+        return bool(depth[k])
+
+    def _trimmed(self, lo: int, hi: int) -> tuple[int, int] | None:
+        p = self.parse
+        while lo <= hi and (p[lo].is_punct or p[lo].is_space or p[lo].lower_ in _TRIM_WORDS):
+            lo += 1
+        while hi >= lo and (p[hi].is_punct or p[hi].is_space or p[hi].lower_ in _TRIM_WORDS):
+            if p[hi].text in _CLOSERS and _OPENERS[p[hi].text] in self.doc.text[p[lo].idx:p[hi].idx]:
+                break  # 'the hull was in "fair shape"': a closing mark whose opening one is kept
+            hi -= 1
+        if hi < lo:
+            return None
+        return p[lo].idx, p[hi].idx + len(p[hi].text)
+
+
+def _quote_depth(parse: Doc) -> list[int]:
+    """For each token, 1 when an opening double quotation mark of its line is still open."""
+    out: list[int] = []
+    open_curly = 0
+    straight = 0
+    for tok in parse:
+        out.append(1 if open_curly > 0 or straight % 2 else 0)
+        if "\n" in tok.text:
+            open_curly = straight = 0
+        elif tok.text == "“":
+            open_curly += 1
+        elif tok.text == "”":
+            open_curly = max(0, open_curly - 1)
+        elif tok.text == '"':
+            straight += 1
+    return out
+
+
+_CACHE_KEY = "newsledger.attributor"
+
+
+def attributor_for(doc: Document) -> Attributor:
+    """The attributions of a parsed document, computed once and kept with its parse.
+
+    Every extractor of a document asks the same instance (it lives in the parse's
+    ``user_data``, so it goes when the parse goes).
+    """
+    if doc.parse is None:
+        raise ValueError(f"{doc.source}: the attribution component needs a parsed document")
+    found = doc.parse.user_data.get(_CACHE_KEY)
+    if isinstance(found, Attributor) and found.doc.id == doc.id and found.doc.boilerplate == doc.boilerplate:
+        return found
+    made = Attributor(doc)
+    doc.parse.user_data[_CACHE_KEY] = made
+    return made

@@ -1,0 +1,167 @@
+"""Attribution cues: the speech verbs of a parse with who speaks and what they say.
+
+The constructions are data (``data/en/patterns/attribution.jsonl``): spaCy
+``DependencyMatcher`` patterns, one row per construction with an example. A row names the
+cue token and one slot: ``speaker`` (the head of who said it) or ``content`` (the head of
+what was said). This module only runs them; ``resolve/attribution.py`` interprets the slots.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span
+
+from ..errors import LexiconError
+from ..lexicons import word_list
+
+__all__ = ["CueLexicons", "CueMatch", "CuePattern", "find_cues", "load_cue_lexicons", "load_cue_patterns"]
+
+PATTERN_FILE = "data/en/patterns/attribution.jsonl"
+# sentences longer than this many tokens are matched in windows of this size
+LONG_SENTENCE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class CuePattern:
+    """One construction: its id, slot, example sentence, expected finds and the pattern."""
+
+    id: str
+    slot: str  # "speaker" or "content"
+    example: str
+    expect: dict[str, str]
+    pattern: list[dict[str, Any]]
+    rank: int  # file order: lower is tried first
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """A cue token and the token heading its slot, as one construction found them."""
+
+    pattern: str
+    slot: str
+    cue: int
+    target: int
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicons:
+    """The word lists the patterns name ("$speech_verbs" …), lower-case lemmas."""
+
+    speech_verbs: frozenset[str]
+    that_verbs: frozenset[str]
+    evaluative_verbs: frozenset[str]
+    figure_verbs: frozenset[str]
+    report_nouns: frozenset[str]
+
+    def lists(self) -> dict[str, list[str]]:
+        return {
+            "speech_verbs": sorted(self.speech_verbs),
+            "that_verbs": sorted(self.that_verbs),
+            "any_verbs": sorted(self.speech_verbs | self.that_verbs),
+            "cue_verbs": sorted(self.speech_verbs | self.that_verbs | self.evaluative_verbs),
+            "evaluative_verbs": sorted(self.evaluative_verbs),
+            "figure_verbs": sorted(self.figure_verbs),
+            "report_nouns": sorted(self.report_nouns),
+        }
+
+
+@cache
+def load_cue_lexicons() -> CueLexicons:
+    """The cue word lists of ``data/en`` (cached)."""
+    return CueLexicons(
+        speech_verbs=word_list("speech_verbs.txt"),
+        that_verbs=word_list("speech_verbs_that.txt"),
+        evaluative_verbs=word_list("evaluative_verbs.txt"),
+        figure_verbs=word_list("figure_report_verbs.txt"),
+        report_nouns=word_list("report_nouns.txt"),
+    )
+
+
+def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
+    """Replace "$name" strings by the word list they name."""
+    if isinstance(value, str) and value.startswith("$"):
+        try:
+            return lists[value[1:]]
+        except KeyError:
+            raise LexiconError(f"{PATTERN_FILE}: unknown word list {value!r}; known: {sorted(lists)}") from None
+    if isinstance(value, dict):
+        return {k: _expand(v, lists) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, lists) for v in value]
+    return value
+
+
+@cache
+def load_cue_patterns() -> tuple[CuePattern, ...]:
+    """The attribution constructions of the data file ("$name" word lists not yet filled in)."""
+    raw = resources.files("newsledger").joinpath(PATTERN_FILE).read_text(encoding="utf-8")
+    out: list[CuePattern] = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            row = json.loads(line)
+            out.append(CuePattern(row["id"], row["slot"], row["example"], dict(row.get("expect", {})),
+                                  row["pattern"], len(out)))
+        except (ValueError, KeyError) as exc:
+            raise LexiconError(f"{PATTERN_FILE} line {n}: {exc}") from exc
+    return tuple(out)
+
+
+@cache
+def _matcher(nlp: Language, lexicons: CueLexicons) -> tuple[DependencyMatcher, dict[int, CuePattern]]:
+    matcher = DependencyMatcher(nlp.vocab)
+    lists = lexicons.lists()
+    by_key: dict[int, CuePattern] = {}
+    for p in load_cue_patterns():
+        matcher.add(p.id, [_expand(p.pattern, lists)])
+        by_key[nlp.vocab.strings[p.id]] = p
+    return matcher, by_key
+
+
+def find_cues(parse: Doc, lexicons: CueLexicons | None = None) -> list[CueMatch]:
+    """Every construction found in a parse, as (cue, slot target) pairs, in text order.
+
+    Example: "Officials say the cause is unknown." gives the cue "say" with the speaker
+    slot at "Officials" and the content slot at "is".
+
+    The matcher's cost grows faster than a sentence's length, so a run-on "sentence" of a
+    badly split page (over ``LONG_SENTENCE`` tokens) is matched in windows of that size.
+    """
+    from ..clean.parse import load_model, sentence_bounds
+
+    matcher, by_key = _matcher(load_model(), lexicons or load_cue_lexicons())
+    pieces: list[tuple[int, Doc | Span]] = []
+    run_start: int | None = None
+    run_end = 0
+    for start, end, _root in sentence_bounds(parse):
+        if end - start <= LONG_SENTENCE:
+            if run_start is None:
+                run_start = start
+            run_end = end
+            continue
+        if run_start is not None:
+            pieces.append((run_start, parse[run_start:run_end]))
+            run_start = None
+        for a in range(start, end, LONG_SENTENCE):
+            pieces.append((a, parse[a:min(end, a + LONG_SENTENCE)].as_doc()))
+    if run_start is not None:
+        pieces.append((run_start, parse if run_start == 0 and run_end == len(parse) else parse[run_start:run_end]))
+    out: list[CueMatch] = []
+    for offset, piece in pieces:
+        for key, tokens in matcher(piece):
+            p = by_key[key]
+            names = [node["RIGHT_ID"] for node in p.pattern]
+            slots = dict(zip(names, tokens, strict=True))
+            if "cue" in slots and p.slot in slots:
+                out.append(CueMatch(p.id, p.slot, slots["cue"] + offset, slots[p.slot] + offset, p.rank))
+    out.sort(key=lambda m: (m.cue, m.rank, m.target))
+    return out
