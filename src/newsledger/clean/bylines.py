@@ -1,0 +1,84 @@
+"""Bylines and author boxes: the name of who wrote an article, from one line.
+
+Two forms: a cue and a name ("By Jane Doe", "Written by Jane Doe and Tom Bell", cues in
+``byline_cues.txt``), and an author box, a line about the writer ("Jane Doe is the energy
+reporter for the Harbour Herald", patterns in ``author_lines.tsv``). A name is one to five
+capitalised words (with particles such as "de la"), or several joined by commas and "and";
+a month or weekday is never part of one ("By Monday Morning" is not a byline).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicons import ordered_list, table
+
+_WORD = r"[A-Z][\w'’.-]*"
+_PARTICLE = r"(?:de|van|von|der|den|du|da|di|dos|das|del|la|le|al|el|bin|ibn|ben|y)"
+_ONE_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|{_PARTICLE})){{0,4}}"
+_NAMES = rf"{_ONE_NAME}(?:(?:\s*,\s*{_ONE_NAME})*\s*,?\s+(?:and|&)\s+{_ONE_NAME})?"
+# What may follow the name on a byline: the outlet or role after a separator
+# ("By Jane Doe, Harbour Herald", "By Jane Doe | Staff writer").
+_AFTER = r"(?:\s*[,|–—-]\s*(?:[^\s\"“”.!?]+\s*){1,6})?"
+
+
+@cache
+def _cue_re() -> re.Pattern[str]:
+    cues = sorted(ordered_list("byline_cues.txt"), key=len, reverse=True)
+    alts = "|".join(re.escape(c) for c in cues)
+    return re.compile(rf"^(?i:{alts})\s*:?\s+(?P<name>{_NAMES}){_AFTER}$")
+
+
+@cache
+def _box_res() -> tuple[re.Pattern[str], ...]:
+    roles = "|".join(re.escape(r) for r in sorted(ordered_list("author_roles.txt"), key=len, reverse=True))
+    out = []
+    for row in table("author_lines.tsv"):
+        rx = row[1].replace("{name}", rf"(?-i:(?P<name>{_NAMES}))").replace("{role}", rf"(?:{roles})")
+        out.append(re.compile(rx, re.IGNORECASE))
+    return tuple(out)
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    months = {row[0].lower() for row in table("months.tsv")}
+    days = {row[0].lower() for row in table("time_words.tsv") if len(row) > 1 and row[1] == "weekday"}
+    return frozenset(months | days)
+
+
+def _valid(name: str) -> str | None:
+    name = name.strip(" ,")
+    words = [w for w in re.findall(r"[\w'’.-]+", name) if w.lower() != "and"]
+    if any(w.lower().strip(".") in _not_name_words() for w in words):
+        return None
+    if len(words) < 2:
+        return None
+    return name
+
+
+def find_author(line: str) -> str | None:
+    """The name on a byline line ("By Jane Doe, Harbour Herald" → "Jane Doe"), or None.
+
+    The cue must open the line ("By Jane Doe"), so a sentence that opens with "By" is not a
+    byline: ``find_author("By the end of the week the fire was out.")`` → None.
+
+    Example: ``find_author("Written by Jane Doe and Tom Bell")`` → ``"Jane Doe and Tom Bell"``.
+    """
+    m = _cue_re().match(line.strip())
+    return None if m is None else _valid(m.group("name"))
+
+
+def find_author_box(line: str) -> str | None:
+    """The writer's name in an author box, or None.
+
+    Example: ``find_author_box("Jane Doe is the energy reporter for the Harbour Herald")`` → ``"Jane Doe"``.
+    """
+    stripped = line.strip()
+    if len(stripped) > 300:
+        return None
+    for rx in _box_res():
+        m = rx.fullmatch(stripped)
+        if m:
+            return _valid(m.group("name"))
+    return None

@@ -1,0 +1,388 @@
+"""One pass over a page's lines decides the role of each; metadata and boilerplate read it.
+
+Roles:
+
+- ``headline``: the article's title (at most one);
+- ``byline``: "By Jane Doe", or an author box ("Jane Doe is the energy reporter for …");
+- ``date line``: the publication date ("Published: 09:12 BST, 3 June 2023", "date
+  2024-10-02" run into a paragraph, the "June 3" of a wire dateline);
+- ``dateline``: the place that opens the story ("EASTVALE – …", "EASTVALE, June 3 (Wire) -");
+- ``credit``: photo credits and captions, and the outlet a copy credits ("Read the original
+  article on X", "Source: X");
+- ``junk``: other page furniture (share rows, newsletter prompts, section tags, addresses…);
+- ``body``: story text, headings included.
+
+A line can hold several parts: "By Jane Doe | June 3, 2023" is a byline and a date line, and
+"EASTVALE – Crews …" a dateline and body text; each part is one :class:`Line` with its own span.
+
+The evidence, cheapest first: the line's own words (:mod:`.junk`, :mod:`.bylines`,
+:mod:`.dates`); then its place on the page. The story's paragraphs are the long lines that
+read as prose; "above the first" and "below the last" of them are the page's margins, where
+a short tag line ("War", "Markets"), a street address or a masthead is furniture and where
+the headline is looked for. A line inside the story is never furniture by place alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..lexicons import word_list
+from .bylines import find_author, find_author_box
+from .dates import find_date, find_date_prefix, month_pattern
+from .junk import JunkMatch, has_quotation, is_masthead, is_other_script, latin_share, match_junk
+from .sentences import find_paragraphs
+
+ROLES = ("headline", "byline", "date line", "dateline", "credit", "junk", "body")
+# parts of a page that are not the article's own text
+BOILERPLATE_ROLES = frozenset({"byline", "date line", "credit", "junk"})
+
+_BODY_MIN_WORDS = 12  # a paragraph of the story: this long and ending like a sentence,
+_BODY_LONG_WORDS = 25  # or this long whatever its end (scraped texts are cut mid-sentence)
+_TITLE_MIN_WORDS = 3
+_TITLE_MAX_WORDS = 25
+_TAG_MAX_WORDS = 3
+_SITE_NAME_MAX_WORDS = 4  # a capitalised line this short above a longer headline is the site's name
+_LIST_HEADER_MAX_WORDS = 4
+_ADDRESS_MAX_WORDS = 6  # a line of a postal address ("Eastvale, Nova Scotia B4A 1E2")
+_LIST_ITEM_MAX_WORDS = 15
+_EMBED_MAX_CHARS = 320
+_META_MAX_CHARS = 240  # a byline or date line, with all its parts, is no longer than this
+_META_MAX_WORDS = 30
+_LATIN_PAGE = 0.8  # a page whose letters are this Latin: a line in another script is an embed
+_LIST_HEADERS = frozenset({"trending", "related"})
+_PART = re.compile(r"[^|·•]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """The role of one line, or of one part of a line, of a page.
+
+    Attributes:
+        start: offset of the part in the text.
+        end: offset just after it.
+        role: one of :data:`ROLES`.
+        reason: why ("author box", "photo", "section tag", "date line", "update line" …).
+        value: what the part says: the author of a byline, the ISO date of a date line,
+            the place of a dateline, the outlet of a credit or masthead; None otherwise.
+    """
+
+    start: int
+    end: int
+    role: str
+    reason: str
+    value: str | None = None
+
+
+@lru_cache(maxsize=16)
+def classify_lines(text: str) -> tuple[Line, ...]:
+    """The role of every line of a page, in text order.
+
+    The result is cached for the last few texts, so the metadata and the boilerplate of one
+    document are read from one pass.
+
+    Args:
+        text (str): the article text as read.
+    Returns:
+        tuple[Line, ...]: at least one part per non-blank line, sorted by start.
+
+    Example: ``classify_lines("Fire at the quay\\nBy Jane Doe\\n…")[1].role`` → ``"byline"``.
+    """
+    spans = find_paragraphs(text)
+    page = _Page(text, spans)
+    parts: list[list[Line] | None] = [page.own_role(i) for i in range(len(spans))]
+    page.mark_embeds(parts)
+    page.mark_address_blocks(parts)
+    page.mark_lists(parts)
+    page.mark_head(parts)
+    page.mark_foot(parts)
+    page.mark_dateline(parts)
+    out: list[Line] = []
+    for i, (s, e) in enumerate(spans):
+        out.extend(parts[i] or [Line(s, e, "body", "text")])
+    return tuple(out)
+
+
+def _body_like(line: str) -> bool:
+    words = len(line.split())
+    return words >= _BODY_LONG_WORDS or (words >= _BODY_MIN_WORDS and line.rstrip()[-1:] in ".!?\"”’:)")
+
+
+def _not_furniture(junk: JunkMatch | None) -> bool:
+    """No pattern takes the line for furniture anywhere on a page (a margin-only one may)."""
+    return junk is None or junk.margin
+
+
+def _is_tag(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= _TAG_MAX_WORDS
+        and line[-1:] not in ".!?\"”’,;"
+        and not any(c.isdigit() for c in line)
+        and any(len(w) >= 3 for w in words)
+    )
+
+
+def _is_nav_bar(line: str) -> bool:
+    """A row of three or more short links ("Home > World > Asia", "News | Sport | Weather")."""
+    parts = [p.strip() for p in re.split(r"\s[|>›»/·•]\s", line) if p.strip()]
+    return len(parts) >= 3 and all(_is_tag(p) for p in parts)
+
+
+def _title_like(line: str, first: bool) -> bool:
+    """A headline: short, no sentence-final period; Title Case unless it is the first content line."""
+    words = line.split()
+    if not _TITLE_MIN_WORDS <= len(words) <= _TITLE_MAX_WORDS or line.endswith((".", ",", ";", ":")):
+        return False
+    if first:  # sentence-case headlines ("Fire guts warehouse as smoke forces evacuations")
+        return True
+    long_words = [w.strip("\"“”‘’'()[]:") for w in words]
+    long_words = [w for w in long_words if len(w) > 3]
+    if not long_words:
+        return False
+    return sum(1 for w in long_words if w[:1].isupper()) / len(long_words) >= 0.6
+
+
+def _site_name_shape(line: str) -> bool:
+    """A short name in capitals and no figure ("The Eastvale Star", "Harbour & Tin Review")."""
+    words = line.split()
+    return (
+        len(words) <= _SITE_NAME_MAX_WORDS
+        and not any(c.isdigit() for c in line)
+        and all(w[:1].isupper() or w.lower() in {"of", "the", "and", "&", "on", "de"} for w in words)
+    )
+
+
+def _list_item(line: str) -> bool:
+    return (
+        0 < len(line.split()) <= _LIST_ITEM_MAX_WORDS
+        and line[-1:] not in ".!?:;,\"”"
+        and not has_quotation(line)
+    )
+
+
+@cache
+def _dateline_res() -> tuple[re.Pattern[str], ...]:
+    place = r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}"
+    caps = r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
+    month = month_pattern()
+    agency = r"\((?P<agency>[A-Z][^()]{0,30})\)"
+    return (
+        # "LONDON, June 3 (Wire) - Crews …", "June 3 (Wire) - Crews …"
+        re.compile(
+            rf"^(?:(?P<place>{place}),?\s+)?(?P<date>{month}\s?\d{{1,2}}(?:,?\s(?:19|20)\d{{2}})?)\s*{agency}"
+            r"\s*[-–—]{1,2}\s*(?=\S)"
+        ),
+        # "Eastvale – Crews …", "EASTVALE (Wire) — Crews …"
+        re.compile(rf"^(?P<place>{place})(?:\s*{agency})?\s*[–—-]{{1,2}}\s+(?=[A-Z\"“‘])"),
+        # "EASTVALE: Crews …" (capitals only: "Update: …" is no place)
+        re.compile(rf"^(?P<place>{caps}):\s+(?=[A-Z\"“‘])"),
+    )
+
+
+class _Page:
+    """The lines of one page and where its story paragraphs lie (built once, read-only)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = spans
+        self.lines = [text[s:e] for s, e in spans]
+        self.latin = latin_share(text) >= _LATIN_PAGE
+        # a line the patterns take for furniture is no story paragraph, however long
+        self.own = [match_junk(line) for line in self.lines]
+        body = [i for i, line in enumerate(self.lines) if _body_like(line) and _not_furniture(self.own[i])]
+        n = len(spans)
+        self.first = body[0] if body else n
+        self.last = body[-1] if body else -1
+        self.second = body[1] if len(body) > 1 else n
+        self.body = body
+
+    def margin(self, i: int) -> bool:
+        return i < self.first or i > self.last
+
+    def own_role(self, i: int) -> list[Line] | None:
+        """The parts of line ``i`` by its own words, or None when they do not say."""
+        line, (s, e) = self.lines[i], self.spans[i]
+        top = self.margin(i) or i < self.second
+        meta = _meta_parts(line, s, unlabelled_dates=top)
+        if meta is not None:
+            return meta
+        if top and (self.margin(i) or not line.rstrip().endswith(".")) and (name := find_author_box(line)):
+            return [Line(s, e, "byline", "author box", name)]
+        junk = self.own[i]
+        if junk is not None and (not junk.margin or self.margin(i)):
+            return [Line(s, e, junk.role, junk.reason, junk.outlet)]
+        if self.latin and is_other_script(line):
+            return [Line(s, e, "junk", "other script")]
+        return None
+
+    def mark_embeds(self, parts: list[list[Line] | None]) -> None:
+        """The text of an embedded post: the line above its signature ("— Name (@handle) Date").
+
+        Embeds render as the post's text, an optional media line, then the signature; the
+        text is the first line above that is not furniture, and no longer than a post.
+        """
+        for i, line in enumerate(self.lines):
+            p = parts[i]
+            if not (p and p[0].reason == "social_embed" and line[:1] in "—–-"):
+                continue
+            j = i - 1
+            while j >= 0 and parts[j] is not None:
+                j -= 1
+            if j >= 0 and len(self.lines[j]) <= _EMBED_MAX_CHARS:
+                s, e = self.spans[j]
+                parts[j] = [Line(s, e, "junk", "social embed")]
+
+    def mark_address_blocks(self, parts: list[list[Line] | None]) -> None:
+        """The short lines that continue a street address outside the story ("Eastvale, Nova Scotia")."""
+        for i in range(1, len(self.lines)):
+            prev = parts[i - 1]
+            if parts[i] is not None or not self.margin(i) or not (prev and prev[0].reason == "address"):
+                continue
+            line, (s, e) = self.lines[i], self.spans[i]
+            joined = "\n\n" not in self.text[self.spans[i - 1][1] : s].replace("\r", "")
+            if joined and len(line.split()) <= _ADDRESS_MAX_WORDS and "," in line and line[-1:] not in ".!?":
+                parts[i] = [Line(s, e, "junk", "address")]
+
+    def mark_lists(self, parts: list[list[Line] | None]) -> None:
+        """The headlines under a "Trending now" or "Related" header line are furniture too."""
+        reason: str | None = None
+        for i, line in enumerate(self.lines):
+            p = parts[i]
+            own = p[0].reason if p else None
+            if own in _LIST_HEADERS and len(line.split()) <= _LIST_HEADER_MAX_WORDS:
+                reason = own
+            elif reason is not None and p is None and _list_item(line):
+                s, e = self.spans[i]
+                parts[i] = [Line(s, e, "junk", reason)]
+            elif own != reason:
+                reason = None
+
+    def mark_head(self, parts: list[list[Line] | None]) -> None:
+        """Above the story: a date run into the first text, the masthead, the headline, tags."""
+        for i in range(min(self.first + 1, len(self.lines))):
+            if parts[i] is None and (d := find_date_prefix(self.lines[i])) is not None:
+                s, e = self.spans[i]
+                reason = "date line" if d.kind == "published" else "update line"
+                rest = s + d.end + (len(self.lines[i][d.end :]) - len(self.lines[i][d.end :].lstrip()))
+                parts[i] = [Line(s + d.start, s + d.end, "date line", reason, d.value), Line(rest, e, "body", "text")]
+                break
+        titled = False
+        first_content = True
+        for i in range(self.first):
+            if parts[i] is not None:
+                continue
+            line, (s, e) = self.lines[i], self.spans[i]
+            if i == 0 and is_masthead(line):
+                parts[i] = [Line(s, e, "junk", "masthead", line)]
+                continue
+            if not titled and _title_like(line, first_content):
+                parts[i] = [Line(s, e, "headline", "headline")]
+                titled = True
+                if _site_name_shape(line) and self._later_headline(i, parts):
+                    # "The Eastvale Star" above "Fire guts warehouse as smoke forces evacuations"
+                    parts[i] = [Line(s, e, "junk", "site name", line)]
+                    titled = False
+                    continue
+            elif _is_tag(line):
+                parts[i] = [Line(s, e, "junk", "section tag")]
+                continue
+            elif _is_nav_bar(line):
+                parts[i] = [Line(s, e, "junk", "navigation")]
+                continue
+            first_content = False
+
+    def _later_headline(self, i: int, parts: list[list[Line] | None]) -> bool:
+        """Whether a longer headline-like line follows line ``i`` above the story."""
+        return any(
+            parts[j] is None and len(self.lines[j].split()) > _SITE_NAME_MAX_WORDS and _title_like(self.lines[j], True)
+            for j in range(i + 1, self.first)
+        )
+
+    def mark_foot(self, parts: list[list[Line] | None]) -> None:
+        """Below the story: tags, link rows and the masthead."""
+        last = len(self.lines) - 1
+        for i in range(self.last + 1, len(self.lines)):
+            if parts[i] is not None:
+                continue
+            line, (s, e) = self.lines[i], self.spans[i]
+            if _is_tag(line):
+                parts[i] = [Line(s, e, "junk", "section tag")]
+            elif _is_nav_bar(line):
+                parts[i] = [Line(s, e, "junk", "navigation")]
+            elif i == last and is_masthead(line):
+                parts[i] = [Line(s, e, "junk", "masthead", line)]
+
+    def mark_dateline(self, parts: list[list[Line] | None]) -> None:
+        """The place (and a wire dateline's day) that opens one of the first story paragraphs."""
+        skip = word_list("dateline_not_places.txt")
+        for i in self.body[:2]:
+            if parts[i] is not None:
+                continue
+            line, (s, e) = self.lines[i], self.spans[i]
+            for rx in _dateline_res():
+                m = rx.match(line)
+                if m is None:
+                    continue
+                place = (m.group("place") or "").rstrip(" ,")
+                if place.lower().strip(".") in skip or len(place) > 40:
+                    continue
+                out = []
+                if place:
+                    at = s + m.start("place")
+                    out.append(Line(at, at + len(place), "dateline", "dateline", place))
+                if m.groupdict().get("date"):
+                    full = find_date(m.group("date"), whole=True)
+                    value = full.value if full else None
+                    out.append(Line(s + m.start("date"), s + m.end("date"), "date line", "wire date", value))
+                out.append(Line(s + m.end(), e, "body", "text"))
+                parts[i] = out
+                return
+
+
+def _meta_parts(line: str, offset: int, *, unlabelled_dates: bool) -> list[Line] | None:
+    """The parts of a byline or date line ("By Jane Doe | Published: 3 June 2023"), or None.
+
+    Every part between separators must be a date, a byline, or furniture ("4 min read"); a
+    date without a label ("3 June 2023") only counts where ``unlabelled_dates`` allows it
+    (near the top or outside the story), so a live report's "3 June 2023" heading stays.
+    """
+    if len(line) > _META_MAX_CHARS or len(line.split()) > _META_MAX_WORDS:
+        return None
+    out: list[Line] = []
+    found = False
+    for m in _PART.finditer(line):
+        raw = m.group()
+        part = raw.strip()
+        if not part:
+            continue
+        ps = offset + m.start() + (len(raw) - len(raw.lstrip()))
+        pe = ps + len(part)
+        d = find_date(part, whole=True)
+        if d is not None and (d.labelled or unlabelled_dates):
+            reason = "date line" if d.kind == "published" else "update line"
+            out.append(Line(ps, pe, "date line", reason, d.value))
+            found = True
+            continue
+        d = find_date(part)
+        by = re.match(r"\s*,?\s*(by\s.+)$", part[d.end :], re.IGNORECASE) if d is not None and d.start == 0 else None
+        if d is not None and by is not None and (d.labelled or unlabelled_dates) and (name := find_author(by.group(1))):
+            reason = "date line" if d.kind == "published" else "update line"
+            out.append(Line(ps, ps + d.end, "date line", reason, d.value))
+            out.append(Line(ps + d.end + by.start(1), pe, "byline", "byline", name))
+            found = True
+            continue
+        if (name := find_author(part)) is not None:
+            out.append(Line(ps, pe, "byline", "byline", name))
+            found = True
+            continue
+        junk = match_junk(part)
+        if junk is not None and not junk.margin:
+            out.append(Line(ps, pe, junk.role, junk.reason, junk.outlet))
+        elif _is_tag(part):
+            out.append(Line(ps, pe, "junk", "section tag"))
+        else:
+            return None
+    return out if found else None
+
