@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.clean.bylines import find_author, find_author_box
+from newsledger.clean.bylines import find_author, find_author_box, match_author_line
 from newsledger.lexicons import table
 
 
@@ -51,5 +51,18 @@ def test_find_author_box(line: str, expected: str | None) -> None:
 
 
 def test_author_lines_examples_match() -> None:
-    for _reason, _rx, example in table("author_lines.tsv"):
-        assert find_author_box(example) == "Jane Doe", example
+    for reason, _rx, example in table("author_lines.tsv"):
+        assert match_author_line(example) == (reason, "Jane Doe"), example
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("— Jane Doe", ("byline", "Jane Doe")),
+        ("- Jane R. Doe, Harbour Wire", ("byline", "Jane R. Doe")),
+        ("— Harbour Watch (@harbourwatch) March 3, 2025", None),  # an embedded post's signature
+        ("— and then the roof fell in.", None),
+    ],
+)
+def test_dash_byline(line: str, expected: tuple[str, str] | None) -> None:
+    assert match_author_line(line) == expected

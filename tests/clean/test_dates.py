@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.clean.dates import DatePart, complete_year, date_from_url, find_date, find_date_prefix, parse_date
+from newsledger.clean.dates import (
+    DatePart,
+    complete_year,
+    date_from_url,
+    find_date,
+    find_date_prefix,
+    find_yearless_date,
+    parse_date,
+    starts_with_date_label,
+    strip_date_label,
+    year_from_url,
+)
 from newsledger.lexicons import table
 
 
@@ -48,6 +59,7 @@ def test_find_date_whole_line(line: str, value: str) -> None:
         ("12 September 2024, 6 p.m. CT", "2024-09-12T18:00:00-05:00"),
         ("July 3, 2023 9:40 AM MST", "2023-07-03T09:40:00-07:00"),  # fixed all year (Arizona)
         ("July 3, 2023 9:40 AM MT", "2023-07-03T09:40:00-06:00"),
+        ("Dec 03, 2020, 20:35 IST", "2020-12-03T20:35:00+05:30"),  # India Standard Time
         ("3 June 2023 09:12 BST", "2023-06-03T09:12:00+01:00"),
         ("3 June 2023", "2023-06-03"),
         ("June 3", None),  # no year: never guessed
@@ -151,3 +163,40 @@ def test_date_zones_examples_parse() -> None:
     for abbr, _zone, example in table("date_zones.tsv"):
         value = parse_date(example)
         assert value is not None and len(value) == 25, (abbr, value)
+
+
+@pytest.mark.parametrize(
+    ("line", "span"),
+    [
+        ("Tuesday, May 15", (0, 15)),
+        ("Posted May 15", (0, 13)),
+        ("15 May", (0, 6)),
+        ("Sept 28", (0, 7)),
+        ("Tuesday, May 15 at 3:40 p.m.", (0, 27)),
+        ("May 15, 2007", None),  # it has a year: a full date
+        ("May 15 people came to the quay", None),
+        ("The fire in May", None),
+    ],
+)
+def test_find_yearless_date(line: str, span: tuple[int, int] | None) -> None:
+    assert find_yearless_date(line) == span
+
+
+@pytest.mark.parametrize(
+    ("url", "year"),
+    [
+        ("http://example.blogspot.com/2007/05/quay-sold.html", 2007),
+        ("https://example.org/2024/09/14/fire/", 2024),
+        ("https://example.com/a/20240913/b.htm", 2024),
+        ("https://example.org/news/fire-2024", None),
+        (None, None),
+    ],
+)
+def test_year_from_url(url: str | None, year: int | None) -> None:
+    assert year_from_url(url) == year
+
+
+def test_date_labels() -> None:
+    assert strip_date_label("Posted May 15") == "May 15"
+    assert strip_date_label("Updated: June 4") == "June 4"
+    assert starts_with_date_label("Published: 3 June 2023") and not starts_with_date_label("June 3, 2023")

@@ -83,6 +83,41 @@ from newsledger.clean.junk import (
         ("Picture shared by the port of crews at the quay on 3 March", "caption"),
         ("A handout photo released by the port of the burned shed", "caption"),
         ("FILE PHOTO: Crews work at the quay on March 3, 2025.", "caption"),
+        ("Rescuers search the burned shed after the fire. Harbour Wire hide caption", "caption"),
+        ("Rescuers look for survivors in the rubble on Monday. Photo by Jane Doe/Wire", "caption"),
+        ("Orders were lifted in the county on Saturday. Photo courtesy Eastvale Fire/Facebook |", "caption"),
+        ("The post drew hundreds of replies. (Facebook/@harbourpolice)", "caption"),
+        ("toggle caption", "player"),
+        ("Elaine Doe/Wire", "photo"),
+        ("Eastvale Police Department via AP", "photo"),
+        ("Harbour Wire photo", "photo"),
+        ("(Full-size photo)(All photos)", "photo"),
+        # more page furniture
+        ("• Download", "player"),
+        ("0:00 0:00", "player"),
+        ("Play Live Radio", "player"),
+        ('• <iframe src="https://example.org/player/1" width="100%">', "markup"),
+        ("Type to search", "navigation"),
+        ("|", "navigation"),
+        ("You Might also Like", "trending"),
+        ("Your email address will not be published. Required fields are marked *", "comments"),
+        ("comments powered by Disqus", "comments"),
+        ("Post a Comment", "comments"),
+        ("The Harbour Wire contributed to this report.", "credit"),
+        ("Some information for this report was provided by two wire services.", "credit"),
+        ("Read at www.example.co.uk", "credit"),
+        ("Transcript provided by Radio Eastvale, Copyright Radio Eastvale.", "credit"),
+        ("Website: http://www.example.com", "link"),
+        ("Tag Archives: harbour", "tags"),
+        ("NEWSLETTER", "newsletter"),
+        ("Join the Harbour.org mailing list |", "newsletter"),
+        ("Select city", "language"),
+        ("• facebook", "share"),
+        (
+            "Get the free Morning email for news from our reporters Sign up to our free Morning email "
+            "Please enter a valid email address SIGN UP Read our privacy notice Thanks for signing up to the",
+            "newsletter",
+        ),
     ],
 )
 def test_junk_line_reason(line: str, reason: str) -> None:
@@ -108,6 +143,11 @@ def test_junk_line_reason(line: str, reason: str) -> None:
         "Picture shared by the port of 40 crews at the quay on 3 March",
         "Crews carry 12 hoses past the burned shed on Tuesday in Eastvale. Jane Roe/Harbour Wire",
         "The mayor said the update to the plan was “long overdue” and would be published soon.",
+        # a sentence about a newsletter is no sign-up box
+        "The union said members who subscribe to the newsletter can sign up for strike pay, officials said.",
+        "Aid Arrives via Sea",
+        "Harbour/Quay Fire Latest",
+        "Searchlight teams went in.",
     ],
 )
 def test_junk_line_reason_negatives(line: str) -> None:
@@ -124,6 +164,7 @@ def test_junk_line_reason_negatives(line: str) -> None:
         ("Harbour Road, Eastvale EV1 2AB", "address"),
         ("P.O. Box 4471, Eastvale", "address"),
         ("Tel: +1 (555) 010-0199", "address"),
+        ("• 555-010-0199 | news@example.org | Text line: 555-010-0100", "address"),
     ],
 )
 def test_addresses_count_only_outside_the_story(line: str, reason: str) -> None:

@@ -241,3 +241,95 @@ def test_clean_never_imports_ingest() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
                 assert "ingest" not in (node.module or ""), path.name
+
+
+def test_empty_byline_with_date_and_section() -> None:
+    text = f"The contract is voted down\nby | Nov 26, 2014 | Updates\n{STORY}\n"
+    assert _roles(text)[1:4] == [
+        ("by", "junk", "byline", None),
+        ("Nov 26, 2014", "date line", "date line", "2014-11-26"),
+        ("Updates", "junk", "section tag", None),
+    ]
+
+
+def test_date_with_section_and_slug() -> None:
+    text = f"February 23, 2011 in Nation/World\nQuay fire toll rises\nharbour Updated: Feb 24, 2011 09:37 GMT\n{STORY}\n"
+    assert _roles(text)[:3] == [
+        ("February 23, 2011 in Nation/World", "date line", "date line", "2011-02-23"),
+        ("Quay fire toll rises", "headline", "headline", None),
+        ("harbour Updated: Feb 24, 2011 09:37 GMT", "date line", "update line", "2011-02-24T09:37:00+00:00"),
+    ]
+
+
+def test_day_without_year_is_a_date_line_never_the_title() -> None:
+    text = f"Tuesday, May 15\nQuay shed sold to a rival\n{STORY}\n"
+    assert _roles(text)[:2] == [
+        ("Tuesday, May 15", "date line", "yearless date", None),
+        ("Quay shed sold to a rival", "headline", "headline", None),
+    ]
+
+
+def test_place_and_day_line_is_furniture() -> None:
+    from newsledger.pipeline import prepare_text
+
+    text = f"Eastvale, October 9\n{STORY}\n"
+    assert _roles(text)[:2] == [("Eastvale", "dateline", "dateline", "Eastvale"),
+                                ("October 9", "date line", "yearless date", None)]
+    assert [(b.start, b.end) for b in prepare_text(text).boilerplate] == [(0, 19)]
+
+
+def test_date_run_into_a_sign_up_box() -> None:
+    text = (" date 2023-06-16 Get the free Morning email for news from our reporters Sign up to our free Morning "
+            f"email Please enter a valid email address Read our privacy notice Thanks for signing up to the\n{STORY}\n")
+    assert [(r[1], r[2]) for r in _roles(text)] == [("date line", "date line"), ("junk", "newsletter"), ("body", "text")]
+
+
+def test_dash_byline_under_headline() -> None:
+    text = f"Herald Journal Sentinel\nFire evacuations lifted in the valley\n- Jane R. Doe\nEASTVALE – {STORY}\n"
+    assert _roles(text)[:4] == [
+        ("Herald Journal Sentinel", "junk", "masthead", "Herald Journal Sentinel"),
+        ("Fire evacuations lifted in the valley", "headline", "headline", None),
+        ("- Jane R. Doe", "byline", "byline", "Jane R. Doe"),
+        ("EASTVALE", "dateline", "dateline", "EASTVALE"),
+    ]
+
+
+def test_caption_shown_twice() -> None:
+    text = (f"{STORY}\nRescuers search the burned shed after the fire.\n"
+            f"Rescuers search the burned shed after the fire. (Jane Doe/Wire)\n{MORE}\n")
+    assert [(r[1], r[2]) for r in _roles(text)] == [("body", "text"), ("credit", "caption"), ("credit", "caption"),
+                                                   ("body", "text")]
+
+
+def test_title_bar_then_headline() -> None:
+    text = f"Quay shed fire spreads | Harbour | Eastvale Star\nQuay shed fire spreads\n{STORY}\n"
+    assert _roles(text)[:2] == [("Quay shed fire spreads | Harbour | Eastvale Star", "junk", "page title", None),
+                                ("Quay shed fire spreads", "headline", "headline", None)]
+    # a title bar with a figure stays text (its words are the headline's)
+    text = f"Fire kills 5 at the quay | Harbour | Eastvale Star\nFire kills 5 at the quay\n{STORY}\n"
+    assert [r[1] for r in _roles(text)[:2]] == ["body", "headline"]
+
+
+def test_breadcrumbs_are_never_the_title() -> None:
+    text = f"Society ❯ Labour ❯ Unions\nHome>Topics>Strike Vote\nDock workers vote to strike\n{STORY}\n"
+    assert [(r[1], r[2]) for r in _roles(text)[:3]] == [
+        ("junk", "navigation"), ("junk", "navigation"), ("headline", "headline"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "place"),
+    [
+        ("EASTVALE :", "EASTVALE"),  # a space before the colon, none after
+        ("EASTVALE (Wire) -", "EASTVALE"),  # none after the dash
+    ],
+)
+def test_dateline_spacing(first: str, place: str) -> None:
+    text = f"{first}{STORY}\n"
+    head = classify_lines(text)[0]
+    assert (text[head.start : head.end], head.role) == (place, "dateline")
+
+
+def test_hyphenated_word_is_no_dateline() -> None:
+    text = "Anglo-American crews fought the blaze until dawn on the quay, and some 300 workers were sent home.\n"
+    assert [ln.role for ln in classify_lines(text)] == ["body"]

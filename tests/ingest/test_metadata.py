@@ -129,3 +129,10 @@ def test_author_from_author_box_and_title_skips_address() -> None:
 def test_credits_and_source_line() -> None:
     m = extract_metadata(f"{STORY}\nSource: Harbour Herald\n")
     assert (m.outlet, m.credits) == ("Harbour Herald", ("Harbour Herald",))
+
+
+def test_day_without_year_takes_the_year_of_the_address() -> None:
+    text = f"Tuesday, May 15\nQuay shed sold to a rival\n{STORY}\n"
+    m = extract_metadata(text, base=Metadata(url="http://example.blogspot.com/2007/05/quay-shed.html"))
+    assert (m.published, m.published_text, m.title) == ("2007-05-15", "Tuesday, May 15", "Quay shed sold to a rival")
+    assert extract_metadata(text).published is None

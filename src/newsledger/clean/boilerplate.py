@@ -1,15 +1,16 @@
 """Boilerplate: whole lines of page furniture, flagged as spans (the text is never altered).
 
 The roles come from the one pass of :func:`.lines.classify_lines`: a line is boilerplate when
-every part of it has a role of :data:`.lines.BOILERPLATE_ROLES` (byline, date line, credit,
-junk). A line that also holds story text (a dateline, or a date run into the first
-paragraph) stays, whole: a boilerplate span never covers the story's words.
+no part of it is the story's text (:data:`.lines.STORY_ROLES`: body, headline), so a byline,
+a date line, a credit, furniture, or a lone "Eastvale, October 9" above the story. A line that
+also holds story text (a dateline before the first paragraph, a date run into it) stays,
+whole: a boilerplate span never covers the story's words.
 """
 
 from __future__ import annotations
 
 from ..model import Boilerplate, Document
-from .lines import BOILERPLATE_ROLES, classify_lines
+from .lines import STORY_ROLES, classify_lines
 from .sentences import find_paragraphs
 
 
@@ -35,6 +36,6 @@ def find_boilerplate(doc: Document) -> list[Boilerplate]:
             if parts[k].end > s:
                 mine.append(parts[k])
             k += 1
-        if mine and all(p.role in BOILERPLATE_ROLES for p in mine):
+        if mine and not any(p.role in STORY_ROLES for p in mine):
             out.append(Boilerplate(s, e, mine[0].reason))
     return out

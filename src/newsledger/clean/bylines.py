@@ -20,23 +20,30 @@ _ONE_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|{_PARTICLE})){{0,4}}"
 _NAMES = rf"{_ONE_NAME}(?:(?:\s*,\s*{_ONE_NAME})*\s*,?\s+(?:and|&)\s+{_ONE_NAME})?"
 # What may follow the name on a byline: the outlet or role after a separator
 # ("By Jane Doe, Harbour Herald", "By Jane Doe | Staff writer").
+_BOX_MAX_CHARS = 300
 _AFTER = r"(?:\s*[,|–—-]\s*(?:[^\s\"“”.!?]+\s*){1,6})?"
 
 
 @cache
+def byline_cues() -> frozenset[str]:
+    """The words that open a byline ("by", "written by"), lower case."""
+    return frozenset(ordered_list("byline_cues.txt"))
+
+
+@cache
 def _cue_re() -> re.Pattern[str]:
-    cues = sorted(ordered_list("byline_cues.txt"), key=len, reverse=True)
+    cues = sorted(byline_cues(), key=len, reverse=True)
     alts = "|".join(re.escape(c) for c in cues)
     return re.compile(rf"^(?i:{alts})\s*:?\s+(?P<name>{_NAMES}){_AFTER}$")
 
 
 @cache
-def _box_res() -> tuple[re.Pattern[str], ...]:
+def _box_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
     roles = "|".join(re.escape(r) for r in sorted(ordered_list("author_roles.txt"), key=len, reverse=True))
     out = []
     for row in table("author_lines.tsv"):
         rx = row[1].replace("{name}", rf"(?-i:(?P<name>{_NAMES}))").replace("{role}", rf"(?:{roles})")
-        out.append(re.compile(rx, re.IGNORECASE))
+        out.append((row[0], re.compile(rx, re.IGNORECASE)))
     return tuple(out)
 
 
@@ -74,11 +81,20 @@ def find_author_box(line: str) -> str | None:
 
     Example: ``find_author_box("Jane Doe is the energy reporter for the Harbour Herald")`` → ``"Jane Doe"``.
     """
+    found = match_author_line(line)
+    return found[1] if found else None
+
+
+def match_author_line(line: str) -> tuple[str, str] | None:
+    """(reason, name) of a line of ``author_lines.tsv`` ("author box", "byline"), or None.
+
+    Example: ``match_author_line("— Jane Doe")`` → ``("byline", "Jane Doe")``.
+    """
     stripped = line.strip()
-    if len(stripped) > 300:
+    if len(stripped) > _BOX_MAX_CHARS:
         return None
-    for rx in _box_res():
+    for reason, rx in _box_res():
         m = rx.fullmatch(stripped)
-        if m:
-            return _valid(m.group("name"))
+        if m and (name := _valid(m.group("name"))):
+            return reason, name
     return None

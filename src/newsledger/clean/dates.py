@@ -204,6 +204,18 @@ def find_date_prefix(line: str) -> DatePart | None:
     return DatePart(offset, offset + end, value, kind, True)
 
 
+def starts_with_date_label(line: str) -> bool:
+    """Whether a line opens with a date label ("Published:", "Updated", "date")."""
+    return _label_re().match(line.strip()) is not None
+
+
+def strip_date_label(line: str) -> str:
+    """The line without its opening date label ("Posted May 15" → "May 15")."""
+    stripped = line.strip()
+    m = _label_re().match(stripped)
+    return stripped[m.end() :] if m else stripped
+
+
 def _label_before(line: str, at: int) -> tuple[int, str] | None:
     """(start, kind) of a date label that ends right before ``at``, if any."""
     head = line[:at]
@@ -214,12 +226,50 @@ def _label_before(line: str, at: int) -> tuple[int, str] | None:
     return None
 
 
+@cache
+def _yearless_re() -> re.Pattern[str]:
+    month, weekday = month_pattern(), _weekday_pattern()
+    day = rf"(?:{month}\s?{_DAY}|{_DAY}\s(?:of\s)?{month})"
+    return re.compile(rf"(?:{weekday},?\s)?{day}(?!,?\s?\d)(?:,?\s(?:at\s)?{_TIME})?", re.IGNORECASE)
+
+
+def find_yearless_date(line: str) -> tuple[int, int] | None:
+    """(start, end) of a day without a year that fills a line, after an optional label.
+
+    Blogs and wire copy write "Tuesday, May 15" or "Posted May 15"; the year, when the page
+    gives one, is elsewhere (another date, the page address).
+
+    Example: ``find_yearless_date("Tuesday, May 15")`` → ``(0, 15)``; ``find_yearless_date("May 15, 2007")`` → None.
+    """
+    stripped = line.strip()
+    offset = len(line) - len(line.lstrip())
+    label = _label_re().match(stripped)
+    at = label.end() if label else 0
+    m = _yearless_re().fullmatch(stripped.rstrip(" .,"), at)
+    if m is None:
+        return None
+    return offset, offset + m.end()
+
+
 def complete_year(words: str, year: int) -> str | None:
     """A yearless date ("June 3") made full with a year stated elsewhere on the page.
 
     Example: ``complete_year("June 3", 2023)`` → ``"2023-06-03"``.
     """
     return parse_date(f"{words} {year}")
+
+
+_URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:/[01]\d)?/")
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})-?[01]\d-?[0-3]\d(?=[/-])")
+
+
+def year_from_url(url: str | None) -> int | None:
+    """The year of a page address's date path, even without a day ("/2007/05/slug.html" → 2007)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.split("?", 1)[0])
+    m = _URL_YEAR.search(path) or _URL_DAY.search(path)
+    return int(m.group(1)) if m else None
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})(?:[/-]([01]\d)[/-]|([01]\d))([0-3]\d)(?=[/-]|\.html?\b|$)")

@@ -22,6 +22,9 @@ from .dates import month_pattern
 _MAX_CHARS = 600
 _SEPARATORS = re.compile(r"\s[|·•]\s")
 _MASTHEAD_MAX_WORDS = 5
+# a sign-up box run into one line repeats its phrases; a sentence about a newsletter has a few
+_PROMPT_HITS = 4
+_PROMPT_SHORT_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ def match_junk(line: str) -> JunkMatch | None:
 
     Example: ``match_junk("Listen to this article 0:00 / 3:12").reason`` → ``"player"``.
     """
-    stripped = line.strip()
+    stripped = line.strip().lstrip("•·*▪►").lstrip()  # a bullet of a menu list ("• Download")
     if not stripped or len(stripped) > _MAX_CHARS:
         return None
     for rule in junk_rules():
@@ -93,18 +96,34 @@ def _kept(line: str, keep: str) -> bool:
 
 
 def _by_make_up(line: str) -> JunkMatch | None:
-    parts = [p.strip() for p in _SEPARATORS.split(line) if p.strip()]
+    parts = [p.strip(" •·") for p in _SEPARATORS.split(line) if p.strip(" •·")]
     if len(parts) > 1:
         found = [match_junk(p) for p in parts]
-        if all(f is not None and not f.margin for f in found):
+        if all(f is not None for f in found):
             first = found[0]
             assert first is not None
-            return JunkMatch(first.reason, "junk", False)
+            return JunkMatch(first.reason, "junk", any(f is not None and f.margin for f in found))
     if _is_share_row(line):
         return JunkMatch("share", "junk", False)
     if _is_language_menu(line):
         return JunkMatch("language", "junk", False)
+    if _is_prompt_run(line):
+        return JunkMatch("newsletter", "junk", False)
     return None
+
+
+@cache
+def _prompt_re() -> re.Pattern[str]:
+    cues = sorted(ordered_list("newsletter_cues.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+
+
+def _is_prompt_run(line: str) -> bool:
+    """A sign-up or paywall box run into one line: its phrases come again and again."""
+    hits = len(_prompt_re().findall(line))
+    words = len(line.split())
+    enough = hits >= _PROMPT_HITS or (hits >= 2 and words <= _PROMPT_SHORT_WORDS)
+    return enough and not has_quotation(line) and not has_figure(line)
 
 
 _TOKENS = re.compile(r"[^\s|·•/,]+")

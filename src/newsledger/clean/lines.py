@@ -29,14 +29,16 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lexicons import word_list
-from .bylines import find_author, find_author_box
-from .dates import find_date, find_date_prefix, month_pattern
-from .junk import JunkMatch, has_quotation, is_masthead, is_other_script, latin_share, match_junk
+from .bylines import byline_cues, find_author, match_author_line
+from .dates import find_date, find_date_prefix, find_yearless_date, month_pattern, starts_with_date_label
+from .junk import JunkMatch, has_figure, has_quotation, is_masthead, is_other_script, latin_share, match_junk
 from .sentences import find_paragraphs
 
 ROLES = ("headline", "byline", "date line", "dateline", "credit", "junk", "body")
 # parts of a page that are not the article's own text
 BOILERPLATE_ROLES = frozenset({"byline", "date line", "credit", "junk"})
+# parts that are: a line holding one is never boilerplate
+STORY_ROLES = frozenset({"headline", "body"})
 
 _BODY_MIN_WORDS = 12  # a paragraph of the story: this long and ending like a sentence,
 _BODY_LONG_WORDS = 25  # or this long whatever its end (scraped texts are cut mid-sentence)
@@ -48,6 +50,7 @@ _LIST_HEADER_MAX_WORDS = 4
 _ADDRESS_MAX_WORDS = 6  # a line of a postal address ("Eastvale, Nova Scotia B4A 1E2")
 _LIST_ITEM_MAX_WORDS = 15
 _EMBED_MAX_CHARS = 320
+_CAPTION_MIN_CHARS = 20
 _META_MAX_CHARS = 240  # a byline or date line, with all its parts, is no longer than this
 _META_MAX_WORDS = 30
 _LATIN_PAGE = 0.8  # a page whose letters are this Latin: a line in another script is an embed
@@ -93,6 +96,7 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     page = _Page(text, spans)
     parts: list[list[Line] | None] = [page.own_role(i) for i in range(len(spans))]
     page.mark_embeds(parts)
+    page.mark_caption_copies(parts)
     page.mark_address_blocks(parts)
     page.mark_lists(parts)
     page.mark_head(parts)
@@ -126,7 +130,7 @@ def _is_tag(line: str) -> bool:
 
 def _is_nav_bar(line: str) -> bool:
     """A row of three or more short links ("Home > World > Asia", "News | Sport | Weather")."""
-    parts = [p.strip() for p in re.split(r"\s[|>›»/·•]\s", line) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s[|/·•]\s|\s?[>›»❯]\s?", line) if p.strip()]
     return len(parts) >= 3 and all(_is_tag(p) for p in parts)
 
 
@@ -159,6 +163,7 @@ def _list_item(line: str) -> bool:
         0 < len(line.split()) <= _LIST_ITEM_MAX_WORDS
         and line[-1:] not in ".!?:;,\"”"
         and not has_quotation(line)
+        and not has_figure(line)
     )
 
 
@@ -175,9 +180,9 @@ def _dateline_res() -> tuple[re.Pattern[str], ...]:
             r"\s*[-–—]{1,2}\s*(?=\S)"
         ),
         # "Eastvale – Crews …", "EASTVALE (Wire) — Crews …"
-        re.compile(rf"^(?P<place>{place})(?:\s*{agency})?\s*[–—-]{{1,2}}\s+(?=[A-Z\"“‘])"),
+        re.compile(rf"^(?P<place>{place})(?:\s*{agency})?(?:\s+[–—-]{{1,2}}\s*|\s*[–—-]{{1,2}}\s+)(?=[A-Z\"“‘])"),
         # "EASTVALE: Crews …" (capitals only: "Update: …" is no place)
-        re.compile(rf"^(?P<place>{caps}):\s+(?=[A-Z\"“‘])"),
+        re.compile(rf"^(?P<place>{caps})\s?:\s*(?=[A-Z\"“‘])"),
     )
 
 
@@ -208,8 +213,8 @@ class _Page:
         meta = _meta_parts(line, s, unlabelled_dates=top)
         if meta is not None:
             return meta
-        if top and (self.margin(i) or not line.rstrip().endswith(".")) and (name := find_author_box(line)):
-            return [Line(s, e, "byline", "author box", name)]
+        if top and (self.margin(i) or not line.rstrip().endswith(".")) and (box := match_author_line(line)):
+            return [Line(s, e, "byline", box[0], box[1])]
         junk = self.own[i]
         if junk is not None and (not junk.margin or self.margin(i)):
             return [Line(s, e, junk.role, junk.reason, junk.outlet)]
@@ -233,6 +238,16 @@ class _Page:
             if j >= 0 and len(self.lines[j]) <= _EMBED_MAX_CHARS:
                 s, e = self.spans[j]
                 parts[j] = [Line(s, e, "junk", "social embed")]
+
+    def mark_caption_copies(self, parts: list[list[Line] | None]) -> None:
+        """A caption shown twice, once bare and once with its credit: both copies are captions."""
+        for i in range(len(self.lines) - 1):
+            nxt = parts[i + 1]
+            line = self.lines[i]
+            copy = nxt is not None and nxt[0].reason == "caption" and self.lines[i + 1].startswith(line)
+            if parts[i] is None and copy and len(line) >= _CAPTION_MIN_CHARS:
+                s, e = self.spans[i]
+                parts[i] = [Line(s, e, "credit", "caption")]
 
     def mark_address_blocks(self, parts: list[list[Line] | None]) -> None:
         """The short lines that continue a street address outside the story ("Eastvale, Nova Scotia")."""
@@ -265,8 +280,14 @@ class _Page:
             if parts[i] is None and (d := find_date_prefix(self.lines[i])) is not None:
                 s, e = self.spans[i]
                 reason = "date line" if d.kind == "published" else "update line"
-                rest = s + d.end + (len(self.lines[i][d.end :]) - len(self.lines[i][d.end :].lstrip()))
-                parts[i] = [Line(s + d.start, s + d.end, "date line", reason, d.value), Line(rest, e, "body", "text")]
+                tail = self.lines[i][d.end :]
+                rest = s + d.end + len(tail) - len(tail.lstrip())
+                # "date 2023-06-16 Get the free Morning email … Sign up …": a prompt runs after the date
+                junk = match_junk(tail)
+                after = Line(rest, e, "body", "text")
+                if junk is not None and not junk.margin:
+                    after = Line(rest, e, junk.role, junk.reason)
+                parts[i] = [Line(s + d.start, s + d.end, "date line", reason, d.value), after]
                 break
         titled = False
         first_content = True
@@ -277,6 +298,9 @@ class _Page:
             if i == 0 and is_masthead(line):
                 parts[i] = [Line(s, e, "junk", "masthead", line)]
                 continue
+            if _is_nav_bar(line):
+                parts[i] = [Line(s, e, "junk", "navigation")]
+                continue
             if not titled and _title_like(line, first_content):
                 parts[i] = [Line(s, e, "headline", "headline")]
                 titled = True
@@ -285,13 +309,22 @@ class _Page:
                     parts[i] = [Line(s, e, "junk", "site name", line)]
                     titled = False
                     continue
+                if (j := self._headline_again(i, parts)) is not None:
+                    # the page's title bar "Fire guts warehouse | News | Eastvale Star", then the headline
+                    kept = has_quotation(line) or has_figure(line)  # its words are the headline's: keep them
+                    parts[i] = [Line(s, e, "body", "text") if kept else Line(s, e, "junk", "page title")]
+                    parts[j] = [Line(*self.spans[j], "headline", "headline")]
             elif _is_tag(line):
                 parts[i] = [Line(s, e, "junk", "section tag")]
                 continue
-            elif _is_nav_bar(line):
-                parts[i] = [Line(s, e, "junk", "navigation")]
-                continue
             first_content = False
+
+    def _headline_again(self, i: int, parts: list[list[Line] | None]) -> int | None:
+        """The later line above the story that repeats the first part of a title bar ("A | B | C")."""
+        head = re.split(r"\s[|]\s", self.lines[i])[0].strip()
+        if head == self.lines[i]:
+            return None
+        return next((j for j in range(i + 1, self.first) if parts[j] is None and self.lines[j] == head), None)
 
     def _later_headline(self, i: int, parts: list[list[Line] | None]) -> bool:
         """Whether a longer headline-like line follows line ``i`` above the story."""
@@ -351,38 +384,59 @@ def _meta_parts(line: str, offset: int, *, unlabelled_dates: bool) -> list[Line]
     if len(line) > _META_MAX_CHARS or len(line.split()) > _META_MAX_WORDS:
         return None
     out: list[Line] = []
-    found = False
     for m in _PART.finditer(line):
         raw = m.group()
         part = raw.strip()
         if not part:
             continue
         ps = offset + m.start() + (len(raw) - len(raw.lstrip()))
-        pe = ps + len(part)
-        d = find_date(part, whole=True)
-        if d is not None and (d.labelled or unlabelled_dates):
-            reason = "date line" if d.kind == "published" else "update line"
-            out.append(Line(ps, pe, "date line", reason, d.value))
-            found = True
-            continue
-        d = find_date(part)
-        by = re.match(r"\s*,?\s*(by\s.+)$", part[d.end :], re.IGNORECASE) if d is not None and d.start == 0 else None
-        if d is not None and by is not None and (d.labelled or unlabelled_dates) and (name := find_author(by.group(1))):
-            reason = "date line" if d.kind == "published" else "update line"
-            out.append(Line(ps, ps + d.end, "date line", reason, d.value))
-            out.append(Line(ps + d.end + by.start(1), pe, "byline", "byline", name))
-            found = True
-            continue
-        if (name := find_author(part)) is not None:
-            out.append(Line(ps, pe, "byline", "byline", name))
-            found = True
-            continue
-        junk = match_junk(part)
-        if junk is not None and not junk.margin:
-            out.append(Line(ps, pe, junk.role, junk.reason, junk.outlet))
-        elif _is_tag(part):
-            out.append(Line(ps, pe, "junk", "section tag"))
-        else:
+        found = _meta_part(part, ps, unlabelled_dates=unlabelled_dates)
+        if found is None:
             return None
-    return out if found else None
+        out.extend(found)
+    return out if any(p.role in ("date line", "byline") for p in out) else None
 
+
+_PLACE_AND_DAY = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}),\s(?P<day>.+)$")
+_AFTER_DATE = re.compile(r"\s*,?\s*(?:(?P<by>by\s.+)|(?:in|under)\s+[A-Z][\w/&'’ -]{0,40})$", re.IGNORECASE)
+
+
+def _meta_part(part: str, ps: int, *, unlabelled_dates: bool) -> list[Line] | None:
+    """One part of a byline or date line as Lines, or None when it is something else."""
+    pe = ps + len(part)
+    d = find_date(part, whole=True)
+    if d is not None and (d.labelled or unlabelled_dates):
+        return [Line(ps, pe, "date line", _date_reason(d.kind), d.value)]
+    d = find_date(part)
+    if d is not None and d.labelled and d.end == len(part) and _is_tag(part[: d.start].strip()):
+        return [Line(ps, pe, "date line", _date_reason(d.kind), d.value)]  # "world Updated: Oct 12, 2008"
+    if d is not None and d.start == 0 and (d.labelled or unlabelled_dates):
+        # "Posted on June 3, 2023 by Jane Doe", "February 3, 2011 in World"
+        after = _AFTER_DATE.match(part, d.end)
+        if after is not None and not after.group("by"):
+            return [Line(ps, pe, "date line", _date_reason(d.kind), d.value)]
+        if after is not None and (name := find_author(after.group("by"))):
+            return [Line(ps, ps + d.end, "date line", _date_reason(d.kind), d.value),
+                    Line(ps + after.start("by"), pe, "byline", "byline", name)]
+    if find_yearless_date(part) is not None and (unlabelled_dates or starts_with_date_label(part)):
+        return [Line(ps, pe, "date line", "yearless date")]  # "Tuesday, May 15": the year is elsewhere
+    placed = _PLACE_AND_DAY.match(part)
+    if placed and unlabelled_dates and (day := find_yearless_date(placed.group("day"))) is not None:
+        # "Eastvale, October 9" on its own line, above the story
+        at = ps + placed.start("day")
+        return [Line(ps, ps + placed.end("place"), "dateline", "dateline", placed.group("place")),
+                Line(at + day[0], at + day[1], "date line", "yearless date")]
+    if (name := find_author(part)) is not None:
+        return [Line(ps, pe, "byline", "byline", name)]
+    if part.lower().rstrip(":") in byline_cues():  # "by | Nov 26, 2014 | Updates": a byline left empty
+        return [Line(ps, pe, "junk", "byline")]
+    junk = match_junk(part)
+    if junk is not None and not junk.margin:
+        return [Line(ps, pe, junk.role, junk.reason, junk.outlet)]
+    if _is_tag(part):
+        return [Line(ps, pe, "junk", "section tag")]
+    return None
+
+
+def _date_reason(kind: str) -> str:
+    return "date line" if kind == "published" else "update line"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..clean.dates import complete_year, date_from_url
+from ..clean.dates import complete_year, date_from_url, strip_date_label, year_from_url
 from ..clean.lines import Line, classify_lines
 from ..model import Metadata, Span
 
@@ -67,16 +67,19 @@ def extract_metadata(text: str, *, base: Metadata | None = None) -> Metadata:
 def _publication_line(text: str, lines: tuple[Line, ...], url: str | None) -> tuple[Line, str | None] | None:
     """The line that dates the article, and its ISO value (None for a wire "June 3" with no year anywhere).
 
-    A "Published" date wins over an "Updated" one; a full date over a wire dateline's day,
-    which takes its year from another date of the page or from its address.
+    A "Published" date wins over an "Updated" one; a full date over a day without a year (a
+    wire dateline's "June 3", a blog's "Tuesday, May 15"), which takes its year from another
+    date of the page or from its address.
     """
     dated = [ln for ln in lines if ln.role == "date line"]
     for reason in ("date line", "update line", "wire date"):
         for ln in dated:
             if ln.reason == reason and ln.value:
                 return ln, ln.value
-    wire = next((ln for ln in dated if ln.reason == "wire date"), None)
-    if wire is None:
+    day = next((ln for ln in dated if ln.reason in ("wire date", "yearless date")), None)
+    if day is None:
         return None
-    years = [int(v[:4]) for v in (*(ln.value for ln in dated), date_from_url(url)) if v and re.match(r"\d{4}", v)]
-    return wire, complete_year(text[wire.start : wire.end], years[0]) if years else None
+    years = [int(v[:4]) for v in (ln.value for ln in dated) if v and re.match(r"\d{4}", v)]
+    year = years[0] if years else year_from_url(url)
+    words = strip_date_label(text[day.start : day.end])
+    return day, complete_year(words, year) if year is not None else None
