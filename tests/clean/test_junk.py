@@ -145,6 +145,13 @@ def test_junk_line_reason(line: str, reason: str) -> None:
         "The mayor said the update to the plan was “long overdue” and would be published soon.",
         # a sentence about a newsletter is no sign-up box
         "The union said members who subscribe to the newsletter can sign up for strike pay, officials said.",
+        "Subscribe to the union's view and you see a different picture, he said.",
+        "The report was updated in March to include 300 more workers.",
+        "Recommended safety measures were ignored, the report found.",
+        "Join us on the picket line, the union urged.",
+        "Copyright law was changed in 2019, the minister said.",
+        "To continue reading the ballots, officials needed more staff.",
+        "Courtesy calls to the families went on all week, the port said.",
         "Aid Arrives via Sea",
         "Harbour/Quay Fire Latest",
         "Searchlight teams went in.",
@@ -171,6 +178,10 @@ def test_addresses_count_only_outside_the_story(line: str, reason: str) -> None:
     m = match_junk(line)
     assert m is not None and (m.reason, m.margin) == (reason, True)
     assert junk_line_reason(line) is None  # inside the story a street may be the story's
+
+
+def test_a_street_in_a_sentence_is_no_address() -> None:
+    assert match_junk("300 workers marched down Harbour Road") is None
 
 
 def test_credit_outlet_named() -> None:

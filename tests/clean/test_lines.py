@@ -333,3 +333,8 @@ def test_dateline_spacing(first: str, place: str) -> None:
 def test_hyphenated_word_is_no_dateline() -> None:
     text = "Anglo-American crews fought the blaze until dawn on the quay, and some 300 workers were sent home.\n"
     assert [ln.role for ln in classify_lines(text)] == ["body"]
+
+
+def test_cut_last_line_opening_a_quote_is_no_tag() -> None:
+    text = f"{STORY}\n{MORE}\n“We are\n"
+    assert [r[1] for r in _roles(text)] == ["body", "body", "body"]

@@ -34,7 +34,7 @@ class JunkRule:
     reason: str
     role: str  # "junk" or "credit"
     margin: bool  # only above the story's first paragraph or below its last
-    keep: str  # "none", "quote" or "figure": what makes a matching line stay story text
+    keep: str  # "none", "quote", "figure" or "speech": what makes a matching line stay story text
     pattern: re.Pattern[str]
     example: str
 
@@ -92,7 +92,13 @@ def junk_line_reason(line: str) -> str | None:
 def _kept(line: str, keep: str) -> bool:
     if keep == "none":
         return False
+    if keep == "speech" and _REPORTED.search(line):
+        return True
     return has_quotation(line) or (keep == "figure" and has_figure(line))
+
+
+# reported speech marks a sentence of the story, never a prompt of the page
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 
 
 def _by_make_up(line: str) -> JunkMatch | None:

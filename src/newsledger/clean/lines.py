@@ -56,6 +56,7 @@ _META_MAX_WORDS = 30
 _LATIN_PAGE = 0.8  # a page whose letters are this Latin: a line in another script is an embed
 _LIST_HEADERS = frozenset({"trending", "related"})
 _PART = re.compile(r"[^|·•]+")
+_QUOTE_MARKS = "\"“”‘’«»„"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +123,8 @@ def _is_tag(line: str) -> bool:
     words = line.split()
     return (
         0 < len(words) <= _TAG_MAX_WORDS
-        and line[-1:] not in ".!?\"”’,;"
-        and not any(c.isdigit() for c in line)
+        and line[-1:] not in ".!?,;"
+        and not any(c.isdigit() or c in _QUOTE_MARKS for c in line)
         and any(len(w) >= 3 for w in words)
     )
 
@@ -153,7 +154,7 @@ def _site_name_shape(line: str) -> bool:
     words = line.split()
     return (
         len(words) <= _SITE_NAME_MAX_WORDS
-        and not any(c.isdigit() for c in line)
+        and not any(c.isdigit() or c in _QUOTE_MARKS for c in line)
         and all(w[:1].isupper() or w.lower() in {"of", "the", "and", "&", "on", "de"} for w in words)
     )
 
