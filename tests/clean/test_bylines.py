@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.clean.bylines import find_author, find_author_box, match_author_line
+from newsledger.clean.bylines import find_author, find_author_box, find_bare_name, match_author_line
 from newsledger.lexicons import table
 
 
@@ -66,3 +66,18 @@ def test_author_lines_examples_match() -> None:
 )
 def test_dash_byline(line: str, expected: tuple[str, str] | None) -> None:
     assert match_author_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Jane R. Doe", "Jane R. Doe"),
+        ("Ana de la Cruz", "Ana de la Cruz"),
+        ("World News", None),  # an outlet's name
+        ("Monday Morning", None),
+        ("Jane", None),
+        ("Fire crews at the quay", None),
+    ],
+)
+def test_find_bare_name(line: str, expected: str | None) -> None:
+    assert find_bare_name(line) == expected

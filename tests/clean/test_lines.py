@@ -338,3 +338,25 @@ def test_hyphenated_word_is_no_dateline() -> None:
 def test_cut_last_line_opening_a_quote_is_no_tag() -> None:
     text = f"{STORY}\n{MORE}\n“We are\n"
     assert [r[1] for r in _roles(text)] == ["body", "body", "body"]
+
+
+def test_name_beside_the_date_line_is_the_byline() -> None:
+    text = f"Why are harbours cutting fees?\nJane R. Doe\n4 min readJun 7, 2024\n{STORY}\n"
+    assert _roles(text)[:4] == [
+        ("Why are harbours cutting fees?", "headline", "headline", None),
+        ("Jane R. Doe", "byline", "byline", "Jane R. Doe"),
+        ("4 min read", "junk", "reading time", None),
+        ("Jun 7, 2024", "date line", "date line", "2024-06-07"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Harbour Fire Spreads\nJune 3, 2023\n{STORY}\n",  # a short headline above the date
+        f"Fire at the quay tonight\nWorld News\nJune 3, 2023\n{STORY}\n",  # an outlet's name
+        f"Fire at the quay tonight\nJane Doe\n{STORY}\n",  # no date beside it
+    ],
+)
+def test_capitalised_line_without_date_beside_it_is_no_byline(text: str) -> None:
+    assert not any(ln.role == "byline" for ln in classify_lines(text))

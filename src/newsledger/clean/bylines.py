@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicons import ordered_list, table
+from ..lexicons import ordered_list, table, word_list
 
 _WORD = r"[A-Z][\w'’.-]*"
 _PARTICLE = r"(?:de|van|von|der|den|du|da|di|dos|das|del|la|le|al|el|bin|ibn|ben|y)"
@@ -21,6 +21,8 @@ _NAMES = rf"{_ONE_NAME}(?:(?:\s*,\s*{_ONE_NAME})*\s*,?\s+(?:and|&)\s+{_ONE_NAME}
 # What may follow the name on a byline: the outlet or role after a separator
 # ("By Jane Doe, Harbour Herald", "By Jane Doe | Staff writer").
 _BOX_MAX_CHARS = 300
+_BARE_NAME_MAX_WORDS = 4
+_BARE_NAME = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|{_PARTICLE})){{1,3}}")
 _AFTER = r"(?:\s*[,|–—-]\s*(?:[^\s\"“”.!?]+\s*){1,6})?"
 
 
@@ -74,6 +76,24 @@ def find_author(line: str) -> str | None:
     """
     m = _cue_re().match(line.strip())
     return None if m is None else _valid(m.group("name"))
+
+
+def find_bare_name(line: str) -> str | None:
+    """A line that is only a person's name ("Jane R. Doe"): two to four capitalised words.
+
+    Such a line is a byline only beside the page's date line (blogs and many news pages
+    print "Jane Doe" above "Jun 7, 2024"); the caller checks that. A name that ends like an
+    outlet ("Harbour News") or holds a month or weekday is no name.
+
+    Example: ``find_bare_name("Jane R. Doe")`` → ``"Jane R. Doe"``; ``find_bare_name("World News")`` → None.
+    """
+    stripped = line.strip()
+    if not _BARE_NAME.fullmatch(stripped):
+        return None
+    words = stripped.split()
+    if not 2 <= len(words) <= _BARE_NAME_MAX_WORDS or words[-1].lower() in word_list("outlet_words.txt"):
+        return None
+    return _valid(stripped)
 
 
 def find_author_box(line: str) -> str | None:

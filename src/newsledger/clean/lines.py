@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lexicons import word_list
-from .bylines import byline_cues, find_author, match_author_line
+from .bylines import byline_cues, find_author, find_bare_name, match_author_line
 from .dates import find_date, find_date_prefix, find_yearless_date, month_pattern, starts_with_date_label
 from .junk import JunkMatch, has_figure, has_quotation, is_masthead, is_other_script, latin_share, match_junk
 from .sentences import find_paragraphs
@@ -96,6 +96,7 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     spans = find_paragraphs(text)
     page = _Page(text, spans)
     parts: list[list[Line] | None] = [page.own_role(i) for i in range(len(spans))]
+    page.mark_names_by_dates(parts)
     page.mark_embeds(parts)
     page.mark_caption_copies(parts)
     page.mark_address_blocks(parts)
@@ -348,6 +349,22 @@ class _Page:
             elif i == last and is_masthead(line):
                 parts[i] = [Line(s, e, "junk", "masthead", line)]
 
+    def mark_names_by_dates(self, parts: list[list[Line] | None]) -> None:
+        """A name alone on its line right above or below the page's date line is its byline.
+
+        Only under a headline-like line: a short headline in capitals ("Quay Shed Sold")
+        right above the date line is the headline, not a name.
+        """
+        for i in range(min(self.second, len(self.lines))):
+            if parts[i] is not None or (name := find_bare_name(self.lines[i])) is None:
+                continue
+            if not any(parts[j] is None and _title_like(self.lines[j], True) for j in range(i)):
+                continue
+            near = [parts[j] or [] for j in (i - 1, i + 1) if 0 <= j < len(parts)]
+            if any(p.role == "date line" and p.value for line_parts in near for p in line_parts):
+                s, e = self.spans[i]
+                parts[i] = [Line(s, e, "byline", "byline", name)]
+
     def mark_dateline(self, parts: list[list[Line] | None]) -> None:
         """The place (and a wire dateline's day) that opens one of the first story paragraphs."""
         skip = word_list("dateline_not_places.txt")
@@ -411,6 +428,11 @@ def _meta_part(part: str, ps: int, *, unlabelled_dates: bool) -> list[Line] | No
     d = find_date(part)
     if d is not None and d.labelled and d.end == len(part) and _is_tag(part[: d.start].strip()):
         return [Line(ps, pe, "date line", _date_reason(d.kind), d.value)]  # "world Updated: Oct 12, 2008"
+    if d is not None and d.start > 0 and d.end == len(part) and (unlabelled_dates or d.labelled):
+        lead = match_junk(part[: d.start])
+        if lead is not None and not lead.margin:  # "4 min readJun 7, 2024"
+            return [Line(ps, ps + len(part[: d.start].rstrip()), lead.role, lead.reason),
+                    Line(ps + d.start, pe, "date line", _date_reason(d.kind), d.value)]
     if d is not None and d.start == 0 and (d.labelled or unlabelled_dates):
         # "Posted on June 3, 2023 by Jane Doe", "February 3, 2011 in World"
         after = _AFTER_DATE.match(part, d.end)
