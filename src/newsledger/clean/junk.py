@@ -226,3 +226,21 @@ def is_other_script(line: str) -> bool:
     """
     letters = len(_LETTER.findall(line))
     return letters >= 3 and (letters - len(_LATIN_LETTER.findall(line))) / letters >= 0.6
+
+
+_TAG_MAX_WORDS = 3
+QUOTE_MARKS = "\"“”‘’«»„"  # a line with one is never a tag or a site name
+
+
+def is_tag(line: str) -> bool:
+    """A short tag line: a section name, a kicker ("War", "Markets", "Breaking News").
+
+    Up to three words, no figure, no quotation mark, no sentence end.
+    """
+    words = line.split()
+    return (
+        0 < len(words) <= _TAG_MAX_WORDS
+        and line[-1:] not in ".!?,;"
+        and not any(c.isdigit() or c in QUOTE_MARKS for c in line)
+        and any(len(w) >= 3 for w in words)
+    )

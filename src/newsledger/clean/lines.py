@@ -13,10 +13,11 @@ Roles:
 - ``body``: story text, headings included.
 
 A line can hold several parts: "By Jane Doe | June 3, 2023" is a byline and a date line, and
-"EASTVALE – Crews …" a dateline and body text; each part is one :class:`Line` with its own span.
+"EASTVALE – Crews …" a dateline and body text; each part is one :class:`.roles.Line` with its
+own span.
 
-The evidence, cheapest first: the line's own words (:mod:`.junk`, :mod:`.bylines`,
-:mod:`.dates`); then its place on the page. The story's paragraphs are the long lines that
+The evidence, cheapest first: the line's own words (:mod:`.junk`, :mod:`.metalines`,
+:mod:`.bylines`, :mod:`.dates`); then its place on the page. The story's paragraphs are the long lines that
 read as prose; "above the first" and "below the last" of them are the page's margins, where
 a short tag line ("War", "Markets"), a street address or a masthead is furniture and where
 the headline is looked for. A line inside the story is never furniture by place alone.
@@ -25,58 +26,40 @@ the headline is looked for. A line inside the story is never furniture by place 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lexicons import word_list
-from .bylines import byline_cues, find_author, find_bare_name, match_author_line
-from .dates import find_date, find_date_prefix, find_yearless_date, month_pattern, starts_with_date_label
-from .junk import JunkMatch, has_figure, has_quotation, is_masthead, is_other_script, latin_share, match_junk
+from .bylines import find_bare_name, match_author_line
+from .dates import find_date, find_date_prefix, month_pattern
+from .junk import (
+    QUOTE_MARKS,
+    JunkMatch,
+    has_figure,
+    has_quotation,
+    is_masthead,
+    is_other_script,
+    is_tag,
+    latin_share,
+    match_junk,
+)
+from .metalines import date_reason, meta_parts
+from .roles import BOILERPLATE_ROLES, ROLES, STORY_ROLES, Line
 from .sentences import find_paragraphs
 
-ROLES = ("headline", "byline", "date line", "dateline", "credit", "junk", "body")
-# parts of a page that are not the article's own text
-BOILERPLATE_ROLES = frozenset({"byline", "date line", "credit", "junk"})
-# parts that are: a line holding one is never boilerplate
-STORY_ROLES = frozenset({"headline", "body"})
+__all__ = ["BOILERPLATE_ROLES", "ROLES", "STORY_ROLES", "Line", "classify_lines"]
 
 _BODY_MIN_WORDS = 12  # a paragraph of the story: this long and ending like a sentence,
 _BODY_LONG_WORDS = 25  # or this long whatever its end (scraped texts are cut mid-sentence)
 _TITLE_MIN_WORDS = 3
 _TITLE_MAX_WORDS = 25
-_TAG_MAX_WORDS = 3
 _SITE_NAME_MAX_WORDS = 4  # a capitalised line this short above a longer headline is the site's name
 _LIST_HEADER_MAX_WORDS = 4
 _ADDRESS_MAX_WORDS = 6  # a line of a postal address ("Eastvale, Nova Scotia B4A 1E2")
 _LIST_ITEM_MAX_WORDS = 15
 _EMBED_MAX_CHARS = 320
 _CAPTION_MIN_CHARS = 20
-_META_MAX_CHARS = 240  # a byline or date line, with all its parts, is no longer than this
-_META_MAX_WORDS = 30
 _LATIN_PAGE = 0.8  # a page whose letters are this Latin: a line in another script is an embed
 _LIST_HEADERS = frozenset({"trending", "related"})
-_PART = re.compile(r"[^|·•]+")
-_QUOTE_MARKS = "\"“”‘’«»„"
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """The role of one line, or of one part of a line, of a page.
-
-    Attributes:
-        start: offset of the part in the text.
-        end: offset just after it.
-        role: one of :data:`ROLES`.
-        reason: why ("author box", "photo", "section tag", "date line", "update line" …).
-        value: what the part says: the author of a byline, the ISO date of a date line,
-            the place of a dateline, the outlet of a credit or masthead; None otherwise.
-    """
-
-    start: int
-    end: int
-    role: str
-    reason: str
-    value: str | None = None
 
 
 @lru_cache(maxsize=16)
@@ -120,20 +103,10 @@ def _not_furniture(junk: JunkMatch | None) -> bool:
     return junk is None or junk.margin
 
 
-def _is_tag(line: str) -> bool:
-    words = line.split()
-    return (
-        0 < len(words) <= _TAG_MAX_WORDS
-        and line[-1:] not in ".!?,;"
-        and not any(c.isdigit() or c in _QUOTE_MARKS for c in line)
-        and any(len(w) >= 3 for w in words)
-    )
-
-
 def _is_nav_bar(line: str) -> bool:
     """A row of three or more short links ("Home > World > Asia", "News | Sport | Weather")."""
     parts = [p.strip() for p in re.split(r"\s[|/·•]\s|\s?[>›»❯]\s?", line) if p.strip()]
-    return len(parts) >= 3 and all(_is_tag(p) for p in parts)
+    return len(parts) >= 3 and all(is_tag(p) for p in parts)
 
 
 def _title_like(line: str, first: bool) -> bool:
@@ -155,7 +128,7 @@ def _site_name_shape(line: str) -> bool:
     words = line.split()
     return (
         len(words) <= _SITE_NAME_MAX_WORDS
-        and not any(c.isdigit() or c in _QUOTE_MARKS for c in line)
+        and not any(c.isdigit() or c in QUOTE_MARKS for c in line)
         and all(w[:1].isupper() or w.lower() in {"of", "the", "and", "&", "on", "de"} for w in words)
     )
 
@@ -212,7 +185,7 @@ class _Page:
         """The parts of line ``i`` by its own words, or None when they do not say."""
         line, (s, e) = self.lines[i], self.spans[i]
         top = self.margin(i) or i < self.second
-        meta = _meta_parts(line, s, unlabelled_dates=top)
+        meta = meta_parts(line, s, unlabelled_dates=top)
         if meta is not None:
             return meta
         if top and (self.margin(i) or not line.rstrip().endswith(".")) and (box := match_author_line(line)):
@@ -281,7 +254,7 @@ class _Page:
         for i in range(min(self.first + 1, len(self.lines))):
             if parts[i] is None and (d := find_date_prefix(self.lines[i])) is not None:
                 s, e = self.spans[i]
-                reason = "date line" if d.kind == "published" else "update line"
+                reason = date_reason(d.kind)
                 tail = self.lines[i][d.end :]
                 rest = s + d.end + len(tail) - len(tail.lstrip())
                 # "date 2023-06-16 Get the free Morning email … Sign up …": a prompt runs after the date
@@ -316,7 +289,7 @@ class _Page:
                     kept = has_quotation(line) or has_figure(line)  # its words are the headline's: keep them
                     parts[i] = [Line(s, e, "body", "text") if kept else Line(s, e, "junk", "page title")]
                     parts[j] = [Line(*self.spans[j], "headline", "headline")]
-            elif _is_tag(line):
+            elif is_tag(line):
                 parts[i] = [Line(s, e, "junk", "section tag")]
                 continue
             first_content = False
@@ -342,7 +315,7 @@ class _Page:
             if parts[i] is not None:
                 continue
             line, (s, e) = self.lines[i], self.spans[i]
-            if _is_tag(line):
+            if is_tag(line):
                 parts[i] = [Line(s, e, "junk", "section tag")]
             elif _is_nav_bar(line):
                 parts[i] = [Line(s, e, "junk", "navigation")]
@@ -390,76 +363,3 @@ class _Page:
                 out.append(Line(s + m.end(), e, "body", "text"))
                 parts[i] = out
                 return
-
-
-def _meta_parts(line: str, offset: int, *, unlabelled_dates: bool) -> list[Line] | None:
-    """The parts of a byline or date line ("By Jane Doe | Published: 3 June 2023"), or None.
-
-    Every part between separators must be a date, a byline, or furniture ("4 min read"); a
-    date without a label ("3 June 2023") only counts where ``unlabelled_dates`` allows it
-    (near the top or outside the story), so a live report's "3 June 2023" heading stays.
-    """
-    if len(line) > _META_MAX_CHARS or len(line.split()) > _META_MAX_WORDS:
-        return None
-    out: list[Line] = []
-    for m in _PART.finditer(line):
-        raw = m.group()
-        part = raw.strip()
-        if not part:
-            continue
-        ps = offset + m.start() + (len(raw) - len(raw.lstrip()))
-        found = _meta_part(part, ps, unlabelled_dates=unlabelled_dates)
-        if found is None:
-            return None
-        out.extend(found)
-    return out if any(p.role in ("date line", "byline") for p in out) else None
-
-
-_PLACE_AND_DAY = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}),\s(?P<day>.+)$")
-_AFTER_DATE = re.compile(r"\s*,?\s*(?:(?P<by>by\s.+)|(?:in|under)\s+[A-Z][\w/&'’ -]{0,40})$", re.IGNORECASE)
-
-
-def _meta_part(part: str, ps: int, *, unlabelled_dates: bool) -> list[Line] | None:
-    """One part of a byline or date line as Lines, or None when it is something else."""
-    pe = ps + len(part)
-    d = find_date(part, whole=True)
-    if d is not None and (d.labelled or unlabelled_dates):
-        return [Line(ps, pe, "date line", _date_reason(d.kind), d.value)]
-    d = find_date(part)
-    if d is not None and d.labelled and d.end == len(part) and _is_tag(part[: d.start].strip()):
-        return [Line(ps, pe, "date line", _date_reason(d.kind), d.value)]  # "world Updated: Oct 12, 2008"
-    if d is not None and d.start > 0 and d.end == len(part) and (unlabelled_dates or d.labelled):
-        lead = match_junk(part[: d.start])
-        if lead is not None and not lead.margin:  # "4 min readJun 7, 2024"
-            return [Line(ps, ps + len(part[: d.start].rstrip()), lead.role, lead.reason),
-                    Line(ps + d.start, pe, "date line", _date_reason(d.kind), d.value)]
-    if d is not None and d.start == 0 and (d.labelled or unlabelled_dates):
-        # "Posted on June 3, 2023 by Jane Doe", "February 3, 2011 in World"
-        after = _AFTER_DATE.match(part, d.end)
-        if after is not None and not after.group("by"):
-            return [Line(ps, pe, "date line", _date_reason(d.kind), d.value)]
-        if after is not None and (name := find_author(after.group("by"))):
-            return [Line(ps, ps + d.end, "date line", _date_reason(d.kind), d.value),
-                    Line(ps + after.start("by"), pe, "byline", "byline", name)]
-    if find_yearless_date(part) is not None and (unlabelled_dates or starts_with_date_label(part)):
-        return [Line(ps, pe, "date line", "yearless date")]  # "Tuesday, May 15": the year is elsewhere
-    placed = _PLACE_AND_DAY.match(part)
-    if placed and unlabelled_dates and (day := find_yearless_date(placed.group("day"))) is not None:
-        # "Eastvale, October 9" on its own line, above the story
-        at = ps + placed.start("day")
-        return [Line(ps, ps + placed.end("place"), "dateline", "dateline", placed.group("place")),
-                Line(at + day[0], at + day[1], "date line", "yearless date")]
-    if (name := find_author(part)) is not None:
-        return [Line(ps, pe, "byline", "byline", name)]
-    if part.lower().rstrip(":") in byline_cues():  # "by | Nov 26, 2014 | Updates": a byline left empty
-        return [Line(ps, pe, "junk", "byline")]
-    junk = match_junk(part)
-    if junk is not None and not junk.margin:
-        return [Line(ps, pe, junk.role, junk.reason, junk.outlet)]
-    if _is_tag(part):
-        return [Line(ps, pe, "junk", "section tag")]
-    return None
-
-
-def _date_reason(kind: str) -> str:
-    return "date line" if kind == "published" else "update line"
