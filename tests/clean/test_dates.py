@@ -109,6 +109,7 @@ def test_find_date_whole_negatives(line: str) -> None:
         ("date 2024-10-02 What happened", (0, 15), "2024-10-02"),
         ("Published 09:12 BST, 3 June 2023 Crews fought the fire all night.", (0, 32), "2023-06-03T09:12:00+01:00"),
         ("Updated: June 4, 2023 “We are safe,” the mayor said.", (0, 21), "2023-06-04"),
+        (" date 2020-12-03 e-paper", (1, 16), "2020-12-03"),
     ],
 )
 def test_find_date_prefix(line: str, span: tuple[int, int], value: str) -> None:

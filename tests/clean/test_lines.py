@@ -75,6 +75,23 @@ def test_date_run_into_heading_is_never_the_title() -> None:
     assert not any(ln.role == "headline" for ln in classify_lines(text))
 
 
+def test_date_run_into_a_paragraph_with_a_dateline() -> None:
+    text = f" date 2024-10-02 EASTVALE — {STORY}\n"
+    assert _roles(text) == [
+        ("date 2024-10-02", "date line", "date line", "2024-10-02"),
+        ("EASTVALE", "dateline", "dateline", "EASTVALE"),
+        (STORY, "body", "text", None),
+    ]
+
+
+def test_date_run_into_a_headline() -> None:
+    text = f"date 2024-10-02 Fire guts warehouse on the quay\n{STORY}\n"
+    assert _roles(text)[:2] == [
+        ("date 2024-10-02", "date line", "date line", "2024-10-02"),
+        ("Fire guts warehouse on the quay", "headline", "headline", None),
+    ]
+
+
 def test_wire_dateline_gives_place_and_day() -> None:
     text = f"LONDON, June 3 (Wire) - {STORY}\n{MORE}\n"
     assert _roles(text)[:3] == [

@@ -179,9 +179,10 @@ def find_date_prefix(line: str) -> DatePart | None:
     """A labelled date run into the text that follows it on the same line.
 
     Scraped pages sometimes join the date line to the first paragraph or heading:
-    "date 2024-10-02 Crews fought the fire". Only a labelled date at the very start counts,
-    followed by a new sentence (a capital letter or an opening quotation mark), so that a
-    sentence that opens with a date ("June 3, 2023 was the hottest day") stays a sentence.
+    "date 2024-10-02 Crews fought the fire", "date 2020-12-03 e-paper". Only a labelled date
+    at the very start counts, followed by a space and more words (not by a comma), so that a
+    sentence that opens with a date ("June 3, 2023 was the hottest day", "Posted June 3, 2023,
+    the video shows") stays a sentence.
 
     Example: ``find_date_prefix("date 2024-10-02 Crews fought the fire").end`` → 15.
     """
@@ -195,7 +196,7 @@ def find_date_prefix(line: str) -> DatePart | None:
         return None
     end = d.end()
     rest = stripped[end:]
-    if not rest[:1].isspace() or not re.match(r"\s+[A-Z\"“‘'(]", rest):
+    if not re.match(r"\s+\S", rest):  # "Posted June 3, 2023, the video shows": a sentence, not a date line
         return None
     value = parse_date(stripped[d.start() : end])
     if value is None:

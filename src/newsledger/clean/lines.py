@@ -262,10 +262,12 @@ class _Page:
                 after = Line(rest, e, "body", "text")
                 if junk is not None and not junk.margin:
                     after = Line(rest, e, junk.role, junk.reason)
+                elif i < self.first and _title_like(tail.strip(), True) and not any(parts[:i]):
+                    after = Line(rest, e, "headline", "headline")  # "date 2024-10-02 Fire guts warehouse"
                 parts[i] = [Line(s + d.start, s + d.end, "date line", reason, d.value), after]
                 break
-        titled = False
-        first_content = True
+        titled = any(p.role == "headline" for line_parts in parts[: self.first] if line_parts for p in line_parts)
+        first_content = not titled
         for i in range(self.first):
             if parts[i] is not None:
                 continue
@@ -342,9 +344,14 @@ class _Page:
         """The place (and a wire dateline's day) that opens one of the first story paragraphs."""
         skip = word_list("dateline_not_places.txt")
         for i in self.body[:2]:
-            if parts[i] is not None:
-                continue
-            line, (s, e) = self.lines[i], self.spans[i]
+            before: list[Line] = []
+            s, e = self.spans[i]
+            if parts[i] is not None:  # a date run into the paragraph: the dateline may follow it
+                p = parts[i] or []
+                if len(p) != 2 or p[1].role != "body":
+                    continue
+                before, s = [p[0]], p[1].start
+            line = self.text[s:e]
             for rx in _dateline_res():
                 m = rx.match(line)
                 if m is None:
@@ -361,5 +368,5 @@ class _Page:
                     value = full.value if full else None
                     out.append(Line(s + m.start("date"), s + m.end("date"), "date line", "wire date", value))
                 out.append(Line(s + m.end(), e, "body", "text"))
-                parts[i] = out
+                parts[i] = before + out
                 return
