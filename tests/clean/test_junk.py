@@ -79,6 +79,8 @@ from newsledger.clean.junk import (
         ("Jane Roe / Harbour Wire / Harbour Wire Crews carry hoses past the burned shed on Tuesday in Eastvale.", "caption"),
         ("Crews carry hoses past the burned shed on Tuesday in Eastvale. Jane Roe/Harbour Wire", "caption"),
         ("Crews carry hoses past the burned shed on Tuesday. WIRE/Jane Roe", "caption"),
+        ("Crews carry hoses past the burned shed on Tuesday. (WIRE Photo/Jane Roe)", "caption"),
+        ("Photo: Jane Roe/Harbour Wire Crews carry hoses past the burned shed on Tuesday.", "caption"),
         ("Crews carry hoses past the burned shed on Tuesday (Photo: Harbour Watch)", "caption"),
         ("Picture shared by the port of crews at the quay on 3 March", "caption"),
         ("A handout photo released by the port of the burned shed", "caption"),
