@@ -377,3 +377,11 @@ def test_name_beside_the_date_line_is_the_byline() -> None:
 )
 def test_capitalised_line_without_date_beside_it_is_no_byline(text: str) -> None:
     assert not any(ln.role == "byline" for ln in classify_lines(text))
+
+
+def test_dateline_pattern_examples() -> None:
+    from newsledger.lexicons import table
+
+    for _kind, _rx, example in table("dateline_patterns.tsv"):
+        head = classify_lines(f"{example} {MORE}\n")[0]
+        assert head.role in ("dateline", "date line"), example

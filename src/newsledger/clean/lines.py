@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..lexicons import word_list
+from ..lexicons import table, word_list
 from .bylines import find_bare_name, match_author_line
 from .dates import find_date, find_date_prefix, month_pattern
 from .junk import (
@@ -144,21 +144,18 @@ def _list_item(line: str) -> bool:
 
 @cache
 def _dateline_res() -> tuple[re.Pattern[str], ...]:
-    place = r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}"
-    caps = r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
-    month = month_pattern()
-    agency = r"\((?P<agency>[A-Z][^()]{0,30})\)"
-    return (
-        # "LONDON, June 3 (Wire) - Crews …", "June 3 (Wire) - Crews …"
-        re.compile(
-            rf"^(?:(?P<place>{place}),?\s+)?(?P<date>{month}\s?\d{{1,2}}(?:,?\s(?:19|20)\d{{2}})?)\s*{agency}"
-            r"\s*[-–—]{1,2}\s*(?=\S)"
-        ),
-        # "Eastvale – Crews …", "EASTVALE (Wire) — Crews …"
-        re.compile(rf"^(?P<place>{place})(?:\s*{agency})?(?:\s+[–—-]{{1,2}}\s*|\s*[–—-]{{1,2}}\s+)(?=[A-Z\"“‘])"),
-        # "EASTVALE: Crews …" (capitals only: "Update: …" is no place)
-        re.compile(rf"^(?P<place>{caps})\s?:\s*(?=[A-Z\"“‘])"),
-    )
+    slots = {
+        "{place}": r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}",
+        "{caps}": r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}",
+        "{month}": month_pattern(),
+        "{agency}": r"\((?P<agency>[A-Z][^()]{0,30})\)",
+    }
+    out = []
+    for _kind, rx, _example in table("dateline_patterns.tsv"):
+        for slot, fill in slots.items():
+            rx = rx.replace(slot, fill)
+        out.append(re.compile(rx))
+    return tuple(out)
 
 
 class _Page:
