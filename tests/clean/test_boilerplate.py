@@ -129,7 +129,10 @@ def test_boilerplate_reads_the_same_pass_as_metadata() -> None:
     from newsledger.clean.lines import classify_lines
 
     text = f"Fire guts warehouse on the quay\nBy Jane Doe\n3 June 2023\n{STORY}\nShare this article\n"
+    classify_lines.cache_clear()
     doc = prepare_text(text)
+    info = classify_lines.cache_info()
+    assert (info.misses, info.hits) == (1, 1)  # one pass: metadata made it, boilerplate read it
     parts = classify_lines(text)
     assert [(b.start, b.end) for b in doc.boilerplate] == [
         (p.start, p.end) for p in parts if p.role in ("byline", "date line", "junk", "credit")
