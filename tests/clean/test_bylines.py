@@ -22,6 +22,10 @@ from newsledger.lexicons import table
         ("By Jane Roe, Tom Bell and Ann Lee", "Jane Roe, Tom Bell and Ann Lee"),
         ("Reporting by Ana de la Cruz", "Ana de la Cruz"),
         ("Posted by Jane Roe", "Jane Roe"),
+        ("By JANE ROE Harbour Wire", "JANE ROE"),  # an outlet run into the name
+        ("By Jane Roe Harbour Press", "Jane Roe"),
+        ("By Mary Jane Roe Harbour News", "Mary Jane Roe"),
+        ("By Mary Jane Roe", "Mary Jane Roe"),
         ("By the end of the week the fire was out.", None),
         ("By Christmas Eve, crews had contained the fire at the quay.", None),
         ("By Monday Morning", None),  # a weekday is no name

@@ -66,6 +66,23 @@ def _valid(name: str) -> str | None:
     return name
 
 
+def _without_outlet(name: str) -> str:
+    """The name without an outlet run into it: "JANE DOE Harbour Wire", "Jane Doe Harbour News".
+
+    A name in capitals ends where the capitals end; otherwise a name whose last word ends an
+    outlet's name ("news", "press", ``outlet_words.txt``) loses its last two words.
+    """
+    if " and " in name or "," in name:
+        return name
+    words = name.split()
+    caps = [w.isupper() and len(w.strip(".")) > 1 for w in words]
+    if len(words) > 2 and caps[0] and caps[1] and not all(caps):
+        return " ".join(words[: caps.index(False)])
+    if len(words) > 3 and words[-1].lower() in word_list("outlet_words.txt"):
+        return " ".join(words[:-2])
+    return name
+
+
 def find_author(line: str) -> str | None:
     """The name on a byline line ("By Jane Doe, Harbour Herald" → "Jane Doe"), or None.
 
@@ -75,7 +92,7 @@ def find_author(line: str) -> str | None:
     Example: ``find_author("Written by Jane Doe and Tom Bell")`` → ``"Jane Doe and Tom Bell"``.
     """
     m = _cue_re().match(line.strip())
-    return None if m is None else _valid(m.group("name"))
+    return None if m is None else _valid(_without_outlet(m.group("name")))
 
 
 def find_bare_name(line: str) -> str | None:
