@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -25,6 +27,11 @@ def score_module():  # type: ignore[no-untyped-def]
     """The shared scorer as a module (skipped where absent)."""
     if not SCORE.is_file():
         pytest.skip("../shared/eval/score.py is not present")
+    return load_score_module()
+
+
+def load_score_module() -> ModuleType:
+    """``../shared/eval/score.py`` imported as a module."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("nl_score", SCORE)
@@ -32,6 +39,16 @@ def score_module():  # type: ignore[no-untyped-def]
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def require_shared(path: Path) -> Path:
+    """``path`` under ``../shared``; the test is skipped where it is absent, and fails instead under CI=true."""
+    if not path.exists():
+        message = f"{path} is not present"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message} (CI=true: the shared bundles and scorer are required)")
+        pytest.skip(message)
+    return path
 
 
 def read_article(path: Path) -> str:

@@ -1,4 +1,4 @@
-"""Metadata from the text: title, byline, publication time with zone, dateline, credits."""
+"""Metadata read from the line roles: title, byline, publication time with zone, dateline, credits."""
 
 from __future__ import annotations
 
@@ -6,42 +6,8 @@ import json
 
 import pytest
 
-from newsledger.ingest.metadata import extract_metadata, find_author, parse_published
+from newsledger.ingest.metadata import extract_metadata
 from newsledger.model import Metadata
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("Written by Kathrine Frich", "Kathrine Frich"),
-        ("By Jane Roe", "Jane Roe"),
-        ("By Jane Roe, Coastline Courier", "Jane Roe"),
-        ("By Jane Roe and Tom Bell", "Jane Roe and Tom Bell"),
-        ("Reporting by Ana de la Cruz", "Ana de la Cruz"),
-        ("By the end of the week the fire was out.", None),
-        ("Bystanders watched the fire.", None),
-    ],
-)
-def test_find_author(line: str, expected: str | None) -> None:
-    assert find_author(line) == expected
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("Jan.11 - 2025 7:06 PM CET", ("2025-01-11T19:06:00+01:00", True)),
-        ("March 14, 2025 09:12 GMT", ("2025-03-14T09:12:00+00:00", True)),
-        ("Published: March 14, 2025", ("2025-03-14", False)),
-        ("Updated 3 March 2025", ("2025-03-03", False)),
-        ("2025-03-04", ("2025-03-04", False)),
-        ("War", None),
-        ("Trending Now", None),
-        ("The fire started in March.", None),
-    ],
-)
-def test_parse_published(line: str, expected: tuple[str, bool] | None) -> None:
-    assert parse_published(line) == expected
-
 
 ARTICLE = """Harbour Fire Spreads to Second Warehouse
 
@@ -83,12 +49,14 @@ def test_source_metadata_wins_over_text() -> None:
     assert m.author == "Jane Roe"
 
 
-def test_kursk_metadata_matches_key(kursk_dir) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import read_article
+@pytest.mark.parametrize("bundle", ["kursk", "boeing-strike-2024", "iran-missile-attack-2024", "myanmar-earthquake-2025"])
+def test_real_bundles_metadata_matches_key(bundle: str) -> None:
+    from tests.conftest import SHARED, read_article, require_shared
 
-    gold = json.loads((kursk_dir / "gold.json").read_text(encoding="utf-8"))
+    folder = require_shared(SHARED / "examples" / bundle)
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     for meta in gold["documents"].values():
-        m = extract_metadata(read_article(kursk_dir / meta["file"]))
+        m = extract_metadata(read_article(folder / meta["file"]))
         assert m.title == meta["title"], meta["file"]
         assert m.author == meta["author"], meta["file"]
         assert m.published == meta["published"], meta["file"]
@@ -102,3 +70,69 @@ def test_sentence_case_headline_on_first_line() -> None:
     m = extract_metadata(text)
     assert m.title == "Fire guts quay warehouse as smoke forces evacuations"
     assert m.author == "Jane Roe"
+
+
+STORY = "A fire tore through a warehouse on the quay overnight, forcing hundreds of residents from their homes, officials said."
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        ("Published: 09:12 BST, 3 June 2023 | Updated: 11:40 BST, 4 June 2023", "2023-06-03T09:12:00+01:00"),
+        ("Updated: 11:40 BST, 4 June 2023 | Published: 09:12 BST, 3 June 2023", "2023-06-03T09:12:00+01:00"),
+        ("Updated 4 June 2023", "2023-06-04"),
+        ("Posted on June 3, 2023 by Jane Doe", "2023-06-03"),
+        ("3 Jun 2023 14:05", "2023-06-03T14:05:00"),
+        ("2024-10-02T14:05:00Z", "2024-10-02T14:05:00+00:00"),
+        ("July 3, 2023 9:40 a.m. ET", "2023-07-03T09:40:00-04:00"),
+        ("Monday, Jan. 9, 2023 9:40 a.m. ET", "2023-01-09T09:40:00-05:00"),
+    ],
+)
+def test_published_forms(head: str, published: str) -> None:
+    m = extract_metadata(f"Fire guts warehouse on the quay\n{head}\n{STORY}\n")
+    assert m.published == published
+    assert m.title == "Fire guts warehouse on the quay"
+
+
+def test_published_run_into_first_paragraph() -> None:
+    text = f" date 2024-09-13 {STORY}\n"
+    m = extract_metadata(text)
+    assert (m.published, m.title, m.published_text) == ("2024-09-13", None, "date 2024-09-13")
+    assert m.published_span is not None and (m.published_span.start, m.published_span.end) == (1, 16)
+
+
+def test_wire_dateline_takes_year_from_the_page_or_address() -> None:
+    text = f"LONDON, June 3 (Wire) - {STORY}\n"
+    assert extract_metadata(text).published is None  # no year anywhere: never guessed
+    m = extract_metadata(text, base=Metadata(url="https://example.org/2023/06/04/quay-fire/"))
+    assert (m.published, m.dateline, m.published_text) == ("2023-06-03", "LONDON", "June 3")
+    m = extract_metadata(f"Updated 4 June 2023\nJune 3 (Wire) - {STORY}\n")
+    assert m.published == "2023-06-04"  # a full date on the page wins over the wire day
+
+
+def test_published_from_address_only() -> None:
+    m = extract_metadata(f"{STORY}\n", base=Metadata(url="https://example.org/2024/09/14/quay-fire/"))
+    assert (m.published, m.published_span) == ("2024-09-14", None)
+    assert extract_metadata(f"{STORY}\n", base=Metadata(url="https://example.org/news/quay-fire/")).published is None
+
+
+def test_author_from_author_box_and_title_skips_address() -> None:
+    text = (
+        "Postal Address\n304 Quay St.\nEastvale, NS 04512\n"
+        "Shed Fire Kills Dock Worker: What We Know\n"
+        f"Jane Doe is the harbour affairs reporter for the Harbour Herald\n{STORY}\n"
+    )
+    m = extract_metadata(text)
+    assert (m.title, m.author, m.published) == ("Shed Fire Kills Dock Worker: What We Know", "Jane Doe", None)
+
+
+def test_credits_and_source_line() -> None:
+    m = extract_metadata(f"{STORY}\nSource: Harbour Herald\n")
+    assert (m.outlet, m.credits) == ("Harbour Herald", ("Harbour Herald",))
+
+
+def test_day_without_year_takes_the_year_of_the_address() -> None:
+    text = f"Tuesday, May 15\nQuay shed sold to a rival\n{STORY}\n"
+    m = extract_metadata(text, base=Metadata(url="http://example.blogspot.com/2007/05/quay-shed.html"))
+    assert (m.published, m.published_text, m.title) == ("2007-05-15", "Tuesday, May 15", "Quay shed sold to a rival")
+    assert extract_metadata(text).published is None
