@@ -772,3 +772,25 @@ def test_extract_quotes_sample_bundle(bundle: str, floors: dict[str, float]) -> 
     for name, floor in floors.items():
         assert figures[name] >= floor, (name, figures[name])
     assert figures["scare_quotes_taken"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry, in a statement, said the wards were unsafe.",
+         [("the wards were unsafe", False, "ministry", "statement")]),
+        ("The wards, Vera Holt said, were unsafe.",
+         [("The wards, Vera Holt said, were unsafe", False, "Vera Holt", "statement")]),
+        ("The wards were unsafe, Vera Holt, a nurse, told the inquiry.",
+         [("The wards were unsafe", False, "Vera Holt", "statement")]),
+        # a quote after a sentence that names its speaker through a chant, a colon
+        ("The hall erupted with a chant from the members: “Out! Out! Out!”",
+         [("Out! Out! Out!", True, "members", "statement")]),
+        # a participle closing a report belongs to the reporter
+        ("Captain Ila Moor confirmed that the ship had turned back, adding: “We had no choice.”",
+         [("the ship had turned back", False, "Ila Moor", "statement"),
+          ("We had no choice.", True, "Ila Moor", "statement")]),
+    ],
+)
+def test_extract_quotes_parsed_constructions(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected

@@ -1,0 +1,164 @@
+"""Tests for the attribution component (resolve/attribution.py and its pattern data).
+
+Every construction row of ``data/en/patterns/attribution.jsonl`` is run on its own example;
+then sentences of our own for each construction the component must read, asserting the
+speaker and the exact reported words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.pipeline import prepare_text
+from newsledger.resolve.attribution import Attribution, Attributor
+from newsledger.resolve.cues import load_cue_patterns
+
+
+def _attributions(text: str) -> list[tuple[str | None, str, str | None]]:
+    doc = prepare_text(text)
+    out = []
+    for a in Attributor(doc).attributions:
+        content = doc.text[a.content_start:a.content_end] if a.content_start is not None else None
+        if a.speaker is not None:
+            assert a.speaker_start is not None and a.speaker_end is not None
+            assert doc.text[a.speaker_start:a.speaker_end] == a.speaker
+        assert doc.text[a.cue_start:a.cue_end] == a.cue
+        out.append((a.speaker, a.cue, content))
+    return out
+
+
+@pytest.mark.parametrize("row", load_cue_patterns(), ids=lambda r: r.id)
+def test_attribution_pattern_examples(row: object) -> None:
+    """Each construction finds what its row says in its own example sentence."""
+    from newsledger.resolve.cues import CuePattern
+
+    assert isinstance(row, CuePattern)
+    found = _attributions(row.example)
+    assert found, row.id
+    speaker, cue, content = next(f for f in found if f[1].split()[0].lower() == row.expect["cue"].lower())
+    if "speaker" in row.expect:
+        assert speaker == row.expect["speaker"]
+    if "content" in row.expect:
+        assert content is not None and content.lower() == row.expect["content"].lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between the subject and its verb
+        (
+            "The ministry, in a statement, said the wards were unsafe.",
+            [("ministry", "said", "the wards were unsafe")],
+        ),
+        # the attribution inside the reported sentence
+        (
+            "The wards, Vera Holt said, were unsafe.",
+            [("Vera Holt", "said", "The wards, Vera Holt said, were unsafe")],
+        ),
+        # the attribution after the report, with an appositive
+        (
+            "The wards were unsafe, Vera Holt, a nurse, told the inquiry.",
+            [("Vera Holt", "told", "The wards were unsafe")],
+        ),
+        # a listener and "that"
+        (
+            "Ola Brandt told the council that the levy would rise in May.",
+            [("Ola Brandt", "told", "the levy would rise in May")],
+        ),
+        # passive with an agent
+        (
+            "The closure of the ferry line was announced by the transport board on Friday.",
+            [("transport board", "announced", None)],
+        ),
+        # a relative clause
+        (
+            "The fund is run by Ines Marr, who said the money had run out.",
+            [("Ines Marr", "said", "the money had run out")],
+        ),
+        # two verbs, one subject
+        (
+            "Mayor Ott Lind arrived at the site and said the bridge would stay closed.",
+            [("Ott Lind", "said", "the bridge would stay closed")],
+        ),
+        # "according to X" after and before the clause
+        (
+            "Forty homes lost power, according to the grid operator.",
+            [("grid operator", "according to", "Forty homes lost power")],
+        ),
+        (
+            "According to the grid operator, forty homes lost power.",
+            [("grid operator", "According to", "forty homes lost power")],
+        ),
+        # "as reported by"
+        (
+            "The plant will shut in June, as reported by the Valley Herald.",
+            [("Valley Herald", "reported", "The plant will shut in June")],
+        ),
+        # an organisation speaking through its statement
+        (
+            "A statement from the port authority said two cranes had failed.",
+            [("port authority", "said", "two cranes had failed")],
+        ),
+        # a source that names nobody
+        (
+            "A person with knowledge of the talks said a deal was close.",
+            [("person with knowledge of the talks", "said", "a deal was close")],
+        ),
+        # state television speaks; "state" the noun is no speech verb
+        (
+            "State television said the state of emergency would end.",
+            [("State television", "said", "the state of emergency would end")],
+        ),
+        # a figure reported as the object of a reporting verb
+        (
+            "Health officials report 212 new cases in the district.",
+            [("Health officials", "report", "212 new cases in the district")],
+        ),
+        # a question is no statement; a noun object is no report
+        ("The inspectors wondered whether the dam was safe.", []),
+        ("The engineers said whether the dam was safe was unclear.", []),
+        ("The union called for a new vote.", []),
+    ],
+)
+def test_attribution_constructions(text: str, expected: list[tuple[str | None, str, str | None]]) -> None:
+    found = _attributions(text)
+    for row in expected:
+        assert row in found, (row, found)
+    if not expected:
+        assert [f for f in found if f[2] is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # pronouns: the person last named as a subject, not a nearer object
+        ("Ada Lorn thanked the crews and the mayor, Piet Vos. She said the work was done.", "Ada Lorn"),
+        # "it": the body that spoke last
+        ("The Rail Safety Board said the line was sound. It said repairs would take a week.", "Rail Safety Board"),
+        # a description: the person introduced with that title
+        ("Ambassador Nina Sorel met the council. The ambassador said the talks would resume.", "Nina Sorel"),
+        # "the company": the last organisation whose name fits
+        ("Halden Freight Ltd runs the depot. The company said the trucks were safe.", "Halden Freight Ltd"),
+        # a title stays out of the name; a time stamp is nobody
+        ("09:15 — Fire Chief Aleks Varo said the blaze was under control.", "Aleks Varo"),
+    ],
+)
+def test_attribution_resolves_speakers(text: str, speaker: str) -> None:
+    found = _attributions(text)
+    assert found[-1][0] == speaker, found
+
+
+def test_attribution_for_span_gives_the_innermost_report() -> None:
+    doc = prepare_text("Officials said the mayor had told them that 300 homes were lost.")
+    att = Attributor(doc)
+    start = doc.text.index("300 homes")
+    found = att.for_span(start, start + len("300 homes"))
+    assert isinstance(found, Attribution)
+    assert found.speaker == "mayor"
+
+
+def test_attribution_needs_a_parse() -> None:
+    from newsledger.ingest.read import document_from_text
+
+    with pytest.raises(ValueError, match="parsed document"):
+        Attributor(document_from_text("Text.", "x.txt"))
