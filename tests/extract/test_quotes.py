@@ -794,3 +794,11 @@ def test_extract_quotes_sample_bundle(bundle: str, floors: dict[str, float]) -> 
 )
 def test_extract_quotes_parsed_constructions(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected
+
+
+def test_extract_quotes_paragraph_of_quotes_after_an_attributed_one() -> None:
+    """A paragraph that opens with quotes continues the speaker of the paragraph before."""
+    text = ('Coach Ivar Dunn spoke after the match. "We were tired," he said.\n\n'
+            '"The next game matters more. "We will rest on Monday."')
+    rows = _rows(text)
+    assert [r[2] for r in rows] == ["Ivar Dunn", "Ivar Dunn", "Ivar Dunn"]

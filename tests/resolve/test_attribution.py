@@ -162,3 +162,17 @@ def test_attribution_needs_a_parse() -> None:
 
     with pytest.raises(ValueError, match="parsed document"):
         Attributor(document_from_text("Text.", "x.txt"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a body whose name shows no kind: "the group" is the one body that spoke before
+        ("Yorvik Cables said sales had fallen. The group said it would cut 40 jobs.", "Yorvik Cables"),
+        # two bodies spoke: "the company" could be either and stays a description
+        ("Yorvik Cables said sales had fallen. The Tanner Guild said pay was late. The company said more.",
+         "company"),
+    ],
+)
+def test_attribution_org_descriptions(text: str, speaker: str) -> None:
+    assert _attributions(text)[-1][0] == speaker

@@ -20,7 +20,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicons import table
+from ..lexicons import table, word_list
 from .phrases import Phrase, PhraseLexicons, load_phrase_lexicons, name_tokens, noun_phrase
 
 __all__ = ["Referents", "Spoken", "load_org_synonyms"]
@@ -30,6 +30,8 @@ PRONOUN_SENTENCES = 8
 DESCRIPTION_SENTENCES = 40
 # a subject this many sentences back is preferred to a nearer mention that is no subject
 SUBJECT_SENTENCES = 2
+# "the company" whose name shows no kind stands for a body that spoke or was named this near
+ORG_SENTENCES = 4
 _PERSON_ENTS = {"PERSON"}
 _BODY_ENTS = {"ORG", "GPE", "NORP"}
 
@@ -51,6 +53,11 @@ def _role_synonyms() -> dict[str, frozenset[str]]:
         if len(row) >= 2:
             out.setdefault(row[0], set()).add(row[1])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def _org_descriptions() -> frozenset[str]:
+    return word_list("org_descriptions.txt")
 
 
 @cache
@@ -238,13 +245,21 @@ class Referents:
                 if found:
                     return max(found, key=lambda f: f[0])[1]
         endings = {noun} | load_org_synonyms().get(noun, frozenset())
-        if noun in self.lex.groups or noun in load_org_synonyms():
+        if noun in self.lex.groups or noun in load_org_synonyms() or noun in _org_descriptions():
             for n in self._before(phrase.head, DESCRIPTION_SENTENCES):
                 words = n.phrase.text.lower().split()
                 # "the union" → "Federation of Ferry Workers", "the company" → "Brannock Mining Ltd"
                 if n.phrase.kind == "org" and words and (words[-1] in endings or words[0] in endings
                                                          or noun in words):
                     return self._fullest(n)
+        if noun in _org_descriptions() and head.tag_ == "NN":
+            # "Yorvik Cables said … The group said": the one body that spoke just before (with
+            # two bodies speaking, "the company" could be either: it stays a description)
+            here = self.sentence_of(phrase.head)
+            spoke = {sp.phrase.text: sp.phrase for sp in spoken if sp.at < phrase.head and sp.phrase.kind == "org"
+                     and self.sentence_of(sp.at) >= here - ORG_SENTENCES}
+            if len(spoke) == 1:
+                return next(iter(spoke.values()))
         return None
 
     def _fullest(self, n: _Named) -> Phrase:

@@ -170,7 +170,7 @@ def _inherit(doc: Document, parse: Doc, att: Attributor, direct: list[_Direct], 
                 prev_end = paras[para - 1][1]
                 if prev.direct and doc.text[prev.end:prev_end].strip(_TRAILING) == "":
                     src = prev  # the paragraph before ended with a quote
-                elif doc.sentence_index(prev.start) == doc.sentence_index(prev_end - 1) and _standalone(doc, m):
+                elif doc.sentence_index(prev.start) == doc.sentence_index(prev_end - 1):
                     src = prev  # 'Lee said the pumps had failed.' ¶ '"We had no warning."'
             if src is None and para > 0 and m.open_at == paras[para][0] and _standalone(doc, m):
                 person = _opening_person(doc, parse, att, paras[para - 1])
