@@ -802,3 +802,19 @@ def test_extract_quotes_paragraph_of_quotes_after_an_attributed_one() -> None:
             '"The next game matters more. "We will rest on Monday."')
     rows = _rows(text)
     assert [r[2] for r in rows] == ["Ivar Dunn", "Ivar Dunn", "Ivar Dunn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "what X called …" without quotation marks reports X's words
+        ("The ships turned back in what the navy called a routine drill.",
+         [("a routine drill", False, "navy", "statement")]),
+        # a report before its attribution holds two statements joined by ", but"
+        ("The dam will hold this week, but the spillway needs work, engineer Rosa Tamm said.",
+         [("The dam will hold this week", False, "Rosa Tamm", "statement"),
+          ("the spillway needs work", False, "Rosa Tamm", "statement")]),
+    ],
+)
+def test_extract_quotes_characterisations_and_split_reports(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected

@@ -63,6 +63,7 @@ class Attribution:
         content_start, content_end: the reported clause, when the cue has one.
         construction: the id of the pattern that gave the speaker.
         cue_token: the cue's token index in the parse.
+        content_construction: the id of the pattern that gave the reported clause.
     """
 
     speaker: str | None
@@ -77,6 +78,7 @@ class Attribution:
     content_end: int | None
     construction: str | None
     cue_token: int
+    content_construction: str | None = None
 
 
 class Attributor:
@@ -194,13 +196,20 @@ class Attributor:
             trailing = self._trailing_subject(tok)
             if trailing is not None:
                 phrase, construction = trailing, "speaker_trailing_phrase"
-        content = None
+        content: tuple[int, int] | None = None
+        content_construction: str | None = None
         for m in contents:
-            content = self._content_span(tok, m)
-            if content is not None:
-                break
+            span = self._content_span(tok, m)
+            if span is None:
+                continue
+            if content is None:
+                content, content_construction = span, m.pattern
+            elif m.pattern == content_construction and self._adjacent(content, span):
+                # "A, but B, X said": two clauses of one report
+                content = (min(content[0], span[0]), max(content[1], span[1]))
         if content is None and phrase is not None:
             content = self._trailing_content(tok, phrase)
+            content_construction = "content_trailing" if content else None
         if phrase is None and content is None:
             return None
         if content is None and tok.lemma_.lower() in self.cue_lexicons.that_verbs:
@@ -225,7 +234,14 @@ class Attributor:
             content_end=content[1] if content else None,
             construction=construction,
             cue_token=cue,
+            content_construction=content_construction,
         )
+
+    def _adjacent(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Two spans separated only by punctuation and "and"/"but"/"or"."""
+        first, second = sorted((a, b))
+        gap = self.doc.text[first[1]:second[0]]
+        return len(gap) < 12 and not gap.strip(" ,;—–").lower().replace("and", "").replace("but", "").strip()
 
     def animate(self, phrase: Phrase) -> bool:
         """A name, a body, or a description whose head is a role or group noun."""
@@ -343,7 +359,7 @@ class Attributor:
             pass
         if m.pattern.startswith("content_clause") or m.pattern == "content_figure_object":
             hi = self._condition_after(cue, hi, figure=m.pattern == "content_figure_object")
-        lo, hi = self._cut_writers_clauses(head, lo, hi)
+        lo, hi = self._cut_writers_clauses(head, lo, hi, after_cue=lo > cue.i)
         return self._trimmed(lo, hi)
 
     def _condition_after(self, cue: Token, hi: int, *, figure: bool = False) -> int:
@@ -380,7 +396,7 @@ class Attributor:
             return False
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PROPN" for c in child.children)
 
-    def _cut_writers_clauses(self, head: Token, lo: int, hi: int) -> tuple[int, int]:
+    def _cut_writers_clauses(self, head: Token, lo: int, hi: int, *, after_cue: bool = True) -> tuple[int, int]:
         """Leave out what the writer adds around a report.
 
         A trailing ", as engineers had predicted", ", but gave no reason", ", while …" is the
@@ -390,7 +406,14 @@ class Attributor:
         p = self.parse
         hi = min(hi, lo + MAX_CONTENT_TOKENS)
         for k in range(lo + 1, hi + 1):
-            if p[k].lower_ in _WRITER_OPENERS and p[k - 1].text in (",", ";", "—", "–") and not self._quoted(k):
+            if after_cue and p[k].lower_ in _WRITER_OPENERS and p[k - 1].text in (",", ";", "—", "–") \
+                    and not self._quoted(k):
+                hi = k - 2
+                break
+            # "…that Iran had fired 200 missiles, stating, '…'": a participle cue closing the
+            # clause is a statement of its own
+            if p[k - 1].text == "," and p[k].tag_ == "VBG" and p[k].dep_ in ("advcl", "xcomp") \
+                    and p[k].lemma_.lower() in self.cue_lexicons.speech_verbs:
                 hi = k - 2
                 break
         for k in range(lo, min(head.i, lo + _LABEL_TOKENS)):
