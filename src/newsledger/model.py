@@ -184,6 +184,8 @@ class TimeExpr:
     date_end: str | None
     # when the article has no date: months the words allow without a year (e.g. summer → 6, 7, 8)
     months: tuple[int, ...] = ()
+    # True when the dates rest on Metadata.reference (the batch's date), not the article's own
+    estimated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
