@@ -77,6 +77,9 @@ def test_times_every_shape_example(row: tuple[str, ...]) -> None:
         ("Prices fell in mid-2023 and rose in late 2024.", "mid-2023", "2023-05-01", "2023-08-31"),
         ("Prices fell in mid-2023 and rose in late 2024.", "late 2024", "2024-09-01", "2024-12-31"),
         ("The plant lost money between 2014 and 2016.", "2016", "2016-01-01", "2016-12-31"),
+        ("The plant closed at the end of 2023.", "2023", "2023-01-01", "2023-12-31"),
+        ("The plant opened in the 1990s.", "1990s", "1990-01-01", "1999-12-31"),
+        ("In 2019 water broke into the shaft.", "2019", "2019-01-01", "2019-12-31"),
         # a clock time on a day word; "since X" is X's own interval, where the event starts
         ("Two men have been trapped since shortly after 4 a.m. yesterday.", "since shortly after 4 a.m. yesterday",
          "2025-02-07", "2025-02-07"),
@@ -119,6 +122,11 @@ def test_times_resolved_against_publication(sentence: str, words: str, start: st
         # a clock time alone in a paragraph that named a day before it: that day
         ("A fire broke out late on Tuesday. It started shortly after 9:40 p.m. in a shed.",
          "shortly after 9:40 p.m.", "2025-02-04", "2025-02-04"),
+        # "the next day" counts from the last day the story named
+        ("Police arrested him on Jan. 30 and charged him the next day.", "next day", "2025-01-31", "2025-01-31"),
+        ("The envoy landed on Monday and left the following day.", "following day", "2025-02-04", "2025-02-04"),
+        ("The mill shut on 3 December.\nIt had cut shifts the previous week.", "previous week",
+         "2024-11-25", "2024-12-01"),
         # yearless dates take the article's year, checked against a written weekday
         ("The flood peaked on Friday, January 31, officials said.", "Friday, January 31", "2025-01-31", "2025-01-31"),
         ("The ferry sank on Sunday, 15 December.", "Sunday, 15 December", "2024-12-15", "2024-12-15"),
@@ -128,6 +136,25 @@ def test_times_resolved_against_publication(sentence: str, words: str, start: st
 def test_times_new_forms(sentence: str, words: str, start: str, end: str) -> None:
     t = _one(sentence, PUB, words)
     assert (t.date_start, t.date_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "words", "time"),
+    [
+        # a US zone name without S/D is daylight time in summer, standard time in winter
+        ("The contract expires at midnight PT.", "2024-09-13", "midnight PT", "00:00-07:00"),
+        ("The contract expires at midnight PT.", PUB, "midnight PT", "00:00-08:00"),
+        ("Sirens sounded at 9:40 p.m. local time.", PUB, "9:40 p.m. local time", "21:40"),
+        ("The board met at 10:30 GMT on Friday.", PUB, "10:30 GMT on Friday", "10:30+00:00"),
+        ("The filing is stamped 2023-11-30T14:05:00+0530 in the register.", PUB, "2023-11-30T14:05:00+0530",
+         "14:05+05:30"),
+        ("Headline of the day\nJan.11 - 2025 7:06 PM CET\nThe war goes on.", None, "Jan.11 - 2025 7:06 PM CET",
+         "19:06+01:00"),
+        ("The market fell on Friday.", PUB, "Friday", None),
+    ],
+)
+def test_times_clock_time_with_zone(sentence: str, published: str | None, words: str, time: str | None) -> None:
+    assert _one(sentence, published, words).time == time
 
 
 def test_times_weekday_that_fits_no_year_is_unresolved() -> None:
@@ -210,6 +237,9 @@ def test_times_estimated_when_resting_on_the_batch_date() -> None:
         "The 737 Max jets stayed on the ground.",
         "He ran the 1500m race and scored 2:1 at half-time.",
         "Good Friday fell early that spring.",
+        "Only one of 2000 people was hurt.",
+        "The deal came after following weeks of talks.",
+        "Theresa May's cabinet met.",
         "The letter was signed by Jan Kowalski.",
         "The talks lasted four years and the 50-day walkout cost millions.",
         "A 38-year-old man was hurt during the late hour.",

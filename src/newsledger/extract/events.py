@@ -132,7 +132,9 @@ def _publication(doc: Document, times: list[TimeExpr]) -> Event | None:
     if on_line:
         start, end = on_line[0].start, on_line[-1].end
     words = doc.text[start:end]
-    return Event(doc.id, start, end, words, "publication", words, day, day, (int(day[5:7]),), start, end)
+    clock = on_line[0].time if on_line else None
+    return Event(doc.id, start, end, words, "publication", words, day, day, (int(day[5:7]),), start, end,
+                 time=clock)
 
 
 def extract_events(doc: Document, times: list[TimeExpr], *, lexicons: EventLexicons | None = None) -> list[Event]:
@@ -178,7 +180,7 @@ def extract_events(doc: Document, times: list[TimeExpr], *, lexicons: EventLexic
             continue
         seen.add((start, end))
         out.append(Event(doc.id, start, end, doc.text[start:end], label, t.text, t.date_start, t.date_end,
-                         t.months, t.start, t.end, t.estimated))
+                         t.months, t.start, t.end, t.estimated, t.time))
     out.sort(key=lambda e: (e.start, e.end))
     return out
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc as Parse
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..lexicons import table
 from ..model import Document, TimeExpr
@@ -53,12 +53,16 @@ _KIND_OF_WORD = {"day": "d", "daypart": "p", "clockword": "c", "approx": "x", "c
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _PART_YEAR = re.compile(r"(?i)(early|mid|late)-((?:1[89]|20)\d\d)")  # one token: "mid-2023"
 _YEAR_RANGE = re.compile(r"((?:1[89]|20)\d\d)[-–]((?:1[89]|20)?\d\d)")
+_DECADE = re.compile(r"((?:1[89]|20)\d)0[’']?s")  # "the 1990s": a year range of its own
 _DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 _CLOCK_DIGITS = re.compile(r"(\d{1,2}):(\d\d)")
 _CLOCK_HALF = re.compile(r"(?i)\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)")
 _MONTH_DAY = re.compile(r"([A-Z][a-z]{2,8})\.?(\d{1,2})")
+_ISO_ZONE = re.compile(r"T.*([+-]\d\d):?(\d\d)$")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 # entity types of names: a year or weekday inside one is part of the name ("Vision 2030")
+# how a number modifies the noun after it ("a 2021 coup", "2000 people")
+_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 _NAME_ENTS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "LOC", "NORP"})
 
 
@@ -152,11 +156,11 @@ class FoundTime:
     sentence: int = 0  # index of its sentence's first token
 
 
-def _roles(parse: Parse, text: str, sent: Span, lex: TimeLexicons) -> str:
-    """One role letter per token of ``sent`` (see ``time_shapes.tsv``); ``text`` is the parse's text."""
+def _roles(parse: Parse, text: str, lex: TimeLexicons) -> str:
+    """One role letter per token of the parse (see ``time_shapes.tsv``); ``text`` is its text."""
     out: list[str] = []
     skip_to = -1
-    for tok in sent:
+    for tok in parse:
         if tok.i < skip_to:
             out.append("~")
             continue
@@ -165,7 +169,7 @@ def _roles(parse: Parse, text: str, sent: Span, lex: TimeLexicons) -> str:
             m = _ISO.match(text, tok.idx)
             end = m.end() if m else tok.idx
             skip_to = tok.i + 1
-            while skip_to < sent.end and parse[skip_to].idx < end:
+            while skip_to < len(parse) and parse[skip_to].idx < end:
                 skip_to += 1
         elif out[-1] == "L":
             skip_to = tok.i + 2
@@ -197,7 +201,7 @@ def _number_role(tok: Token, text: str) -> str:
     if _YEAR.fullmatch(t):
         iso = _ISO.match(text, tok.idx)
         return "I" if iso and iso.end() > tok.idx + len(t) else "Y"
-    if _YEAR_RANGE.fullmatch(t):
+    if _YEAR_RANGE.fullmatch(t) or _DECADE.fullmatch(t):
         return "R"
     if _DAY_NUMBER.fullmatch(t):
         return "N"
@@ -220,28 +224,44 @@ def find_times(parse: Parse, *, text: str | None = None, lexicons: TimeLexicons 
     Example: in "Members voted late Thursday to strike." → "late Thursday" (weekday).
     """
     lex = lexicons or default_lexicons()
-    found: list[FoundTime] = []
     text = parse.text if text is None else text
-    for sent in parse.sents:
-        roles = _roles(parse, text, sent, lex)
-        if not _HEADS.search(roles):
+    # the whole text at once, not sentence by sentence: the parser sometimes ends a sentence
+    # inside a date line ("Jan.11 - 2025 7:06 PM | CET"); punctuation and line breaks have no
+    # role, so no shape runs across a real sentence end
+    roles = _roles(parse, text, lex)
+    if not _HEADS.search(roles):
+        return []
+    candidates: list[tuple[int, int, int, str]] = []
+    for rank, (kind, rx) in enumerate(lex.shapes):
+        candidates.extend((m.start(), m.end(), rank, kind) for m in rx.finditer(roles) if m.end() > m.start())
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken = bytearray(len(roles))
+    found: list[FoundTime] = []
+    for first, last, _rank, kind in candidates:
+        if any(taken[first:last]):
             continue
-        candidates: list[tuple[int, int, int, str]] = []
-        for rank, (kind, rx) in enumerate(lex.shapes):
-            candidates.extend((m.start(), m.end(), rank, kind) for m in rx.finditer(roles) if m.end() > m.start())
-        candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-        taken = bytearray(len(roles))
-        for s, e, _rank, kind in candidates:
-            if any(taken[s:e]):
-                continue
-            first, last = sent.start + s, sent.start + e
-            parts = _parts(parse, text, first, last, kind, roles[s:e], lex)
-            if not _valid(parse, first, last, kind, parts, lex):
-                continue
-            taken[s:e] = b"\x01" * (e - s)
-            found.append(FoundTime(first, last, kind, parts, sent.start))
+        parts = _parts(parse, text, first, last, kind, roles[first:last], lex)
+        if kind == "rel" and first > 0 and parse[first - 1].lower_ == "the":
+            anaphoric = lex.kinds(parts.get("shift") or "").get("anaphoric")
+            if anaphoric is not None:
+                parts["anaphoric"] = "1"
+        if not _valid(parse, first, last, kind, parts, lex):
+            continue
+        taken[first:last] = b"\x01" * (last - first)
+        found.append(FoundTime(first, last, kind, parts))
     found.sort(key=lambda f: f.first)
+    if found:
+        sentence_of = _sentence_starts(parse)
+        found = [FoundTime(f.first, f.last, f.kind, f.parts, sentence_of[f.first]) for f in found]
     return found
+
+
+def _sentence_starts(parse: Parse) -> list[int]:
+    """For every token, the index of its sentence's first token."""
+    out = [0] * len(parse)
+    for sent in parse.sents:
+        out[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+    return out
 
 
 def _cue_before(parse: Parse, first: int, lex: TimeLexicons, *, year: bool) -> bool:
@@ -250,6 +270,10 @@ def _cue_before(parse: Parse, first: int, lex: TimeLexicons, *, year: bool) -> b
     cue = lex.kinds(parse[first - 1].lower_).get("cue")
     if cue == "after-year":  # "from 2019 to 2022", "between 2014 and 2016"
         return year and first >= 2 and _YEAR.fullmatch(parse[first - 2].text) is not None
+    if cue == "weak" and year:  # "the end of 2023", not "one of 2000 people"
+        word = parse[first]
+        return not (word.head.i > word.i and word.dep_ in _MODIFIER_DEPS
+                    and word.head.lemma_.lower() not in lex.happenings)
     return cue is not None
 
 
@@ -264,12 +288,14 @@ def _valid(parse: Parse, first: int, last: int, kind: str, parts: dict[str, str 
     if kind == "month":
         month = toks[-1]
         happening = month.head.i > month.i and month.head.lemma_.lower() in lex.happenings
-        return month.text.rstrip(".").lower() in lex.full_months and (
+        return month.text.rstrip(".").lower() in lex.full_months and not _named(month, lex) and (
             anchored or happening or _cue_before(parse, first, lex, year=False))
-    if any(_named_day(t, lex) for t in toks if t.text in lex.weekdays):
+    if any(_named(t, lex) for t in toks if t.text in lex.weekdays):
         return False
     if kind in ("monthday", "full") and not 1 <= int(parts.get("day") or 0) <= 31:
         return False
+    if kind == "rel" and lex.kinds(parts.get("shift") or "").get("anaphoric") == "only":
+        return bool(parts.get("anaphoric"))  # "the following day", not "following weeks of talks"
     if kind == "clock" and not parts.get("tz") and not any(c in (parts.get("clock") or "") for c in "apAP"):
         # "12:50" alone is a time only after "at", "by"... or where the parse says TIME
         return bool(parts.get("since")) or _cue_before(parse, first, lex, year=False) or any(
@@ -282,22 +308,22 @@ def _dated_thing(year: Token, lex: TimeLexicons) -> bool:
     date of its own in the parse, never when it names a thing ("the 2024 model", "Euro 2024")."""
     head = year.head
     if head.i != year.i and head.pos_ in ("NOUN", "PROPN"):
-        if head.i > year.i and year.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod"):
+        if head.i > year.i and year.dep_ in _MODIFIER_DEPS:
             return head.lemma_.lower() in lex.happenings
         if head.i < year.i and head.text[:1].isupper():
             return False
     return year.ent_type_ == "DATE"
 
 
-def _named_day(day: Token, lex: TimeLexicons) -> bool:
-    """A weekday inside a name: "Good Friday", "Black Friday", or a name entity."""
-    if day.ent_type_ in _NAME_ENTS:
+def _named(word: Token, lex: TimeLexicons) -> bool:
+    """A weekday or month name inside a name: "Good Friday", "Theresa May", a name entity."""
+    if word.ent_type_ in _NAME_ENTS:
         return True
-    if day.i == 0:
+    if word.i == 0:
         return False
-    prev = day.doc[day.i - 1]
-    return (prev.is_alpha and prev.text[:1].isupper() and prev.head.i == day.i and prev.dep_ in ("compound", "amod")
-            and not lex.kinds(prev.text))
+    prev = word.doc[word.i - 1]
+    return (prev.is_alpha and prev.text[:1].isupper() and prev.head.i == word.i
+            and prev.dep_ in ("compound", "amod") and not lex.kinds(prev.text))
 
 
 def _parts(parse: Parse, text: str, first: int, last: int, kind: str, roles: str,
@@ -327,6 +353,8 @@ def _parts(parse: Parse, text: str, first: int, last: int, kind: str, roles: str
             parts["part"], parts["year"] = py.group(1), py.group(2)
         elif r == "Y":
             parts["y2" if kind == "yearrange" and "y1" in parts else "y1" if kind == "yearrange" else "year"] = t
+        elif r == "R" and (decade := _DECADE.fullmatch(t)):
+            parts["y1"], parts["y2"] = decade.group(1) + "0", decade.group(1) + "9"
         elif r == "R":
             yr = _YEAR_RANGE.fullmatch(t)
             parts["y1"], parts["y2"] = (yr.group(1), yr.group(2)) if yr else (None, None)
@@ -335,6 +363,9 @@ def _parts(parse: Parse, text: str, first: int, last: int, kind: str, roles: str
             parts["text"] = iso.group() if iso else t
             if iso and "T" in iso.group():
                 parts["clock"] = iso.group()[11:16]
+                zone = _ISO_ZONE.search(iso.group())
+                parts["tz"] = "+00:00" if iso.group().endswith("Z") else (
+                    f"{zone.group(1)}:{zone.group(2)}" if zone else None)
         elif r == "W":
             parts["wd"] = t
             parts.setdefault("what", t)
@@ -412,7 +443,7 @@ def extract_times(doc: Document, *, lexicons: TimeLexicons | None = None) -> lis
     by_sentence = _by_sentence(found)
     if base is not None and any(_said_word(f) for f in found):
         _said_times(parse, found, resolved, by_sentence, quoted_ranges(doc.text), base)
-    _clock_days(doc, found, resolved, by_sentence, lex)
+    _context_days(doc, found, resolved, by_sentence, lex)
     out = []
     for f, res in zip(found, resolved, strict=True):
         start, end = parse[f.first].idx, parse[f.last - 1].idx + len(parse[f.last - 1].text)
@@ -425,7 +456,7 @@ def extract_times(doc: Document, *, lexicons: TimeLexicons | None = None) -> lis
             if alone.date_start is None or f.kind == "monthday":
                 guessed, months = True, alone.months
         ds, de = res.iso()
-        out.append(TimeExpr(doc.id, start, end, doc.text[start:end], ds, de, months, guessed))
+        out.append(TimeExpr(doc.id, start, end, doc.text[start:end], ds, de, months, guessed, res.time))
     return out
 
 
@@ -488,7 +519,7 @@ def _said_times(parse: Parse, found: list[FoundTime], resolved: list[Resolved], 
         for i in said_of:
             res = resolve_parts(_resolver_kind(found[i].kind), found[i].parts, said)
             if res.date_start is not None and res.date_end is not None:
-                res = Resolved(min(res.date_start, base), min(res.date_end, base), res.months, res.instant)
+                res = Resolved(min(res.date_start, base), min(res.date_end, base), res.months, res.time)
             resolved[i] = res
 
 
@@ -499,12 +530,16 @@ def _said_word(f: FoundTime) -> bool:
     return f.kind == "rel" and (f.parts.get("shift") or "").lower() in ("this", "current")
 
 
-def _clock_days(doc: Document, found: list[FoundTime], resolved: list[Resolved], by_sentence: list[list[int]],
-                lex: TimeLexicons) -> None:
-    """A clock time alone takes a day from its context, else stays on the article's date:
-    the nearest other time of its clause ("occurred on Friday afternoon …, around 12:50 pm
-    local time"), else the last day named before it in its paragraph ("… late on Tuesday.
-    The blaze started shortly after 9:40 p.m.")."""
+def _context_days(doc: Document, found: list[FoundTime], resolved: list[Resolved], by_sentence: list[list[int]],
+                  lex: TimeLexicons) -> None:
+    """Times that count from the story's own days rather than the article's date.
+
+    A clock time alone takes the day of the nearest other time of its clause ("occurred on
+    Friday afternoon …, around 12:50 pm local time"), else of the last day named before it
+    in its paragraph ("… late on Tuesday. The blaze started shortly after 9:40 p.m."), else
+    stays on the article's date. "the next day", "the previous week" count from the last day
+    named in their paragraph or the one before.
+    """
     parse = doc.parse
     if parse is None:
         return
@@ -536,6 +571,9 @@ def _clock_days(doc: Document, found: list[FoundTime], resolved: list[Resolved],
             if i not in same_clause and last is not None and last[0] == para:
                 resolved[i] = resolve_parts("clock", f.parts, last[1])
             continue
+        if f.parts.get("anaphoric") and last is not None and para - last[0] <= 1:
+            # "arrested on Oct. 31 and charged the next day": counted from the story's last day
+            resolved[i] = resolve_parts("rel", f.parts, last[1])
         day = _single_day(resolved[i])
         if day is not None:
             last = (para, day)

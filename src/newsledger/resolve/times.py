@@ -22,7 +22,9 @@ a date outside the calendar ("yesterday" in year 1, "February 30") is unresolved
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -41,7 +43,7 @@ class Resolved:
     date_start: dt.date | None = None
     date_end: dt.date | None = None
     months: tuple[int, ...] = ()
-    instant: str | None = None  # full ISO instant when the words give a clock time and zone
+    time: str | None = None  # the clock time the words give: "21:40", with its UTC offset "00:00-07:00"
 
     def iso(self) -> tuple[str | None, str | None]:
         """The interval as ("YYYY-MM-DD", "YYYY-MM-DD") strings (None where open)."""
@@ -198,6 +200,8 @@ def resolve_parts(kind: str, parts: dict[str, str | None], base: dt.date | None)
         return Resolved()
     if parts.get("since") and res.date_start is None and not res.months:
         return Resolved()
+    if res.time is None and parts.get("clock") and res.date_start is not None and res.date_start == res.date_end:
+        res = dataclasses.replace(res, time=_clock_time(res.date_start, parts))
     # "since last August" is the time of X itself: the event it dates (talks stalled, a town
     # held) started then, and X's interval is where that start lies
     return res
@@ -211,12 +215,12 @@ def _resolve(kind: str, parts: dict[str, str | None], base: dt.date | None) -> R
     future = bool(parts.get("future"))
     if kind == "iso":
         day = dt.date.fromisoformat((parts.get("text") or "")[:10])
-        return Resolved(day, day, (day.month,), _instant(day, parts))
+        return Resolved(day, day, (day.month,), _clock_time(day, parts))
     if kind == "full" and mon and year:
         day = parse_absolute(parts.get("text") or "") or dt.date(year, mon, int(parts["day"] or 1))
         if (day.year, day.month) != (year, mon):  # dateparser read other words than ours
             day = dt.date(year, mon, int(parts["day"] or 1))
-        return Resolved(day, day, (mon,), _instant(day, parts))
+        return Resolved(day, day, (mon,), _clock_time(day, parts))
     if kind == "monthday" and mon:
         return _month_day(mon, int(parts["day"] or 1), _weekday(parts.get("wd")), base, future)
     if kind == "monyear" and mon and year:
@@ -263,7 +267,7 @@ def _resolve(kind: str, parts: dict[str, str | None], base: dt.date | None) -> R
         if base is None:
             return Resolved()
         day = base + dt.timedelta(days=int(parts.get("offset") or 0))
-        return Resolved(day, day, (), _instant(day, parts))
+        return Resolved(day, day, (), _clock_time(day, parts))
     if kind == "recent":
         if base is None:
             return Resolved()
@@ -353,6 +357,9 @@ def _relative(parts: dict[str, str | None], part: str | None, base: dt.date | No
             y = base.year
         s, e = _month_interval(y, mon, part)
         return Resolved(*_apply_part(s, e, part, base), (mon,))
+    if what == "day":  # "the next day" (counted from a day the story named)
+        day = base + dt.timedelta(days=shift)
+        return Resolved(day, day)
     if what == "month":
         y, m = _shift_month(base.year, base.month, shift)
         s, e = _month_interval(y, m, part)
@@ -422,24 +429,25 @@ def _minus(base: dt.date, n: int, unit: str) -> dt.date:
 # US zone names without S/D ("PT", "ET") mean daylight time from the second Sunday of March
 # to the first Sunday of November: an hour ahead of the standard offset in the table.
 _US_GENERIC_ZONES = frozenset({"PT", "ET", "CT", "MT"})
+_OFFSET = re.compile(r"[+-]\d\d:\d\d")
 
 
-def _instant(day: dt.date, parts: dict[str, str | None]) -> str | None:
-    """ISO instant of a date with a clock time: "7:06 PM CET" → T19:06:00+01:00.
+def _clock_time(day: dt.date, parts: dict[str, str | None]) -> str | None:
+    """The clock time of the words on ``day``, with the zone's UTC offset where one is named:
+    "7:06 PM CET" → "19:06+01:00", "midnight PT" in July → "00:00-07:00", "9:40 p.m." → "21:40".
 
     The clock words ("9:40 p.m.", "midnight") are parsed by ``dateparser``.
     """
     clock = parse_clock(parts.get("clock") or "")
     if clock is None:
         return None
-    stamp = f"{day.isoformat()}T{clock.hour:02d}:{clock.minute:02d}:00"
     zone = (parts.get("tz") or "").upper()
-    offset = timezones().get(zone) or ""
+    offset = zone if _OFFSET.fullmatch(zone) else timezones().get(zone) or ""
     if zone in _US_GENERIC_ZONES and offset and _us_daylight(day):
         sign = -1 if offset.startswith("-") else 1
         hours = int(offset[1:3]) * sign + 1
         offset = f"{'-' if hours < 0 else '+'}{abs(hours):02d}:{offset[4:6]}"
-    return stamp + offset
+    return f"{clock.hour:02d}:{clock.minute:02d}{offset}"
 
 
 def _us_daylight(day: dt.date) -> bool:
