@@ -23,6 +23,9 @@ def _doc(text: str, published: str | None = None):  # type: ignore[no-untyped-de
         ("date 2024-10-02 What happened\nThe storm hit.", "2024-10-02", "2024-10-02"),
         ("Published: 2024-10-02T09:12:00+01:00\nThe storm hit.", "2024-10-02T09:12:00+01:00", "2024-10-02"),
         ("Posted on Friday, June 6, 2025 The mayor spoke.", "Friday, June 6, 2025", "2025-06-06"),
+        ("Storm hits coast\nPublished: 09:12 BST, 3 June 2023 | Updated: 10:40 BST, 3 June 2023\nThe storm hit.",
+         "09:12 BST, 3 June 2023", "2023-06-03"),
+        ("Storm hits coast\n3 Jun 2023 14:05\nThe storm hit.", "3 Jun 2023 14:05", "2023-06-03"),
     ],
 )
 def test_date_line_found(text: str, words: str, day: str) -> None:

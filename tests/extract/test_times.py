@@ -287,3 +287,25 @@ def test_times_never_raise(text: str, published: str) -> None:
 def test_times_outside_the_calendar_are_unresolved() -> None:
     times = {t.text: t for t in _times("Fighting flared yesterday.", "0001-01-01")}
     assert (times["yesterday"].date_start, times["yesterday"].date_end) == (None, None)
+
+
+def test_times_and_events_never_raise_on_mixtures_of_time_words() -> None:
+    """Seeded random runs of time words, numbers and marks: no exception, valid spans."""
+    import random
+
+    from newsledger.extract.events import extract_events
+
+    pieces = ["Friday", "March", "28", ",", "2025", "late", "last", "the", "next", "day", "of", "-", "–",
+              "9:40", "p.m.", "PT", "local", "time", "since", "2024-13-45", "1914-18", "mid-2023", "1990s",
+              "yesterday", "“", "”", "\n", "ago", "two", "weeks", "recent", "summer", "Jan.11", "May", "at", "on",
+              "midnight", "0001-01-01", "99:99", "31", "February", "would", "meet", "was", "signed", "."]
+    rng = random.Random(20250328)
+    for published in (PUB, None, "0001-01-01", "9999-12-31"):
+        for _ in range(6):
+            text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 80)))
+            doc = prepare_text(text, published=published)
+            times = extract_times(doc)
+            for t in times:
+                assert t.text == doc.text[t.start : t.end]
+            for e in extract_events(doc, times):
+                assert e.text == doc.text[e.start : e.end]

@@ -41,9 +41,10 @@ def _date_re() -> re.Pattern[str]:
     mon = "(?:" + "|".join(re.escape(n) for n in names) + r")\.?"
     weekday = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
     zones = "|".join(re.escape(r[0]) for r in table("timezones.tsv") if r[0].isupper())
-    clock = rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:{zones})\b)?)?"
-    date = (rf"(?:{_ISO}|{weekday}(?:{mon}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*[-–,/]?\s*\d{{4}}"
-            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{mon},?\s+\d{{4}}){clock})")
+    clock = rf"\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:{zones})\b)?"
+    # "Mar.4 - 2025 8:30 AM CET", "09:12 BST, 3 June 2023", "Friday, June 6, 2025"
+    date = (rf"(?:{_ISO}|(?:{clock},?\s*)?{weekday}(?:{mon}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*[-–,/]?\s*\d{{4}}"
+            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{mon},?\s+\d{{4}})(?:,?\s*(?:at\s+)?{clock})?)")
     labels = "|".join(re.escape(x) for x in sorted(ordered_list("dateline_labels.txt"), key=len, reverse=True))
     return re.compile(rf"(?i:(?P<label>{labels})\s*:?\s*)?(?P<date>{date})(?![\w:])")
 
