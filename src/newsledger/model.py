@@ -184,6 +184,9 @@ class TimeExpr:
     date_end: str | None
     # when the article has no date: months the words allow without a year (e.g. summer → 6, 7, 8)
     months: tuple[int, ...] = ()
+    # True when the dates rest on Metadata.reference (the batch's date), not the article's own
+    estimated: bool = False
+    time: str | None = None  # the clock time the words give: "21:40", "00:00-07:00" with a zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +206,7 @@ class Event:
     time_end: int | None = None
     # True when the dates rest on Metadata.reference (the batch's date), not the article's own
     estimated: bool = False
+    time: str | None = None  # the clock time the words give: "21:40", "00:00-07:00" with a zone
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,42 +92,36 @@ def extract_document(doc: Document) -> Findings:
         if hasattr(found, name):
             setattr(found, name, spans)
     try:
-        found.events = _flag_estimated(doc, extract_events(doc, found.times))
+        found.events = extract_events(doc, found.times)
     except Exception as exc:  # noqa: BLE001
         found.failures.append(Failure(doc.source, f"events extractor failed: {type(exc).__name__}: {exc}"))
     return found
 
 
-def _flag_estimated(doc: Document, events: list[Event]) -> list[Event]:
-    """Mark the events whose dates rest on the batch's reference date, not the article's words."""
-    if doc.meta.published or not doc.meta.reference or not events:
-        return events
-    from .extract.times import extract_times
-
-    plain = extract_times(dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, reference=None)))
-    words_alone: dict[tuple[int | None, int | None], tuple[int, ...]] = {
-        (t.start, t.end): t.months for t in plain if t.date_start is None
-    }
-    return [
-        dataclasses.replace(e, estimated=True, months=words_alone[(e.time_start, e.time_end)])
-        if (e.time_start, e.time_end) in words_alone else e
-        for e in events
-    ]
-
-
 def with_reference(docs: list[Document]) -> list[Document]:
-    """The documents, those that state no date given the batch's latest one as ``meta.reference``."""
-    reference = story_reference(docs)
-    if reference is None:
+    """The documents, those that state no date given the batch's latest one as ``meta.reference``.
+
+    A document's date is its metadata's (read from its date line by clean).
+    """
+    days = [_document_date(d) for d in docs]
+    known = [d for d in days if d]
+    if not known:
         return docs
-    return [d if d.meta.published else dataclasses.replace(d, meta=dataclasses.replace(d.meta, reference=reference))
-            for d in docs]
+    reference = max(known)
+    return [d if day else dataclasses.replace(d, meta=dataclasses.replace(d.meta, reference=reference))
+            for d, day in zip(docs, days, strict=True)]
 
 
 def story_reference(docs: Iterable[Document]) -> str | None:
-    """The latest publication date ("YYYY-MM-DD") among documents that state one."""
-    days = [d.meta.published[:10] for d in docs if d.meta.published and len(d.meta.published) >= 10]
+    """The latest date ("YYYY-MM-DD") among documents that state one."""
+    days = [day for d in docs if (day := _document_date(d))]
     return max(days) if days else None
+
+
+def _document_date(doc: Document) -> str | None:
+    """The article's own date ("YYYY-MM-DD"), when its metadata states one."""
+    published = doc.meta.published
+    return published[:10] if published and len(published) >= 10 else None
 
 
 def build_ledger(findings: list[Findings]) -> Ledger:

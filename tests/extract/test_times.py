@@ -1,23 +1,47 @@
-"""Time expressions: found spans, and their dates with and without a publication date."""
+"""Time expressions on the parse: exact spans and dates, with and without an article date."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.times import extract_times
+from newsledger.extract.times import extract_times, find_times
+from newsledger.lexicons import table
+from newsledger.model import TimeExpr
 from newsledger.pipeline import prepare_text
 
 PUB = "2025-02-08"  # a Saturday
 
 
-def _one(text: str, published: str | None, words: str):  # type: ignore[no-untyped-def]
+def _times(text: str, published: str | None = PUB, reference: str | None = None) -> list[TimeExpr]:
     doc = prepare_text(text, published=published)
+    if reference is not None:
+        import dataclasses
+
+        doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, reference=reference))
     times = extract_times(doc)
     for t in times:
         assert t.text == doc.text[t.start : t.end]
+    return times
+
+
+def _one(text: str, published: str | None, words: str, reference: str | None = None) -> TimeExpr:
+    times = _times(text, published, reference)
     hits = [t for t in times if t.text == words]
     assert hits, f"{words!r} not found in {[t.text for t in times]}"
-    return hits[0]
+    t = hits[0]
+    assert t.start == text.index(words)
+    return t
+
+
+@pytest.mark.parametrize("row", table("time_shapes.tsv"), ids=lambda row: row[0])
+def test_times_every_shape_example(row: tuple[str, ...]) -> None:
+    name, _pattern, example, words = row
+    doc = prepare_text(example, published=PUB)
+    found = {(doc.parse[f.first : f.last].text, f.kind) for f in find_times(doc.parse)}
+    if name.startswith("@"):  # a piece of other shapes: found inside one of them
+        assert any(text == words for text, _kind in found), found
+    else:
+        assert (words, name) in found
 
 
 @pytest.mark.parametrize(
@@ -37,7 +61,7 @@ def _one(text: str, published: str | None, words: str):  # type: ignore[no-untyp
         ("Prices rose earlier this month.", "earlier this month", "2025-02-01", "2025-02-08"),
         ("He left the country in 2019.", "2019", "2019-01-01", "2019-12-31"),
         ("She visited the port in June.", "June", "2024-06-01", "2024-06-30"),
-        ("Since the Great War (1914-18) the border was closed.", "(1914-18)", "1914-01-01", "1918-12-31"),
+        ("Since the war (1914-18) the border was closed.", "1914-18", "1914-01-01", "1918-12-31"),
         ("Rains came in early March 2023.", "early March 2023", "2023-03-01", "2023-03-10"),
         ("The treaty dates from summer 2023.", "summer 2023", "2023-06-01", "2023-08-31"),
         ("Elections are due next summer.", "next summer", "2025-06-01", "2025-08-31"),
@@ -47,25 +71,128 @@ def _one(text: str, published: str | None, words: str):  # type: ignore[no-untyp
         ("Fighting flared yesterday.", "yesterday", "2025-02-07", "2025-02-07"),
         ("The strike happened last Friday.", "last Friday", "2025-02-07", "2025-02-07"),
         ("The curfew ends next month.", "next month", "2025-03-01", "2025-03-31"),
-        ("The ship sails on March 20.", "March 20", "2024-03-20", "2024-03-20"),
-        # day before month, no year
+        ("The ship sailed on March 20.", "March 20", "2024-03-20", "2024-03-20"),
         ("The roof failed on 1 February.", "1 February", "2025-02-01", "2025-02-01"),
+        ("The ship sank on the 3rd of March 2021 near the coast.", "3rd of March 2021", "2021-03-03", "2021-03-03"),
+        ("Prices fell in mid-2023 and rose in late 2024.", "mid-2023", "2023-05-01", "2023-08-31"),
+        ("Prices fell in mid-2023 and rose in late 2024.", "late 2024", "2024-09-01", "2024-12-31"),
+        ("The plant lost money between 2014 and 2016.", "2016", "2016-01-01", "2016-12-31"),
+        ("The plant closed at the end of 2023.", "2023", "2023-01-01", "2023-12-31"),
+        ("The plant opened in the 1990s.", "1990s", "1990-01-01", "1999-12-31"),
+        ("In 2019 water broke into the shaft.", "2019", "2019-01-01", "2019-12-31"),
         # a clock time on a day word; "since X" is X's own interval, where the event starts
-        (
-            "Two men have been trapped since shortly after 4 a.m. yesterday.",
-            "since shortly after 4 a.m. yesterday",
-            "2025-02-07",
-            "2025-02-07",
-        ),
+        ("Two men have been trapped since shortly after 4 a.m. yesterday.", "since shortly after 4 a.m. yesterday",
+         "2025-02-07", "2025-02-07"),
         ("Talks have stalled since last spring.", "since last spring", "2024-03-01", "2024-05-31"),
-        # a future verb before a bare weekday: the next one
+        # a future verb before a bare weekday or month: the next one
         ("The board said it would meet on Wednesday.", "Wednesday", "2025-02-12", "2025-02-12"),
+        ("The talks are set to resume on Monday.", "Monday", "2025-02-10", "2025-02-10"),
+        ("The council will vote in June.", "June", "2025-06-01", "2025-06-30"),
         ("The board met on Wednesday.", "Wednesday", "2025-02-05", "2025-02-05"),
         ("The mayor spoke this morning.", "this morning", "2025-02-08", "2025-02-08"),
         ("Shots were heard last night.", "last night", "2025-02-07", "2025-02-07"),
+        ("The strike began in the early hours of Tuesday.", "early hours of Tuesday", "2025-02-04", "2025-02-04"),
+        ("The order was lifted late on Thursday evening.", "late on Thursday evening", "2025-02-06", "2025-02-06"),
     ],
 )
 def test_times_resolved_against_publication(sentence: str, words: str, start: str, end: str) -> None:
+    t = _one(sentence, PUB, words)
+    assert (t.date_start, t.date_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "start", "end"),
+    [
+        # ISO dates in running text, with or without a clock time
+        ("The board approved the plan on 2024-03-05 after a long debate.", "2024-03-05", "2024-03-05", "2024-03-05"),
+        ("The filing is stamped 2023-11-30T14:05:00Z in the register.", "2023-11-30T14:05:00Z",
+         "2023-11-30", "2023-11-30"),
+        # month only and year only
+        ("Shares fell sharply in January.", "January", "2025-01-01", "2025-01-31"),
+        ("Flights resumed months after the January incident.", "January", "2025-01-01", "2025-01-31"),
+        ("The army has ruled since a 2021 coup.", "2021", "2021-01-01", "2021-12-31"),
+        ("The ministry counted the damage of the 2019 floods.", "2019", "2019-01-01", "2019-12-31"),
+        # clock times with a zone take the article's date, or the day of their clause
+        ("The contract expires at midnight PT, the union said.", "midnight PT", "2025-02-08", "2025-02-08"),
+        ("Sirens sounded at 9:40 p.m. local time on Tuesday.", "9:40 p.m. local time on Tuesday",
+         "2025-02-04", "2025-02-04"),
+        ("The dam broke on Thursday afternoon in the valley, at around 3:15 pm local time.",
+         "around 3:15 pm local time", "2025-02-06", "2025-02-06"),
+        ("The market closed at 16:30 GMT.", "16:30 GMT", "2025-02-08", "2025-02-08"),
+        # a clock time alone in a paragraph that named a day before it: that day
+        ("A fire broke out late on Tuesday. It started shortly after 9:40 p.m. in a shed.",
+         "shortly after 9:40 p.m.", "2025-02-04", "2025-02-04"),
+        # "the next day" counts from the last day the story named
+        ("Police arrested him on Jan. 30 and charged him the next day.", "next day", "2025-01-31", "2025-01-31"),
+        ("The envoy landed on Monday and left the following day.", "following day", "2025-02-04", "2025-02-04"),
+        ("The mill shut on 3 December.\nIt had cut shifts the previous week.", "previous week",
+         "2024-11-25", "2024-12-01"),
+        # yearless dates take the article's year, checked against a written weekday
+        ("The flood peaked on Friday, January 31, officials said.", "Friday, January 31", "2025-01-31", "2025-01-31"),
+        ("The ferry sank on Sunday, 15 December.", "Sunday, 15 December", "2024-12-15", "2024-12-15"),
+        ("The vote was held on Friday, February 9.", "Friday, February 9", "2024-02-09", "2024-02-09"),
+    ],
+)
+def test_times_new_forms(sentence: str, words: str, start: str, end: str) -> None:
+    t = _one(sentence, PUB, words)
+    assert (t.date_start, t.date_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "words", "time"),
+    [
+        # a US zone name without S/D is daylight time in summer, standard time in winter
+        ("The contract expires at midnight PT.", "2024-09-13", "midnight PT", "00:00-07:00"),
+        ("The contract expires at midnight PT.", PUB, "midnight PT", "00:00-08:00"),
+        ("Sirens sounded at 9:40 p.m. local time.", PUB, "9:40 p.m. local time", "21:40"),
+        ("The board met at 10:30 GMT on Friday.", PUB, "10:30 GMT on Friday", "10:30+00:00"),
+        ("The filing is stamped 2023-11-30T14:05:00+0530 in the register.", PUB, "2023-11-30T14:05:00+0530",
+         "14:05+05:30"),
+        ("Headline of the day\nJan.11 - 2025 7:06 PM CET\nThe war goes on.", None, "Jan.11 - 2025 7:06 PM CET",
+         "19:06+01:00"),
+        ("The market fell on Friday.", PUB, "Friday", None),
+    ],
+)
+def test_times_clock_time_with_zone(sentence: str, published: str | None, words: str, time: str | None) -> None:
+    assert _one(sentence, published, words).time == time
+
+
+def test_times_weekday_that_fits_no_year_is_unresolved() -> None:
+    t = _one("The flood peaked on Thursday, January 31, officials said.", PUB, "Thursday, January 31")
+    assert (t.date_start, t.date_end, t.months) == (None, None, (1,))
+
+
+def test_times_yearless_date_takes_the_batch_year_as_an_estimate() -> None:
+    t = _one("The bridge reopened on Monday, March 3.", None, "Monday, March 3", reference="2025-03-17")
+    assert (t.date_start, t.date_end, t.estimated) == ("2025-03-03", "2025-03-03", True)
+
+
+def test_times_weekday_fixes_the_year_without_any_date() -> None:
+    # 28 March fell on a Friday in 2025 (and next in 2031)
+    t = _one("The quake struck on Friday, March 28, near the city.", None, "Friday, March 28")
+    assert (t.date_start, t.date_end, t.estimated) == ("2025-03-28", "2025-03-28", False)
+
+
+def test_times_weekday_anchored_by_a_dated_weekday_in_an_undated_article() -> None:
+    text = ("The quake struck on Friday, March 28, near the city. Rescuers dug through the night after it hit on "
+            "Friday afternoon, and the toll rose on Saturday.")
+    times = {t.text: t for t in _times(text, None)}
+    assert (times["Friday afternoon"].date_start, times["Friday afternoon"].date_end) == ("2025-03-28", "2025-03-28")
+    assert times["Saturday"].date_start == "2025-03-29"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "start", "end"),
+    [
+        # said on a day the sentence gives: that day
+        ('"We will finish the job today," the mayor said on Tuesday.', "today", "2025-02-04", "2025-02-04"),
+        ('On Wednesday the chief said: "Tonight we mourn."', "Tonight", "2025-02-05", "2025-02-05"),
+        # no day given: the article's date, and never after it
+        ('"The city is calmer this week," she told reporters.', "this week", "2025-02-03", "2025-02-08"),
+        ("He said: “The crews stay out tonight.”", "tonight", "2025-02-08", "2025-02-08"),
+    ],
+)
+def test_times_quoted_today_belongs_to_the_saying(sentence: str, words: str, start: str, end: str) -> None:
     t = _one(sentence, PUB, words)
     assert (t.date_start, t.date_end) == (start, end)
 
@@ -80,6 +207,7 @@ def test_times_resolved_against_publication(sentence: str, words: str, start: st
         ("The minister spoke on Friday.", "Friday", None, None, ()),
         ("Snow fell late last winter.", "late last winter", None, None, (2,)),
         ("He left the country in 2019.", "2019", "2019-01-01", "2019-12-31", ()),
+        ("The quake struck around midday local time.", "around midday local time", None, None, ()),
     ],
 )
 def test_times_without_publication_date(
@@ -87,6 +215,13 @@ def test_times_without_publication_date(
 ) -> None:
     t = _one(sentence, None, words)
     assert (t.date_start, t.date_end, t.months) == (start, end, months)
+
+
+def test_times_estimated_when_resting_on_the_batch_date() -> None:
+    t = _one("The pact was signed last summer.", None, "last summer", reference="2025-01-11")
+    assert (t.date_start, t.date_end, t.months, t.estimated) == ("2024-06-01", "2024-08-31", (6, 7, 8), True)
+    absolute = _one("The accord was signed in October 2023.", None, "October 2023", reference="2025-01-11")
+    assert absolute.estimated is False
 
 
 @pytest.mark.parametrize(
@@ -97,21 +232,80 @@ def test_times_without_publication_date(
         "May God help them, he said.",
         "The March for Peace drew crowds.",
         "About 2,000 soldiers and 1950 vehicles were there.",
+        "Toyota showed its 2024 model at the fair.",
+        "Fans travelled to Euro 2024 and the Vision 2030 plan was launched.",
+        "The 737 Max jets stayed on the ground.",
+        "He ran the 1500m race and scored 2:1 at half-time.",
+        "Good Friday fell early that spring.",
+        "Only one of 2000 people was hurt.",
+        "The deal came after following weeks of talks.",
+        "Theresa May's cabinet met.",
+        "The letter was signed by Jan Kowalski.",
+        "The talks lasted four years and the 50-day walkout cost millions.",
+        "A 38-year-old man was hurt during the late hour.",
     ],
 )
 def test_times_not_dates(sentence: str) -> None:
-    doc = prepare_text(sentence, published=PUB)
-    assert extract_times(doc) == []
+    assert _times(sentence) == []
 
 
 def test_times_date_line_is_the_base_when_metadata_has_none() -> None:
     text = "A headline about the front\n\nFeb.3 - 2025 9:15 AM CET\n\nThe talks began last week."
-    doc = prepare_text(text)
-    times = {t.text: t for t in extract_times(doc)}
+    times = {t.text: t for t in _times(text, None)}
     assert times["Feb.3 - 2025 9:15 AM CET"].date_start == "2025-02-03"
     assert (times["last week"].date_start, times["last week"].date_end) == ("2025-01-27", "2025-02-02")
+
+
+def test_times_iso_date_line_run_into_the_first_paragraph() -> None:
+    text = "date 2024-09-13 The union voted Thursday to strike.\n\nThe vote was close."
+    times = {t.text: t for t in _times(text, None)}
+    assert times["2024-09-13"].date_start == "2024-09-13"
+    assert times["Thursday"].date_start == "2024-09-12"
 
 
 def test_times_leading_preposition_left_out() -> None:
     t = _one("It was agreed in October 2023.", PUB, "October 2023")
     assert t.text == "October 2023"
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Fighting flared yesterday and will end tomorrow.", "0001-01-01"),
+        ("Fighting flared yesterday and will end tomorrow.", "9999-12-31"),
+        ("It was 31 February 2024, or February 30, or Monday, February 29, 2023.", PUB),
+        ("\u202e\ufeff 2024-13-45 and 2024-02-30T25:99 and 0000-00-00 at 99:99.", PUB),
+        ("Monday " * 300, PUB),
+        ("", PUB),
+    ],
+)
+def test_times_never_raise(text: str, published: str) -> None:
+    for t in _times(text, published):
+        assert t.date_start is None or t.date_start <= (t.date_end or t.date_start)
+
+
+def test_times_outside_the_calendar_are_unresolved() -> None:
+    times = {t.text: t for t in _times("Fighting flared yesterday.", "0001-01-01")}
+    assert (times["yesterday"].date_start, times["yesterday"].date_end) == (None, None)
+
+
+def test_times_and_events_never_raise_on_mixtures_of_time_words() -> None:
+    """Seeded random runs of time words, numbers and marks: no exception, valid spans."""
+    import random
+
+    from newsledger.extract.events import extract_events
+
+    pieces = ["Friday", "March", "28", ",", "2025", "late", "last", "the", "next", "day", "of", "-", "–",
+              "9:40", "p.m.", "PT", "local", "time", "since", "2024-13-45", "1914-18", "mid-2023", "1990s",
+              "yesterday", "“", "”", "\n", "ago", "two", "weeks", "recent", "summer", "Jan.11", "May", "at", "on",
+              "midnight", "0001-01-01", "99:99", "31", "February", "would", "meet", "was", "signed", "."]
+    rng = random.Random(20250328)
+    for published in (PUB, None, "0001-01-01", "9999-12-31"):
+        for _ in range(6):
+            text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 80)))
+            doc = prepare_text(text, published=published)
+            times = extract_times(doc)
+            for t in times:
+                assert t.text == doc.text[t.start : t.end]
+            for e in extract_events(doc, times):
+                assert e.text == doc.text[e.start : e.end]

@@ -91,3 +91,14 @@ def test_html_report_writes_file(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     write_report(build_ledger(), out)
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_html_report_marks_estimated_dates() -> None:
+    import dataclasses
+
+    ledger = build_ledger()
+    ledger.events = [dataclasses.replace(ledger.events[0], estimated=True), ledger.events[1]]
+    page = render_report(ledger)
+    assert "≈ 2030-03-01 – 2030-05-31" in page
+    assert "≈ last spring" in page  # the timeline's bar label
+    assert "≈ 2030-09-01" not in page

@@ -87,3 +87,13 @@ def test_terminal_render_ledger_without_groups(n_docs: int) -> None:
     ledger.documents = ledger.documents[:n_docs]
     ledger.groups = []
     assert f"{n_docs} articles: no claim found in more than one of them." in _render(ledger)
+
+
+def test_terminal_render_ledger_marks_estimated_dates() -> None:
+    import dataclasses
+
+    ledger = build_ledger()
+    ledger.events = [dataclasses.replace(ledger.events[1], estimated=True), ledger.events[0]]
+    text = _render(ledger)
+    assert "≈ 2031-04-06" in text
+    assert text.count("≈") == 1

@@ -46,7 +46,7 @@ def event_record(e: Event) -> dict[str, Any]:
     return {
         "id": item_id(e), "doc": e.doc, "start": e.start, "end": e.end, "text": e.text, "event": e.event,
         "time_text": e.time_text, "date_start": e.date_start, "date_end": e.date_end,
-        "months": list(e.months), "estimated": e.estimated,
+        "months": list(e.months), "estimated": e.estimated, "time": e.time,
     }
 
 

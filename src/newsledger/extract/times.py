@@ -1,318 +1,575 @@
-"""Time expressions: find them with our own patterns, then resolve them to dates.
+"""Time expressions on the parse: found token by token, then resolved to dates.
 
-Patterns are built once from the data files (``months.tsv``, ``seasons.tsv``,
-``time_words.tsv``, ``timezones.tsv``). ``dateparser.search_dates`` is not used to find
-spans: it misses "last summer", drops "late" from "late last month" and takes "may" or
-"Now" for dates. Month names count only when capitalised and, alone, only after a cue word
-("in June"), so "May" the verb and "March" the noun are not dates.
+Every token of a sentence gets a one-letter role from the time words of ``data/en``
+(``time_words.tsv``, ``months.tsv``, ``seasons.tsv``, ``timezones.tsv``) and its shape
+(a year, a day number, a clock time, an ISO date). A time expression is a run of roles
+that forms one of the shapes of ``time_shapes.tsv`` ("late last month", "Friday, March 28",
+"midnight PT", "the early hours of Tuesday", "Jan.11 - 2025 7:06 PM CET"); the longest
+run wins. The grammar fixes each expression's extent; the parse decides whether an
+ambiguous word is a time at all:
 
-A leading "in"/"on"/"at"/"during" is left out of the span (the article's words for the time
-are "October 2023" in "in October 2023"); "since" is kept in the span, and "since X" dates
-the start of what it describes, so it gets X's own interval.
+- a bare year needs a cue word ("in 2019", "since 2008") or the parse's DATE entity, and
+  never counts inside another entity or as a modifier of a noun that names no happening
+  ("a 2021 coup" is a time, "the 2024 model" and "Vision 2030" are not);
+- a bare month name needs a cue word or a happening it dates ("the January incident"),
+  so "May" the verb and "The March for Peace" are not dates;
+- a weekday in a name ("Good Friday") is not a day;
+- a clock time without "a.m./p.m." or a zone needs a cue word or the parse's TIME entity.
+
+A leading "in"/"on"/"at" is left out of the span (the article's words for the time are
+"October 2023" in "in October 2023"); "since" is kept, and "since X" gets X's own
+interval. Times resolve against the article's date (its metadata, else its date line),
+else the batch's reference date (flagged ``estimated``); an article with neither reads a
+bare weekday against a date it writes with its weekday ("Friday, March 28"). A clock time
+takes the day of another time of its clause ("on Friday afternoon …, around 12:50 pm
+local time"), else of a day named before it in its paragraph, else the article's date.
+"today", "tonight", "this week" inside a quotation belong to when the words were said: a
+day the sentence gives outside the quotation, else the article's date, never later.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
+
+from spacy.tokens import Doc as Parse
+from spacy.tokens import Token
 
 from ..lexicons import table
 from ..model import Document, TimeExpr
-from ..resolve.times import Resolved, parse_absolute, parse_base, resolve_parts
+from ..resolve.times import Resolved, count_words, month_numbers, parse_base, resolve_parts, time_words
+from ._clauses import clause_head, is_future
+from .quoted import quoted_ranges
+
+# The role letters and the shapes they form are data: ``time_shapes.tsv`` (one row per shape,
+# with an example). A sentence without one of these roles holds no time expression:
+_HEADS = re.compile(r"[IMKYRWdckqrSg]")
+_KIND_OF_WORD = {"day": "d", "daypart": "p", "clockword": "c", "approx": "x", "count": "n", "recent": "r",
+                 "ago": "g", "since": "i", "part": "P", "shift": "S", "unit": "U", "joiner": "j"}
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_PART_YEAR = re.compile(r"(?i)(early|mid|late)-((?:1[89]|20)\d\d)")  # one token: "mid-2023"
+_YEAR_RANGE = re.compile(r"((?:1[89]|20)\d\d)[-–]((?:1[89]|20)?\d\d)")
+_DECADE = re.compile(r"((?:1[89]|20)\d)0[’']?s")  # "the 1990s": a year range of its own
+_DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+_CLOCK_DIGITS = re.compile(r"(\d{1,2}):(\d\d)")
+_CLOCK_HALF = re.compile(r"(?i)\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)")
+_MONTH_DAY = re.compile(r"([A-Z][a-z]{2,8})\.?(\d{1,2})")
+_ISO_ZONE = re.compile(r"T.*([+-]\d\d):?(\d\d)$")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+# entity types of names: a year or weekday inside one is part of the name ("Vision 2030")
+# how a number modifies the noun after it ("a 2021 coup", "2000 people")
+_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
+_NAME_ENTS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "LOC", "NORP"})
 
 
 @dataclass(frozen=True, slots=True)
-class TimePatterns:
-    """Compiled time patterns, each with its kind (see :func:`resolve_parts`).
+class TimeLexicons:
+    """The time words, by the role they give a token, and the nouns of happenings."""
 
-    ``trigger`` finds the head words every time expression contains (a month, weekday,
-    season, calendar unit, day word or year); the patterns run only in windows around them,
-    which keeps the cost of a long article close to one regex pass.
-    """
+    words: dict[str, dict[str, str]]  # lower-case word → {kind: value} (time_words.tsv)
+    weekdays: frozenset[str]  # as written: "Friday"
+    months: dict[str, int]  # lower-case name or abbreviation → number
+    full_months: frozenset[str]  # lower-case full names: a bare month must be one ("Jan" may be a name)
+    seasons: frozenset[str]
+    zones: frozenset[str]  # upper case: "PT", "GMT"
+    happenings: frozenset[str]  # event_nouns.tsv
+    future: frozenset[str]  # words that put a clause after the article's date
+    counts: frozenset[str]  # count words before a unit and "ago" ("two weeks ago")
+    shapes: tuple[tuple[str, re.Pattern[str]], ...]
+    exact: dict[str, str]  # word as written → role letter (weekdays, months, zones)
+    lower: dict[str, str]  # lower-case word → role letter (every other time word)
 
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    trigger: re.Pattern[str] | None = None
-    # per pattern: the kinds of head word it contains (group names of ``trigger``)
-    heads: tuple[frozenset[str], ...] = ()
-    head_kind: dict[str, str] = field(default_factory=dict)  # head word as written → its kind
-
-
-def _alt(words: list[str]) -> str:
-    """An alternation of ``words`` factored as a trie ("J(?:an(?:uary)?|u(?:ly|ne))").
-
-    Python's regex engine tries the branches of a flat alternation one by one at every
-    position; a trie rejects a position on its first character. Longer words win because
-    each optional tail is greedy.
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in set(words):
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
-    ends = "" in node
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?"
-    return body
+    def kinds(self, word: str) -> dict[str, str]:
+        """The kinds (and values) of a time word; empty for any other word."""
+        return self.words.get(word.lower(), {})
 
 
 @cache
-def default_patterns() -> TimePatterns:
-    """The patterns built from the packaged data files (cached)."""
-    months = table("months.tsv")
-    full = [r[0] for r in months]
-    abbrs = [a.strip() for r in months if len(r) > 2 and r[2] for a in r[2].split(",")]
-    words = table("time_words.tsv")
-    weekdays = [r[0] for r in words if r[1] == "weekday"]
-    shifts = [r[0] for r in words if r[1] == "shift"]
-    parts = [r[0] for r in words if r[1] == "part"]
-    units = [r[0] for r in words if r[1] == "unit"]
-    days = [r[0] for r in words if r[1] == "day"]
-    seasons = [r[0] for r in table("seasons.tsv")]
-    tzs = [r[0] for r in table("timezones.tsv")]
-
-    mon = rf"(?P<mon>(?:{_alt(full)})|(?:{_alt(abbrs)})\.?)"
-    mon_full = rf"(?P<mon>{_alt(full)})"
-    season = rf"(?P<what>(?i:{_alt(seasons)}))"
-    part = rf"(?:(?P<part>(?i:{_alt(parts)}))(?:\s+|(?<=-)))"
-    year = r"(?P<year>(?:1[89]|20)\d\d)"
-    since = r"(?:(?P<since>(?i:since))\s+)?"
-    prep = r"(?:(?i:in|on|at|during|from|by|until|of|before|after)\s+)"
-    wd = rf"(?P<what>{_alt(weekdays)})"
-    num = r"(?P<n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few))"
-    clock = (
-        rf"(?:\s*[-–,@|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})\s*(?P<ampm>(?i:am|pm|a\.m\.|p\.m\.))?"
-        rf"(?:\s*(?P<tz>{_alt(tzs)})\b)?)?"
-    )
-    specs = [
-        # "March 3, 2023", "Feb.3 - 2025 9:15 AM CET" (a date line with a clock time)
-        ("full", rf"(?P<t>{since}\b{mon}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\s*[-–,/]?\s*{year}\b{clock})"),
-        # "10 January 2024"
-        ("full", rf"(?P<t>{since}\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{mon}\s*,?\s+{year}\b)"),
-        # "late October 2023", "October 2023", "November of 2024"
-        ("monyear", rf"(?P<t>{since}(?:\b{part})?\b{mon}\s+(?:of\s+)?{year}\b)"),
-        # "summer 2024", "the summer of 2024", "late summer 2024"
-        ("seasonyear", rf"(?P<t>{since}(?:\b{part})?(?:\bthe\s+)?\b{season}\s+(?:of\s+)?{year}\b)"),
-        # "late last month", "earlier this month", "last summer", "since last August", "next Friday"
-        (
-            "rel",
-            rf"(?P<t>{since}(?:\b{part}(?:(?i:in|on)\s+)?)?\b(?P<shift>(?i:{_alt(shifts)}))\s+"
-            rf"(?P<what>(?i:{_alt(units)}|{_alt(seasons)})|{_alt(full)}|{_alt(weekdays)})\b)",
-        ),
-        # "in recent weeks"
-        ("recent", r"(?P<t>\b(?i:recent)\s+(?P<what>(?i:days|weeks|months|years)))\b"),
-        # "two weeks ago"
-        ("ago", rf"(?P<t>\b{num}\s+(?P<what>(?i:days?|weeks?|months?|years?))\s+(?i:ago))\b"),
-        # "(1914-18)", "2014–2016": a year range
-        (
-            "yearrange",
-            r"(?P<t>\(?\b(?P<y1>(?:1[89]|20)\d\d)\s*[-–]\s*(?P<y2>\d\d|(?:1[89]|20)\d\d)(?![\d%]|[,.]\d)\)?)",
-        ),
-        # "1 April" without a year
-        ("monthday", rf"(?P<t>{since}\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{mon})\b(?!\s*[,.]?\s*\d)"),
-        # "shortly after 4 a.m. yesterday", "at 9pm today": a clock time on a day word
-        (
-            "day",
-            rf"(?P<t>{since}(?:(?i:shortly|just|soon)\s+)?(?:(?i:after|before|around|about|at)\s+)?"
-            rf"\d{{1,2}}(?:[:.]\d\d)?\s*(?i:a\.m\.|p\.m\.|am|pm)\s+(?P<what>{_alt(days)}))\b",
-        ),
-        # "March 3" without a year
-        ("monthday", rf"(?P<t>{since}\b{mon}\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)\b(?!\s*[,.]?\s*\d)"),
-        # "in June", "since June", "early June": a month alone only after a cue word
-        ("month", rf"(?:{prep}|(?<=\b))(?P<t>{since}(?:\b{part})?\b{mon_full})\b(?!\s*,?\s*\d)"),
-        # "in 2022", "since 2014", "late 2023": a year only after a cue word
-        ("year", rf"(?:\b{prep})(?P<t>{since}(?:\b{part})?{year})\b(?![\d%]|[,.]\d|\s*[-–]\s*\d)"),
-        ("year", rf"(?P<t>{since}\b{part}{year})\b(?![\d%]|[,.]\d)"),
-        ("year", rf"(?P<t>(?P<since>(?i:since))\s+{year})\b(?![\d%]|[,.]\d)"),
-        # "on Friday", "Sunday"
-        ("weekday", rf"(?P<t>\b{wd})\b"),
-        ("day", rf"(?P<t>\b(?P<what>{_alt(days + [d.capitalize() for d in days])}))\b"),
-    ]
-    loose = [*units, *(u + "s" for u in units), "days", "recent", "ago"]
-    # head word → its kind; the trigger is case-sensitive (both spellings listed), which lets
-    # the regex engine skip positions fast
-    head_kind = {w: "h_mon" for w in full + abbrs} | {w: "h_wd" for w in weekdays}
-    for kind, group in (("h_season", seasons), ("h_unit", loose), ("h_day", days)):
-        for w in group:
-            head_kind[w.lower()] = kind
-            head_kind[w.capitalize()] = kind
-    first_chars = re.escape("".join(sorted({w[0] for w in head_kind} | {"1", "2"})))
-    # the lookahead on first letters lets the engine skip most positions before trying words
-    trigger = re.compile(rf"(?=[{first_chars}])\b(?:{_alt(list(head_kind))}|(?:1[89]|20)\d\d)\b")
-    heads = {
-        "full": {"h_mon", "h_year"},
-        "monyear": {"h_mon"},
-        "seasonyear": {"h_season"},
-        "rel": {"h_unit", "h_season", "h_mon", "h_wd"},
-        "recent": {"h_unit"},
-        "ago": {"h_unit"},
-        "yearrange": {"h_year"},
-        "monthday": {"h_mon"},
-        "month": {"h_mon"},
-        "year": {"h_year"},
-        "weekday": {"h_wd"},
-        "day": {"h_day"},
-    }
-    return TimePatterns(
-        tuple((kind, re.compile(rx)) for kind, rx in specs),
-        trigger,
-        tuple(frozenset(heads[kind]) for kind, _rx in specs),
-        head_kind,
+def default_lexicons() -> TimeLexicons:
+    """The packaged time words (cached)."""
+    words = time_words()
+    weekdays = frozenset(w.capitalize() for w, k in words.items() if "weekday" in k)
+    months = month_numbers()
+    seasons = frozenset(r[0].lower() for r in table("seasons.tsv"))
+    zones = frozenset(r[0].upper() for r in table("timezones.tsv") if " " not in r[0])
+    counts = frozenset(count_words())
+    return TimeLexicons(
+        words=words, weekdays=weekdays, months=months,
+        full_months=frozenset(r[0].lower() for r in table("months.tsv")), seasons=seasons, zones=zones,
+        happenings=frozenset(r[0].lower() for r in table("event_nouns.tsv")),
+        future=frozenset(w for w, k in words.items() if "future" in k), counts=counts, shapes=shapes(),
+        exact=_exact_roles(weekdays, months, zones), lower=_lower_roles(words, seasons, counts),
     )
 
 
-# how far a time expression reaches from its head word: "since early last" before "month",
-# "- 2025 9:15 AM CET" after "Feb.3"
-_WINDOW_BEFORE = 48
-_WINDOW_AFTER = 48
-
-
-def _windows(text: str, pats: TimePatterns) -> dict[str, list[tuple[int, int]]]:
-    """Windows of text around each kind of head word, overlapping ones merged."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    assert pats.trigger is not None
-    for m in pats.trigger.finditer(text):
-        kind = pats.head_kind.get(m.group(), "h_year")
-        s, e = max(0, m.start() - _WINDOW_BEFORE), min(len(text), m.end() + _WINDOW_AFTER)
-        spans = out.setdefault(kind, [])
-        if spans and s <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], e)
-        else:
-            spans.append((s, e))
+def _exact_roles(weekdays: frozenset[str], months: dict[str, int], zones: frozenset[str]) -> dict[str, str]:
+    """Roles of words that are times only as written: "Friday", "March" (not "march"), "PT"."""
+    out = dict.fromkeys(zones, "z") | dict.fromkeys(weekdays, "W")
+    for name in months:
+        # capitalised, or in capitals when long enough not to be another word ("MARCH", not "MAR")
+        forms = [name.capitalize()] + ([name.upper()] if len(name) >= 4 or name == "may" else [])
+        for form in forms:
+            out[form] = out[form + "."] = "M"
     return out
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(e, out[-1][1]))
-        else:
-            out.append((s, e))
+def _lower_roles(words: dict[str, dict[str, str]], seasons: frozenset[str], counts: frozenset[str]) -> dict[str, str]:
+    """Roles of the other time words, by their lower-case form."""
+    out = dict.fromkeys(counts, "n")
+    for word, kinds in words.items():
+        letter = next((letter for kind, letter in _KIND_OF_WORD.items() if kind in kinds), None)
+        if "ampm" in kinds:
+            letter = "a"
+        if letter is not None and "weekday" not in kinds:
+            out[word] = letter
+    out |= dict.fromkeys(seasons, "s") | {"the": "t", ",": ",", "-": "-", "–": "-", "local": "L"}
     return out
 
 
-def find_time_spans(
-    text: str, *, patterns: TimePatterns | None = None
-) -> list[tuple[int, int, str, dict[str, str | None]]]:
-    """Non-overlapping time spans of ``text``: (start, end, kind, parts), sorted by start.
-
-    Earlier patterns in the list win over later ones, and longer spans over shorter ones
-    ("late last month" over "last month"; "March 3, 2023" over "March 3").
-    """
-    pats = patterns or default_patterns()
-    found: list[tuple[int, int, int, str, dict[str, str | None]]] = []
-    by_head = _windows(text, pats) if pats.trigger is not None else {}
-    for rank, (kind, rx) in enumerate(pats.patterns):
-        if pats.trigger is None:
-            windows = [(0, len(text))]
+def shapes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The shapes of ``time_shapes.tsv`` as (kind, compiled pattern), in order of preference."""
+    pieces: dict[str, str] = {}
+    out = []
+    for row in table("time_shapes.tsv"):
+        name, pattern = row[0], row[1]
+        for piece, rx in pieces.items():
+            pattern = pattern.replace("{" + piece + "}", rx)
+        if name.startswith("@"):
+            pieces[name[1:]] = pattern
         else:
-            heads = pats.heads[rank]
-            present = [w for h in heads for w in by_head.get(h, ())]
-            windows = present if len(heads) == 1 else _merge(present)
-        for ws, we in windows:
-            for m in rx.finditer(text, ws, we):
-                s, e = m.span("t")
-                if e > s:
-                    found.append((s, e, rank, kind, m.groupdict()))
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
-    taken: list[tuple[int, int, str, dict[str, str | None]]] = []
-    for s, e, _rank, kind, parts in found:
-        if kind == "month" and parts.get("part") is None and _bare_month_ambiguous(text, s, e, parts):
+            out.append((name, re.compile(pattern)))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundTime:
+    """One time expression on the parse: tokens [first, last), its shape and named parts."""
+
+    first: int
+    last: int
+    kind: str
+    parts: dict[str, str | None]
+    sentence: int = 0  # index of its sentence's first token
+
+
+def _roles(parse: Parse, text: str, lex: TimeLexicons) -> str:
+    """One role letter per token of the parse (see ``time_shapes.tsv``); ``text`` is its text."""
+    out: list[str] = []
+    skip_to = -1
+    for tok in parse:
+        if tok.i < skip_to:
+            out.append("~")
             continue
-        if all(e <= ts or s >= te for ts, te, _k, _p in taken):
-            taken.append((s, e, kind, parts))
-    return sorted(taken, key=lambda t: t[0])
+        out.append(_role(tok, text, lex, out[-1] if out else "."))
+        if out[-1] == "I":
+            m = _ISO.match(text, tok.idx)
+            end = m.end() if m else tok.idx
+            skip_to = tok.i + 1
+            while skip_to < len(parse) and parse[skip_to].idx < end:
+                skip_to += 1
+        elif out[-1] == "L":
+            skip_to = tok.i + 2
+    return "".join(out)
 
 
-def _bare_month_ambiguous(text: str, s: int, e: int, parts: dict[str, str | None]) -> bool:
-    """A month name with no cue word before it ("May", "March" at a sentence start)."""
-    before = text[max(0, s - 12) : s].lower().split()
-    cue = before[-1] if before else ""
-    return not (
-        parts.get("since")
-        or cue
-        in {"in", "on", "during", "from", "by", "until", "of", "before", "after", "since", "early", "late", "mid"}
-    )
+def _role(tok: Token, text: str, lex: TimeLexicons, before: str) -> str:
+    t = tok.text
+    if t[:1].isdigit():
+        return _number_role(tok, text)
+    role = lex.exact.get(t) or lex.lower.get(t.lower())
+    if role is None:
+        if t[:1].isalpha() and t[-1:].isdigit():  # one token: "Jan.11", "mid-2023"
+            if _PART_YEAR.fullmatch(t):
+                return "Y"
+            md = _MONTH_DAY.fullmatch(t)
+            if md and lex.exact.get(md.group(1)) == "M":
+                return "K"
+        return "."
+    if role == "a":  # "a.m." only after a clock number ("I am" is no time)
+        return role if before in ("N", "k") else "."
+    if role == "L":
+        return role if tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "time" else "."
+    return role
 
 
-def find_publication_line(
-    doc: Document, spans: list[tuple[int, int, str, dict[str, str | None]]]
-) -> tuple[int, int, Resolved] | None:
-    """The date line of the article among found spans: a full date alone on its line.
-
-    The metadata extractor's ``published_span`` wins when it is set; otherwise a full date
-    that fills a line (apart from "Published"/"Updated" words) near the top counts.
-    """
-    meta = doc.meta
-    lines = doc.paragraphs
-    for s, e, kind, parts in spans:
-        if kind != "full":
-            continue
-        if meta.published_span is not None and meta.published_span.overlaps(s, e):
-            return s, e, resolve_parts(kind, parts, None)
-        para = doc.paragraph_at(s)
-        if para is None or lines.index(para) > 8:
-            continue
-        rest = (doc.text[para[0] : s] + doc.text[e : para[1]]).strip(" :|-–—").lower()
-        if rest in ("", "published", "updated", "posted", "published on", "posted on", "updated on"):
-            return s, e, resolve_parts(kind, parts, None)
-    return None
+def _number_role(tok: Token, text: str) -> str:
+    t = tok.text
+    if _YEAR.fullmatch(t):
+        iso = _ISO.match(text, tok.idx)
+        return "I" if iso and iso.end() > tok.idx + len(t) else "Y"
+    if _YEAR_RANGE.fullmatch(t) or _DECADE.fullmatch(t):
+        return "R"
+    if _DAY_NUMBER.fullmatch(t):
+        return "N"
+    if _CLOCK_DIGITS.fullmatch(t):
+        return "k"
+    return "q" if _CLOCK_HALF.fullmatch(t) else "."
 
 
-def publication_base(doc: Document, spans: list[tuple[int, int, str, dict[str, str | None]]]) -> str | None:
-    """The instant to resolve against: ``meta.published``, else the date line, else
-    ``meta.reference`` (the date the other articles of the batch give)."""
-    if doc.meta.published:
-        return doc.meta.published
-    line = find_publication_line(doc, spans)
-    if line is None:
-        return doc.meta.reference
-    res = line[2]
-    return res.instant or (res.date_start.isoformat() if res.date_start else None)
-
-
-# a future verb earlier in the clause ("said it would send a team on Wednesday") makes a bare
-# weekday the next one, not the last; the clause ends at a sentence or clause mark
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|shall|is due to|are due to|plans? to|is set to|are set to|is expected to|are expected to"
-    r"|[Ii]t['’]ll|[Tt]hey['’]ll|[Ww]e['’]ll)\b[^.;:!?\n]*$"
-)
-
-
-def extract_times(doc: Document, *, lexicons: TimePatterns | None = None) -> list[TimeExpr]:
-    """Every time expression of a document, resolved against its publication date.
+def find_times(parse: Parse, *, text: str | None = None, lexicons: TimeLexicons | None = None) -> list[FoundTime]:
+    """Every time expression of a parse: token ranges, shapes and parts, in text order.
 
     Args:
-        doc (Document): a prepared document; ``meta.published`` (or a date line in the text)
-            is the base for relative expressions.
-        lexicons (TimePatterns | None): compiled patterns; the packaged data by default.
+        parse (Doc): the document's parse.
+        text (str | None): the parse's text when the caller has it (``Document.text``);
+            spaCy builds it anew from the tokens on every access.
+        lexicons (TimeLexicons | None): the time words; the packaged ones by default.
+    Returns:
+        list[FoundTime]: non-overlapping expressions; of overlapping shapes the longest wins.
+
+    Example: in "Members voted late Thursday to strike." → "late Thursday" (weekday).
+    """
+    lex = lexicons or default_lexicons()
+    text = parse.text if text is None else text
+    # the whole text at once, not sentence by sentence: the parser sometimes ends a sentence
+    # inside a date line ("Jan.11 - 2025 7:06 PM | CET"); punctuation and line breaks have no
+    # role, so no shape runs across a real sentence end
+    roles = _roles(parse, text, lex)
+    if not _HEADS.search(roles):
+        return []
+    candidates: list[tuple[int, int, int, str]] = []
+    for rank, (kind, rx) in enumerate(lex.shapes):
+        candidates.extend((m.start(), m.end(), rank, kind) for m in rx.finditer(roles) if m.end() > m.start())
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken = bytearray(len(roles))
+    found: list[FoundTime] = []
+    for first, last, _rank, kind in candidates:
+        if any(taken[first:last]):
+            continue
+        parts = _parts(parse, text, first, last, kind, roles[first:last], lex)
+        if kind == "rel" and first > 0 and parse[first - 1].lower_ == "the":
+            anaphoric = lex.kinds(parts.get("shift") or "").get("anaphoric")
+            if anaphoric is not None:
+                parts["anaphoric"] = "1"
+        if not _valid(parse, first, last, kind, parts, lex):
+            continue
+        taken[first:last] = b"\x01" * (last - first)
+        found.append(FoundTime(first, last, kind, parts))
+    found.sort(key=lambda f: f.first)
+    if found:
+        sentence_of = _sentence_starts(parse)
+        found = [FoundTime(f.first, f.last, f.kind, f.parts, sentence_of[f.first]) for f in found]
+    return found
+
+
+def _sentence_starts(parse: Parse) -> list[int]:
+    """For every token, the index of its sentence's first token."""
+    out = [0] * len(parse)
+    for sent in parse.sents:
+        out[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+    return out
+
+
+def _cue_before(parse: Parse, first: int, lex: TimeLexicons, *, year: bool) -> bool:
+    if first == 0:
+        return False
+    cue = lex.kinds(parse[first - 1].lower_).get("cue")
+    if cue == "after-year":  # "from 2019 to 2022", "between 2014 and 2016"
+        return year and first >= 2 and _YEAR.fullmatch(parse[first - 2].text) is not None
+    if cue == "weak" and year:  # "the end of 2023", not "one of 2000 people"
+        word = parse[first]
+        return not (word.head.i > word.i and word.dep_ in _MODIFIER_DEPS
+                    and word.head.lemma_.lower() not in lex.happenings)
+    return cue is not None
+
+
+def _valid(parse: Parse, first: int, last: int, kind: str, parts: dict[str, str | None], lex: TimeLexicons) -> bool:
+    """Whether a bare year, month, weekday, day number or clock reads as a time here."""
+    toks = parse[first:last]
+    anchored = bool(parts.get("since") or parts.get("part"))  # "since 2008", "late 2023"
+    if kind == "year":
+        year = next(t for t in toks if _YEAR.fullmatch(t.text) or _PART_YEAR.fullmatch(t.text))
+        return year.ent_type_ not in _NAME_ENTS and (
+            anchored or _cue_before(parse, first, lex, year=True) or _dated_thing(year, lex))
+    if kind == "month":
+        month = toks[-1]
+        happening = month.head.i > month.i and month.head.lemma_.lower() in lex.happenings
+        return month.text.rstrip(".").lower() in lex.full_months and not _named(month, lex) and (
+            anchored or happening or _cue_before(parse, first, lex, year=False))
+    if any(_named(t, lex) for t in toks if t.text in lex.weekdays):
+        return False
+    if kind in ("monthday", "full") and not 1 <= int(parts.get("day") or 0) <= 31:
+        return False
+    if kind == "rel" and lex.kinds(parts.get("shift") or "").get("anaphoric") == "only":
+        return bool(parts.get("anaphoric"))  # "the following day", not "following weeks of talks"
+    if kind == "clock" and not parts.get("tz") and not any(c in (parts.get("clock") or "") for c in "apAP"):
+        # "12:50" alone is a time only after "at", "by"... or where the parse says TIME
+        return bool(parts.get("since")) or _cue_before(parse, first, lex, year=False) or any(
+            t.ent_type_ == "TIME" for t in toks) or (parts.get("clock") or "") in ("00:00", "12:00")
+    return True
+
+
+def _dated_thing(year: Token, lex: TimeLexicons) -> bool:
+    """A year with no cue: a time when it dates a happening ("a 2021 coup") or stands as a
+    date of its own in the parse, never when it names a thing ("the 2024 model", "Euro 2024")."""
+    head = year.head
+    if head.i != year.i and head.pos_ in ("NOUN", "PROPN"):
+        if head.i > year.i and year.dep_ in _MODIFIER_DEPS:
+            return head.lemma_.lower() in lex.happenings
+        if head.i < year.i and head.text[:1].isupper():
+            return False
+    return year.ent_type_ == "DATE"
+
+
+def _named(word: Token, lex: TimeLexicons) -> bool:
+    """A weekday or month name inside a name: "Good Friday", "Theresa May", a name entity."""
+    if word.ent_type_ in _NAME_ENTS:
+        return True
+    if word.i == 0:
+        return False
+    prev = word.doc[word.i - 1]
+    return (prev.is_alpha and prev.text[:1].isupper() and prev.head.i == word.i
+            and prev.dep_ in ("compound", "amod") and not lex.kinds(prev.text))
+
+
+def _parts(parse: Parse, text: str, first: int, last: int, kind: str, roles: str,
+           lex: TimeLexicons) -> dict[str, str | None]:
+    """The named pieces of one expression, for :func:`resolve_parts`."""
+    toks = parse[first:last]
+    parts: dict[str, str | None] = {}
+    clock: list[int] = []
+    for n, (tok, r) in enumerate(zip(toks, roles, strict=True)):
+        t, after = tok.text, roles[n + 1 : n + 2]
+        if r == "M":
+            parts["mon"] = t.rstrip(".")
+            parts.setdefault("what", parts["mon"])  # "last August": the month is what is shifted
+        elif r == "K":
+            md = _MONTH_DAY.fullmatch(t)
+            parts["mon"], parts["day"] = (md.group(1), md.group(2)) if md else (None, None)
+        elif r == "N" and after == "a" or r in "kq" or (r == "a" and clock):
+            clock.append(n)
+        elif r == "N" and after == "U":
+            parts["n"] = t
+        elif r == "N" and kind == "yearrange":
+            parts["y2"] = t
+        elif r == "N":
+            day = _DAY_NUMBER.fullmatch(t)
+            parts.setdefault("day", day.group(1) if day else None)
+        elif r == "Y" and (py := _PART_YEAR.fullmatch(t)):
+            parts["part"], parts["year"] = py.group(1), py.group(2)
+        elif r == "Y":
+            parts["y2" if kind == "yearrange" and "y1" in parts else "y1" if kind == "yearrange" else "year"] = t
+        elif r == "R" and (decade := _DECADE.fullmatch(t)):
+            parts["y1"], parts["y2"] = decade.group(1) + "0", decade.group(1) + "9"
+        elif r == "R":
+            yr = _YEAR_RANGE.fullmatch(t)
+            parts["y1"], parts["y2"] = (yr.group(1), yr.group(2)) if yr else (None, None)
+        elif r == "I":
+            iso = _ISO.match(text, tok.idx)
+            parts["text"] = iso.group() if iso else t
+            if iso and "T" in iso.group():
+                parts["clock"] = iso.group()[11:16]
+                zone = _ISO_ZONE.search(iso.group())
+                parts["tz"] = "+00:00" if iso.group().endswith("Z") else (
+                    f"{zone.group(1)}:{zone.group(2)}" if zone else None)
+        elif r == "W":
+            parts["wd"] = t
+            parts.setdefault("what", t)
+        else:
+            _word_part(parts, r, t, lex)
+    if clock:
+        parts["clock"] = toks[clock[0] : clock[-1] + 1].text
+    if kind == "full":  # the date words as written, for dateparser
+        start = next(n for n, r in enumerate(roles) if r in "WMNK")
+        parts["text"] = toks[start:].text
+    if kind == "dayphrase":
+        parts["offset"] = lex.kinds(parts.get("shift") or "this").get("shift", "0")
+    return parts
+
+
+def _word_part(parts: dict[str, str | None], role: str, t: str, lex: TimeLexicons) -> None:
+    kinds = lex.kinds(t)
+    if role == "d":
+        parts["offset"] = kinds.get("day", "0")
+    elif role == "c":
+        parts["clock"] = kinds.get("clockword")
+    elif role in "zL":
+        parts["tz"] = t if role == "z" else "local time"
+    elif role == "U":
+        parts["what"] = kinds.get("unit", t)
+    elif role == "s":
+        parts["what"] = t.lower()
+    else:
+        name = {"P": "part", "S": "shift", "n": "n", "i": "since"}.get(role)
+        if name:
+            parts[name] = t
+
+
+def _base(doc: Document) -> tuple[dt.date | None, bool]:
+    """The date relative times resolve against, and whether it is the batch's estimate."""
+    if doc.meta.published:
+        return parse_base(doc.meta.published), False
+    return parse_base(doc.meta.reference), doc.meta.reference is not None
+
+
+def extract_times(doc: Document, *, lexicons: TimeLexicons | None = None) -> list[TimeExpr]:
+    """Every time expression of a document, resolved against the article's date.
+
+    Args:
+        doc (Document): a parsed document; ``meta.published`` (else ``meta.reference``) is
+            the base for relative expressions.
+        lexicons (TimeLexicons | None): the time words; the packaged ones by default.
     Returns:
         list[TimeExpr]: sorted by start; ``date_start``/``date_end`` inclusive "YYYY-MM-DD",
-        or None with ``months`` when the words only say which months.
+        or None with ``months`` when the words only say which months; ``estimated`` when
+        the dates rest on the batch's reference date.
 
     Example: in "The pact was signed last summer." published 2025-01-11, "last summer"
     → 2024-06-01..2024-08-31.
     """
-    spans = find_time_spans(doc.text, patterns=lexicons)
-    base = parse_base(publication_base(doc, spans))
+    if doc.parse is None:
+        return []
+    lex = lexicons or default_lexicons()
+    parse = doc.parse
+    found = find_times(parse, text=doc.text, lexicons=lex)
+    base, estimated = _base(doc)
+    resolved: list[Resolved] = []
+    future: dict[int, bool] = {}  # clause head → its tense, read once (a head may govern many times)
+    for f in found:
+        if f.kind in ("weekday", "monthday", "month"):
+            head = clause_head(parse[f.first : f.last], lex.happenings)
+            if head is not None and future.setdefault(head.i, is_future(head, lex.future)):
+                f.parts["future"] = "1"
+        resolved.append(resolve_parts(_resolver_kind(f.kind), f.parts, base))
+    if base is None or estimated:
+        _anchor_weekdays(found, resolved, lex)
+    by_sentence = _by_sentence(found)
+    if base is not None and any(_said_word(f) for f in found):
+        _said_times(parse, found, resolved, by_sentence, quoted_ranges(doc.text), base)
+    _context_days(doc, found, resolved, by_sentence, lex)
     out = []
-    for s, e, kind, parts in spans:
-        if kind == "weekday" and _FUTURE_BEFORE.search(doc.text, max(0, s - 60), s):
-            parts = {**parts, "future": "1"}
-        res = resolve_parts(kind, parts, base)
-        if res.date_start is None and not res.months and kind == "full":
-            day = parse_absolute(doc.text[s:e])
-            res = Resolved(day, day) if day else res
+    for f, res in zip(found, resolved, strict=True):
+        start, end = parse[f.first].idx, parse[f.last - 1].idx + len(parse[f.last - 1].text)
+        if f.kind == "iso":
+            end = start + len(f.parts.get("text") or "")
+        months, guessed = res.months, False
+        if estimated and res.date_start is not None:
+            # the dates rest on the batch's date, not the words (a yearless date took its year)
+            alone = resolve_parts(_resolver_kind(f.kind), f.parts, None)
+            if alone.date_start is None or f.kind == "monthday":
+                guessed, months = True, alone.months
         ds, de = res.iso()
-        out.append(TimeExpr(doc.id, s, e, doc.text[s:e], ds, de, res.months))
+        out.append(TimeExpr(doc.id, start, end, doc.text[start:end], ds, de, months, guessed, res.time))
     return out
+
+
+def _resolver_kind(kind: str) -> str:
+    return "day" if kind == "dayphrase" else kind
+
+
+def _by_sentence(found: list[FoundTime]) -> list[list[int]]:
+    """Indices of ``found``, grouped by sentence (in order)."""
+    groups: list[list[int]] = []
+    last_sent = -1
+    for i, f in enumerate(found):
+        if f.sentence != last_sent:
+            groups.append([])
+            last_sent = f.sentence
+        groups[-1].append(i)
+    return groups
+
+
+def _single_day(r: Resolved) -> dt.date | None:
+    return r.date_start if r.date_start is not None and r.date_start == r.date_end else None
+
+
+def _anchor_weekdays(found: list[FoundTime], resolved: list[Resolved], lex: TimeLexicons) -> None:
+    """In an article without a date of its own, a bare weekday is the day of that weekday
+    nearest to a date the article writes with its weekday ("on Friday, March 28")."""
+    anchors = [_single_day(r) for f, r in zip(found, resolved, strict=True)
+               if f.kind in ("monthday", "full") and f.parts.get("wd")]
+    known = [a for a in anchors if a is not None]
+    if not known:
+        return
+    anchor = max(known)
+    for i, f in enumerate(found):
+        value = lex.kinds(f.parts.get("wd") or "").get("weekday")
+        if f.kind == "weekday" and value is not None:
+            day = anchor + dt.timedelta(days=(int(value) - anchor.weekday() + 3) % 7 - 3)
+            resolved[i] = Resolved(day, day)
+
+
+def _said_times(parse: Parse, found: list[FoundTime], resolved: list[Resolved], by_sentence: list[list[int]],
+                quoted: list[tuple[int, int]], base: dt.date) -> None:
+    """"today", "tonight", "this week" in a quotation: when the words were said, never later
+    than the article. The saying's day is a day the sentence gives outside the quotation."""
+    if not quoted:
+        return
+    starts = [s for s, _ in quoted]
+
+    def inside(i: int) -> bool:
+        at = parse[found[i].first].idx
+        q = bisect.bisect_right(starts, at) - 1
+        return q >= 0 and at < quoted[q][1]
+
+    for group in by_sentence:
+        said_of = [i for i in group if _said_word(found[i]) and inside(i)]
+        if not said_of:
+            continue
+        days = [_single_day(resolved[j]) for j in group if not _said_word(found[j]) and not inside(j)]
+        said = min([d for d in days if d is not None][-1:] or [base])
+        said = min(said, base)
+        for i in said_of:
+            res = resolve_parts(_resolver_kind(found[i].kind), found[i].parts, said)
+            if res.date_start is not None and res.date_end is not None:
+                res = Resolved(min(res.date_start, base), min(res.date_end, base), res.months, res.time)
+            resolved[i] = res
+
+
+def _said_word(f: FoundTime) -> bool:
+    """A time counted from the moment of speaking: "today", "tonight", "this week"."""
+    if f.kind in ("day", "dayphrase"):
+        return True
+    return f.kind == "rel" and (f.parts.get("shift") or "").lower() in ("this", "current")
+
+
+def _context_days(doc: Document, found: list[FoundTime], resolved: list[Resolved], by_sentence: list[list[int]],
+                  lex: TimeLexicons) -> None:
+    """Times that count from the story's own days rather than the article's date.
+
+    A clock time alone takes the day of the nearest other time of its clause ("occurred on
+    Friday afternoon …, around 12:50 pm local time"), else of the last day named before it
+    in its paragraph ("… late on Tuesday. The blaze started shortly after 9:40 p.m."), else
+    stays on the article's date. "the next day", "the previous week" count from the last day
+    named in their paragraph or the one before.
+    """
+    parse = doc.parse
+    if parse is None:
+        return
+    same_clause: set[int] = set()
+    for group in by_sentence:
+        if not any(found[i].kind == "clock" for i in group):
+            continue
+        heads = {i: clause_head(parse[found[i].first : found[i].last], lex.happenings) for i in group}
+        days: dict[int, list[tuple[int, dt.date]]] = {}  # clause head → (token, day), in text order
+        for i in group:
+            head, day = heads[i], _single_day(resolved[i])
+            if found[i].kind != "clock" and head is not None and day is not None:
+                days.setdefault(head.i, []).append((found[i].first, day))
+        for i in group:
+            head = heads[i]
+            if found[i].kind != "clock" or head is None or head.i not in days:
+                continue
+            near = days[head.i]
+            k = bisect.bisect_left(near, (found[i].first, dt.date.min))
+            _pos, day = min((near[c] for c in (k - 1, k) if 0 <= c < len(near)),
+                            key=lambda p: abs(p[0] - found[i].first))
+            resolved[i] = resolve_parts("clock", found[i].parts, day)
+            same_clause.add(i)
+    last: tuple[int, dt.date] | None = None  # (paragraph, day) of the last day named
+    para_starts = [p for p, _ in doc.paragraphs]
+    for i, f in enumerate(found):
+        para = bisect.bisect_right(para_starts, parse[f.first].idx)
+        if f.kind == "clock":
+            if i not in same_clause and last is not None and last[0] == para:
+                resolved[i] = resolve_parts("clock", f.parts, last[1])
+            continue
+        if f.parts.get("anaphoric") and last is not None and para - last[0] <= 1:
+            # "arrested on Oct. 31 and charged the next day": counted from the story's last day
+            resolved[i] = resolve_parts("rel", f.parts, last[1])
+        day = _single_day(resolved[i])
+        if day is not None:
+            last = (para, day)

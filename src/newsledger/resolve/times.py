@@ -1,20 +1,30 @@
 """Resolve time expressions to inclusive calendar intervals.
 
-The time finder (:mod:`newsledger.extract.times`) hands over the parts it matched
-("late" + "last" + "month"); this module turns them into ``date_start``/``date_end``
-against the publication date. Seasons, "early/mid/late", "last/this/next" and weekdays are
-handled here in code: ``dateparser`` gets them wrong ("last summer" becomes a single day)
-or does not parse them at all. ``dateparser`` is only the fallback for absolute dates whose
-shape our parts do not cover, and its answers are cached.
+The time finder (:mod:`newsledger.extract.times`) hands over the parts it read on the
+parse ("late" + "last" + "month"); this module turns them into ``date_start``/``date_end``
+against the article's date. Absolute dates ("March 3, 2023", "28 March", "2024-09-13",
+"Jan.11 - 2025 7:06 PM CET") and clock times are parsed by ``dateparser`` (answers
+cached). Relative periods stay in code: ``dateparser`` gives one instant where the words
+allow an interval ("last summer" becomes a single day, "late last month" the 21st) and
+does not parse seasons or "early/mid/late" at all, so those intervals are computed here
+from the calendar of the standard library.
 
-Without a publication date, relative words give only what they allow on their own: the
-months ("last summer" → 6, 7, 8) and no dates.
+A yearless date takes the year that puts it on or before the article's date (after it,
+when the clause speaks of the future), and a weekday written with it picks among the
+neighbouring years ("Friday, March 28"). Without an article date the weekday alone fixes
+the year: the latest year, up to the current one, in which that day fell on that weekday.
+
+Without a date to resolve against, relative words give only what they allow on their
+own: the months ("last summer" → 6, 7, 8) and no dates. Nothing here raises on odd input:
+a date outside the calendar ("yesterday" in year 1, "February 30") is unresolved.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -33,7 +43,7 @@ class Resolved:
     date_start: dt.date | None = None
     date_end: dt.date | None = None
     months: tuple[int, ...] = ()
-    instant: str | None = None  # full ISO instant when the words give a clock time and zone
+    time: str | None = None  # the clock time the words give: "21:40", with its UTC offset "00:00-07:00"
 
     def iso(self) -> tuple[str | None, str | None]:
         """The interval as ("YYYY-MM-DD", "YYYY-MM-DD") strings (None where open)."""
@@ -63,15 +73,23 @@ def season_months() -> dict[str, tuple[int, ...]]:
 
 
 @cache
-def time_words() -> dict[str, tuple[str, str]]:
-    """Relative time words (lower case) → (kind, value) from ``time_words.tsv``."""
-    return {row[0].lower(): (row[1], row[2] if len(row) > 2 else "") for row in table("time_words.tsv")}
+def time_words() -> dict[str, dict[str, str]]:
+    """Time words (lower case) → {kind: value} from ``time_words.tsv`` (a word may have two kinds)."""
+    out: dict[str, dict[str, str]] = {}
+    for row in table("time_words.tsv"):
+        out.setdefault(row[0].lower(), {})[row[1]] = row[2] if len(row) > 2 else ""
+    return out
+
+
+def word_value(word: str, kind: str) -> str | None:
+    """The value of ``word`` as a time word of ``kind``, or None ("last", "shift" → "-1")."""
+    return time_words().get(word.lower().strip(), {}).get(kind)
 
 
 @cache
 def timezones() -> dict[str, str]:
-    """Time-zone abbreviation (upper case) → UTC offset "+HH:MM"."""
-    return {row[0].upper(): row[1] for row in table("timezones.tsv")}
+    """Time-zone words (upper case) → UTC offset "+HH:MM" ("" where the words give none)."""
+    return {row[0].upper(): row[1] if len(row) > 1 else "" for row in table("timezones.tsv")}
 
 
 def parse_base(published: str | None) -> dt.date | None:
@@ -161,10 +179,12 @@ def resolve_parts(kind: str, parts: dict[str, str | None], base: dt.date | None)
     """Resolve the parts of one matched time expression.
 
     Args:
-        kind (str): the pattern that matched: "full", "monthday", "monyear", "seasonyear",
-            "rel", "recent", "ago", "year", "yearrange", "month", "weekday", "day".
-        parts (dict[str, str | None]): the named pieces of the match (``mon``, ``year``,
-            ``part``, ``shift``, ``what``, ``since``...).
+        kind (str): the shape that was read: "iso", "full", "monthday", "monyear",
+            "seasonyear", "rel", "recent", "ago", "year", "yearrange", "month", "weekday",
+            "day", "clock".
+        parts (dict[str, str | None]): the named pieces (``mon``, ``day``, ``year``, ``wd``,
+            ``part``, ``shift``, ``what``, ``since``, ``future``, ``text``...); ``text`` is
+            the date words as written, for ``dateparser``.
         base (datetime.date | None): the publication date, None when unknown.
     Returns:
         Resolved: the interval (or months only, or nothing).
@@ -174,32 +194,35 @@ def resolve_parts(kind: str, parts: dict[str, str | None], base: dt.date | None)
     """
     try:
         res = _resolve(kind, parts, base)
-    except (ValueError, IndexError, KeyError):
-        # an impossible date ("February 30, 2024") or an unknown word: nothing is claimed
+    except (ValueError, IndexError, KeyError, OverflowError, TypeError):
+        # an impossible date ("February 30, 2024"), one outside the calendar ("yesterday"
+        # in year 1) or an unknown word: nothing is claimed
         return Resolved()
     if parts.get("since") and res.date_start is None and not res.months:
         return Resolved()
+    if res.time is None and parts.get("clock") and res.date_start is not None and res.date_start == res.date_end:
+        res = dataclasses.replace(res, time=_clock_time(res.date_start, parts))
     # "since last August" is the time of X itself: the event it dates (talks stalled, a town
     # held) started then, and X's interval is where that start lies
     return res
 
 
 def _resolve(kind: str, parts: dict[str, str | None], base: dt.date | None) -> Resolved:
-    words = time_words()
     part = _part(parts.get("part"))
     mon_word, year_word, what = parts.get("mon"), parts.get("year"), (parts.get("what") or "").lower()
     mon = month_numbers()[mon_word.lower().rstrip(".")] if mon_word else None
     year = int(year_word) if year_word else None
+    future = bool(parts.get("future"))
+    if kind == "iso":
+        day = dt.date.fromisoformat((parts.get("text") or "")[:10])
+        return Resolved(day, day, (day.month,), _clock_time(day, parts))
     if kind == "full" and mon and year:
-        day = dt.date(year, mon, int(parts["day"] or 1))
-        return Resolved(day, day, (mon,), _instant(day, parts))
+        day = parse_absolute(parts.get("text") or "") or dt.date(year, mon, int(parts["day"] or 1))
+        if (day.year, day.month) != (year, mon):  # dateparser read other words than ours
+            day = dt.date(year, mon, int(parts["day"] or 1))
+        return Resolved(day, day, (mon,), _clock_time(day, parts))
     if kind == "monthday" and mon:
-        day_n = int(parts["day"] or 1)
-        if base is None:
-            return Resolved(months=(mon,))
-        y = base.year if (mon, day_n) <= (base.month, base.day) else base.year - 1
-        day = dt.date(y, mon, day_n)
-        return Resolved(day, day, (mon,))
+        return _month_day(mon, int(parts["day"] or 1), _weekday(parts.get("wd")), base, future)
     if kind == "monyear" and mon and year:
         s, e = _month_interval(year, mon, part)
         return Resolved(s, e, (mon,))
@@ -223,55 +246,93 @@ def _resolve(kind: str, parts: dict[str, str | None], base: dt.date | None) -> R
     if kind == "month" and mon:
         if base is None:
             return Resolved(months=(mon,))
-        y = base.year if mon <= base.month else base.year - 1
+        if future:
+            y = base.year if mon >= base.month else base.year + 1
+        else:
+            y = base.year if mon <= base.month else base.year - 1
         s, e = _month_interval(y, mon, part)
         return Resolved(s, e, (mon,))
     if kind == "weekday":
-        if base is None:
+        wd = _weekday(parts.get("wd"))
+        if base is None or wd is None:
             return Resolved()
-        wd = int(words[what][1])
-        if parts.get("future"):
+        if future:
             # "would send a team on Wednesday": the next such day on or after publication
             day = base + dt.timedelta(days=(wd - base.weekday()) % 7)
             return Resolved(day, day)
         # the latest such day on or before publication: "said on Friday" in a Saturday paper
         day = base - dt.timedelta(days=(base.weekday() - wd) % 7)
         return Resolved(day, day)
-    if kind == "day":
+    if kind in ("day", "clock"):
         if base is None:
             return Resolved()
-        day = base + dt.timedelta(days=int(words[what][1]))
-        return Resolved(day, day)
+        day = base + dt.timedelta(days=int(parts.get("offset") or 0))
+        return Resolved(day, day, (), _clock_time(day, parts))
     if kind == "recent":
         if base is None:
             return Resolved()
-        n = int(words["recent"][1])
-        return Resolved(_minus(base, n, parts["what"] or "weeks"), base)
+        n = int(word_value("recent", "recent") or 6)
+        return Resolved(_minus(base, n, what or "weeks"), base)
     if kind == "ago":
-        if base is None:
-            return Resolved()
-        n = _count(parts.get("n"))
-        unit = (parts["what"] or "").lower().rstrip("s")
-        if unit == "day":
-            day = base - dt.timedelta(days=n)
-            return Resolved(day, day)
-        if unit == "week":
-            mid = base - dt.timedelta(weeks=n)
-            return Resolved(mid - dt.timedelta(days=3), mid + dt.timedelta(days=3))
-        if unit == "month":
-            y, m = _shift_month(base.year, base.month, -n)
-            return Resolved(*_month_interval(y, m), (m,))
-        if unit == "year":
-            return Resolved(*_year_interval(base.year - n))
-        return Resolved()
+        return _ago(_count(parts.get("n")), what.rstrip("s"), base)
     if kind == "rel":
         return _relative(parts, part, base)
     return Resolved()
 
 
+def _weekday(word: str | None) -> int | None:
+    value = word_value(word, "weekday") if word else None
+    return int(value) if value is not None else None
+
+
+def _month_day(mon: int, day_n: int, wd: int | None, base: dt.date | None, future: bool) -> Resolved:
+    """A yearless date: the year of the article's date (the one before or after, as the
+    clause's tense and a written weekday say); without an article date, the weekday alone."""
+    if base is None:
+        if wd is None:
+            return Resolved(months=(mon,))
+        this_year = dt.date.today().year
+        for y in range(this_year, this_year - 29, -1):  # the weekdays of a date repeat within 28 years
+            if _valid(y, mon, day_n) and dt.date(y, mon, day_n).weekday() == wd:
+                day = dt.date(y, mon, day_n)
+                return Resolved(day, day, (mon,))
+        return Resolved(months=(mon,))
+    if future:
+        order = [base.year if (mon, day_n) >= (base.month, base.day) else base.year + 1]
+    else:
+        order = [base.year if (mon, day_n) <= (base.month, base.day) else base.year - 1]
+    order += [y for y in (base.year, base.year - 1, base.year + 1) if y not in order]
+    for y in order:
+        if _valid(y, mon, day_n) and (wd is None or dt.date(y, mon, day_n).weekday() == wd):
+            day = dt.date(y, mon, day_n)
+            return Resolved(day, day, (mon,))
+    # the weekday fits none of the neighbouring years: the words contradict each other
+    return Resolved(months=(mon,))
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _ago(n: int, unit: str, base: dt.date | None) -> Resolved:
+    if base is None:
+        return Resolved()
+    if unit == "day":
+        day = base - dt.timedelta(days=n)
+        return Resolved(day, day)
+    if unit == "week":
+        mid = base - dt.timedelta(weeks=n)
+        return Resolved(mid - dt.timedelta(days=3), mid + dt.timedelta(days=3))
+    if unit == "month":
+        y, m = _shift_month(base.year, base.month, -n)
+        return Resolved(*_month_interval(y, m), (m,))
+    if unit == "year":
+        return Resolved(*_year_interval(base.year - n))
+    return Resolved()
+
+
 def _relative(parts: dict[str, str | None], part: str | None, base: dt.date | None) -> Resolved:
-    words = time_words()
-    shift = int(words[(parts.get("shift") or "this").lower()][1])
+    shift = int(word_value(parts.get("shift") or "this", "shift") or 0)
     what = (parts.get("what") or "").lower()
     seasons = season_months()
     months_by_name = month_numbers()
@@ -296,6 +357,9 @@ def _relative(parts: dict[str, str | None], part: str | None, base: dt.date | No
             y = base.year
         s, e = _month_interval(y, mon, part)
         return Resolved(*_apply_part(s, e, part, base), (mon,))
+    if what == "day":  # "the next day" (counted from a day the story named)
+        day = base + dt.timedelta(days=shift)
+        return Resolved(day, day)
     if what == "month":
         y, m = _shift_month(base.year, base.month, shift)
         s, e = _month_interval(y, m, part)
@@ -308,8 +372,8 @@ def _relative(parts: dict[str, str | None], part: str | None, base: dt.date | No
         if what == "weekend":
             return Resolved(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
         return Resolved(*_apply_part(monday, monday + dt.timedelta(days=6), part, base))
-    if what in words and words[what][0] == "weekday":
-        wd = int(words[what][1])
+    wd = _weekday(parts.get("what"))
+    if wd is not None:
         if shift < 0:  # "last Friday": the latest Friday before publication day
             back = (base.weekday() - wd) % 7 or 7
             day = base - dt.timedelta(days=back)
@@ -330,36 +394,24 @@ def _month_span(start: dt.date, end: dt.date) -> list[int]:
 
 
 def _part(word: str | None) -> str | None:
-    if not word:
-        return None
-    key = word.lower().strip().rstrip("-")
-    entry = time_words().get(key) or time_words().get(key + "-")
-    return entry[1] if entry and entry[0] == "part" else None
+    return word_value(word.rstrip("-"), "part") if word else None
 
 
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a few": 3,
-    "several": 3,
-}
+@cache
+def count_words() -> dict[str, int]:
+    """Count words before a unit and "ago" (lower case) → number: the cardinals of
+    ``number_words.tsv`` and the ``count`` words of ``time_words.tsv`` ("a", "several")."""
+    out = {row[0].lower(): int(row[2]) for row in table("number_words.tsv")
+           if len(row) > 2 and row[1] == "cardinal" and row[2].isdigit()}
+    out.update({w: int(kinds["count"]) for w, kinds in time_words().items() if "count" in kinds})
+    return out
 
 
 def _count(word: str | None) -> int:
     if not word:
         return 1
     word = word.lower().strip()
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+    return int(word) if word.isdigit() else count_words().get(word.split()[-1], 1)
 
 
 def _minus(base: dt.date, n: int, unit: str) -> dt.date:
@@ -374,31 +426,68 @@ def _minus(base: dt.date, n: int, unit: str) -> dt.date:
     return base - dt.timedelta(weeks=n)
 
 
-def _instant(day: dt.date, parts: dict[str, str | None]) -> str | None:
-    """ISO instant of a date line with a clock time: "7:06 PM CET" → T19:06:00+01:00."""
-    if not parts.get("hh") or not parts.get("mm"):
+# US zone names without S/D ("PT", "ET") mean daylight time from the second Sunday of March
+# to the first Sunday of November: an hour ahead of the standard offset in the table.
+_US_GENERIC_ZONES = frozenset({"PT", "ET", "CT", "MT"})
+_OFFSET = re.compile(r"[+-]\d\d:\d\d")
+
+
+def _clock_time(day: dt.date, parts: dict[str, str | None]) -> str | None:
+    """The clock time of the words on ``day``, with the zone's UTC offset where one is named:
+    "7:06 PM CET" → "19:06+01:00", "midnight PT" in July → "00:00-07:00", "9:40 p.m." → "21:40".
+
+    The clock words ("9:40 p.m.", "midnight") are parsed by ``dateparser``.
+    """
+    clock = parse_clock(parts.get("clock") or "")
+    if clock is None:
         return None
-    hour, minute = int(parts["hh"] or 0), int(parts["mm"] or 0)
-    ampm = (parts.get("ampm") or "").lower().replace(".", "")
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
+    zone = (parts.get("tz") or "").upper()
+    offset = zone if _OFFSET.fullmatch(zone) else timezones().get(zone) or ""
+    if zone in _US_GENERIC_ZONES and offset and _us_daylight(day):
+        sign = -1 if offset.startswith("-") else 1
+        hours = int(offset[1:3]) * sign + 1
+        offset = f"{'-' if hours < 0 else '+'}{abs(hours):02d}:{offset[4:6]}"
+    return f"{clock.hour:02d}:{clock.minute:02d}{offset}"
+
+
+def _us_daylight(day: dt.date) -> bool:
+    march = dt.date(day.year, 3, 8)
+    start = march + dt.timedelta(days=(6 - march.weekday()) % 7)  # second Sunday of March
+    november = dt.date(day.year, 11, 1)
+    end = november + dt.timedelta(days=(6 - november.weekday()) % 7)  # first Sunday of November
+    return start <= day < end
+
+
+def _dateparser(text: str, settings: dict[str, object]) -> dt.datetime | None:
+    import dateparser  # imported here: loading it costs about a second
+
+    try:
+        parsed: dt.datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError, AttributeError):
         return None
-    stamp = f"{day.isoformat()}T{hour:02d}:{minute:02d}:00"
-    tz = timezones().get((parts.get("tz") or "").upper())
-    return stamp + tz if tz else stamp
+    return parsed
 
 
 @lru_cache(maxsize=4096)
 def parse_absolute(text: str) -> dt.date | None:
-    """A single absolute date by ``dateparser`` (fallback for shapes our parts miss), cached.
+    """A single absolute date (day, month and year) by ``dateparser``, cached.
 
     Example: ``parse_absolute("10 January 2024")`` → ``date(2024, 1, 10)``.
     """
-    import dateparser  # imported here: loading it costs about a second, and most runs never need it
-
-    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if not text.strip():
+        return None
+    parsed = _dateparser(text, {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]})
     return parsed.date() if parsed else None
+
+
+@lru_cache(maxsize=1024)
+def parse_clock(text: str) -> dt.time | None:
+    """A clock time by ``dateparser``, cached: "9:40 p.m." → 21:40, "midnight" → 00:00.
+
+    Example: ``parse_clock("12:50 pm")`` → ``time(12, 50)``.
+    """
+    if not text.strip():
+        return None
+    # a fixed base day, so that a clock time is never moved to another day
+    parsed = _dateparser(text, {"RELATIVE_BASE": dt.datetime(2000, 1, 1, 12), "PREFER_DATES_FROM": "current_period"})
+    return parsed.time() if parsed else None

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..compare.relations import format_interval
 from ..model import Document, Event, Ledger, Quantity, Quote, item_id
+from .timeline import ESTIMATED_MARK, event_dates_text
 
 Item = Quote | Quantity | Event
 
@@ -47,9 +48,7 @@ def _claim_detail(x: Item) -> str:
     if isinstance(x, Quantity):
         return format_interval(x)
     if isinstance(x, Event):
-        if x.date_start and x.date_end:
-            return x.date_start if x.date_start == x.date_end else f"{x.date_start} – {x.date_end}"
-        return x.time_text
+        return event_dates_text(x) or x.time_text
     return "direct quote" if x.direct else "reported speech"
 
 
@@ -208,7 +207,8 @@ def timeline_svg(events: Sequence[Event], documents: Sequence[Document], status_
             ident = item_id(e)
             cls = status_of.get(ident, "")
             x0, x1 = x(a), x(b + dt.timedelta(days=1))
-            label = f"{e.event} — {e.time_text} ({files.get(e.doc, e.doc)})"
+            when = f"{ESTIMATED_MARK}{e.time_text}" if e.estimated else e.time_text
+            label = f"{e.event} — {when} ({files.get(e.doc, e.doc)})"
             out.append(f'<a href="#c-{_esc(ident)}"><title>{_esc(e.text)}</title>'
                        f'<text x="{_PAD}" y="{y + 13}">{_esc(_clip(label, 44))}</text>'
                        f'<rect class="bar {_esc(cls)}" x="{x0:.1f}" y="{y + 2}" width="{max(x1 - x0, 4):.1f}" '

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from ..compare.relations import format_interval
 from ..model import Event, Ledger, Quantity, Quote, item_id
+from .timeline import event_dates_text
 
 _STYLE = {"agree": "bold green", "compatible": "bold yellow", "conflict": "bold red"}
 
@@ -16,9 +17,7 @@ def _figure(x: Quote | Quantity | Event) -> str:
     if isinstance(x, Quantity):
         return format_interval(x)
     if isinstance(x, Event):
-        if x.date_start and x.date_end:
-            return x.date_start if x.date_start == x.date_end else f"{x.date_start} – {x.date_end}"
-        return x.time_text or "—"
+        return event_dates_text(x) or x.time_text or "—"
     return "direct" if x.direct else "reported"
 
 

@@ -19,18 +19,34 @@ from ..model import Document, Event
 class TimelineRow:
     """One line of the timeline."""
 
-    when: str  # "2024-11-01 – 2024-11-30", "2025-01-11", or "months: Jun–Aug" / "undated"
+    when: str  # "2024-11-01 – 2024-11-30", "2025-01-11", "≈ 2025-03-17", or "months: Jun–Aug" / "undated"
     event: str
     time_text: str
     source: str  # the outlet the article credits, else its file name
     text: str
 
 
-def _when(e: Event) -> str:
+# before dates that rest on the batch's reference date, not on the article's own date
+ESTIMATED_MARK = "≈ "
+
+
+def event_dates_text(e: Event) -> str | None:
+    """An event's dates as every view shows them, or None when it has none.
+
+    Example: "2025-01-11", "2024-11-01 – 2024-11-30", and "≈ 2025-03-17" for an estimated date.
+    """
+    mark = ESTIMATED_MARK if e.estimated else ""
     if e.date_start and e.date_end:
-        return e.date_start if e.date_start == e.date_end else f"{e.date_start} – {e.date_end}"
+        return mark + (e.date_start if e.date_start == e.date_end else f"{e.date_start} – {e.date_end}")
     if e.date_start:
-        return f"from {e.date_start}"
+        return f"{mark}from {e.date_start}"
+    return None
+
+
+def _when(e: Event) -> str:
+    dates = event_dates_text(e)
+    if dates:
+        return dates
     if e.months:
         names = [calendar.month_abbr[m] for m in e.months]
         return "months: " + (names[0] if len(names) == 1 else f"{names[0]}–{names[-1]}")
