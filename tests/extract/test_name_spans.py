@@ -31,6 +31,10 @@ def _candidates(text: str) -> list[tuple[str, str | None, str | None]]:
          [("Union of Dock and Harbour Workers", "ORG", None)]),
         ("The Red Cross and Red Crescent Movement sent aid.",
          [("Red Cross", "ORG", None), ("Red Crescent Movement", "ORG", None)]),
+        # a title word after "of" is part of the name
+        ("The Association of Chief Fire Officers met.", [("Association of Chief Fire Officers", "ORG", None)]),
+        # a region word after a country's name is no part of it
+        ("Officials of an EU state objected.", [("EU", "ORG", None)]),
     ],
 )
 def test_name_spans_candidates(sentence: str, expected: list[tuple[str, str | None, str | None]]) -> None:

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from newsledger.extract.mentions import extract_mentions
-from newsledger.model import Document, Entity, Mention, Quantity, Quote
+from newsledger.model import Document, Entity, Mention
 from newsledger.pipeline import prepare_text
-from newsledger.resolve.entities import link_entities, resolve_entities
+from newsledger.resolve.entities import resolve_entities
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -254,22 +254,6 @@ def test_entities_ids_unique_and_deterministic() -> None:
     _d2, second = _resolve(*texts)
     assert [e.id for e in first] == [e.id for e in second]
     assert len({e.id for e in first}) == len(first)
-
-
-def test_link_entities_by_span_and_by_name() -> None:
-    docs, entities = _resolve(
-        "Ivan Petrovsky said the talks failed. Officials at the Federal Water Agency estimate 40 wells."
-    )
-    doc = docs[0]
-    start = doc.text.index("Ivan Petrovsky")
-    quote = Quote(doc.id, 20, 36, doc.text[20:36], False, "Ivan Petrovsky", start, start + 14)
-    by_name = Quote(doc.id, 20, 36, doc.text[20:36], False, "Borduria's leader Ivan Petrovsky")
-    by_head = Quote(doc.id, 20, 36, doc.text[20:36], False, "Petrovsky, the leader")
-    qty = Quantity(doc.id, 0, 2, doc.text[0:2], 40, 40, 40, "exact", "wells", source="the Federal Water Agency")
-    quotes, quantities = link_entities([quote, by_name, by_head], [qty], entities)
-    pid = _entity_of(entities, "Ivan Petrovsky").id
-    assert [q.speaker_entity for q in quotes] == [pid, pid, None]
-    assert quantities[0].source_entity == _entity_of(entities, "Federal Water Agency").id
 
 
 def kursk_report(kursk_dir: Path, score_module: Any) -> dict[str, Any]:

@@ -75,6 +75,7 @@ def test_name_keys_country_prefix() -> None:
         ("Senior General Tomas Varga spoke.", "Tomas Varga", "Senior General "),
         ("Officials said Lena Sandvik spoke.", "Lena Sandvik", None),
         ("The Senior Tomas Varga spoke.", "Tomas Varga", None),  # a modifier alone is no title
+        ("They met the Major. Mr Sandvik spoke.", "Sandvik", "Mr "),  # a sentence ends at "Major."
     ],
 )
 def test_name_keys_title_prefix(text: str, name: str, prefix: str | None) -> None:

@@ -52,6 +52,8 @@ class MentionLexicons:
     firm_suffixes: frozenset[str] = frozenset()  # firm_suffixes.txt: "co.", "inc", "holdings"
     # first word of the entries of each phrase table → the most words an entry has
     firsts: dict[str, dict[str, int]] = field(init=False, default_factory=dict)
+    # words of the titles and demonyms of several words ("prime", "minister", "south")
+    multiword_parts: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         tables: dict[str, Mapping[str, object] | frozenset[str]] = {
@@ -64,6 +66,8 @@ class MentionLexicons:
                 first = words[0].lower()
                 index[first] = max(index.get(first, 0), len(words))
             self.firsts[name] = index
+        parts = frozenset(w for phrase in (*self.titles, *self.demonyms) if " " in phrase for w in phrase.split())
+        object.__setattr__(self, "multiword_parts", parts)
 
     def is_title(self, phrase: str) -> bool:
         """True for a title or office as written before or after a name ("Gen.", "Prime Minister")."""

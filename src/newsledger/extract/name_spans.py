@@ -239,7 +239,10 @@ def _cut_titles(parse: Parse, c: Candidate, lex: MentionLexicons) -> Iterator[Ca
             continue
         n = _title_at(parse, k, limit, lex)
         if n == 0 or (k + n < c.j and _head_word(parse, c.j, lex)) or (
-                low in gaz and phrase_at(parse, k, c.j, lex.gazetteer, gaz) >= n):
+                low in gaz and phrase_at(parse, k, c.j, lex.gazetteer, gaz) >= n) or (
+                k > c.i and parse[k - 1].lower_ in _PARTICLES):
+            # not a title: part of an organisation's or a place's name, or after "of"
+            # ("Association of Chief Police Officers")
             k += 1
             continue
         if k > start and not all(t.lower_ in lex.title_modifiers for t in parse[start:k]):
@@ -250,6 +253,12 @@ def _cut_titles(parse: Parse, c: Candidate, lex: MentionLexicons) -> Iterator[Ca
         yield Candidate(start, c.j, c.label, set(c.cues))
 
 
+def _not_a_country(name: str, lex: MentionLexicons) -> bool:
+    """No country's name or alias ("a US state" is no place called "US state"); a capital is none."""
+    key = name_key(name)
+    return key not in lex.gazetteer or key in lex.capitals
+
+
 def _extend(parse: Parse, c: Candidate, covered: list[bool], lex: MentionLexicons) -> None:
     """A region word, a facility word or a designation number after the name joins it."""
     n = len(parse)
@@ -257,7 +266,7 @@ def _extend(parse: Parse, c: Candidate, covered: list[bool], lex: MentionLexicon
         return
     nxt = parse[c.j]
     if nxt.lower_ in lex.region_words and parse[c.j - 1].pos_ == "PROPN" and c.label != "NORP" \
-            and parse[c.j - 1].lower_ not in lex.demonyms:
+            and parse[c.j - 1].lower_ not in lex.demonyms and _not_a_country(span_text(parse, c.i, c.j), lex):
         c.j += 1  # "the Ostrava region", "Victoria state"
         c.cues.add("region")
     elif nxt.is_lower:

@@ -133,12 +133,14 @@ def title_prefix(text: str, start: int, lex: MentionLexicons) -> str | None:
     offset = max(0, start - 48)
     words = list(re.finditer(r"[A-Z][\w.-]*", text[offset:start]))
     prefix_start = start
-    multi = {w for phrase in (*lex.titles, *lex.demonyms) if " " in phrase for w in phrase.split()}
+    multi = lex.multiword_parts
     for w in reversed(words):
         gap = text[offset + w.end() : prefix_start]
         if gap.strip() or gap.count(" ") > 1:
             break
         low = w.group().lower()
+        if low.endswith(".") and low not in lex.titles:
+            break  # "Mr Major. Mr Blair": a sentence ends there, not an abbreviated title
         if (lex.is_title(low) or low in lex.demonyms or low in multi
                 or (low in lex.title_modifiers and prefix_start < start)):
             prefix_start = offset + w.start()
