@@ -31,6 +31,10 @@ def _pairs(text: str) -> list[tuple[str, str]]:
             "Officials of the Norwegian Refugee Council said Chile's envoy arrived.",
             [("Norwegian Refugee Council", "ORG"), ("Chile", "GPE")],
         ),
+        # a possessive before a noun phrase is no part of the name, even before a participle
+        ("The board rejected Harlan Freight's proposed offer.", [("Harlan Freight", "ORG")]),
+        # a facility's word after a demonym makes no facility
+        ("Drilling began at a Kenyan oilfield on Monday.", [("Kenyan", "NORP")]),
         # a possessive before no noun is the name's own
         (
             "Six patients were taken to St. Agnes’s Clinic, a spokeswoman for St. Agnes’s said.",
@@ -124,6 +128,7 @@ def test_mentions_types(sentence: str, expected: list[tuple[str, str]]) -> None:
         "Officials met a council member.",  # "a council" alone is no local body
         "Many POWs were exchanged.",  # a plural acronym
         "They fought in the War.",  # a capitalised common word
+        "The band beat Travis and Idlewild into second place.",  # "and" is in no person's name
     ],
 )
 def test_mentions_not_names(sentence: str) -> None:

@@ -276,6 +276,7 @@ def _place_modifiers(words: list[str], lex: MentionLexicons) -> bool:
 def _settle(parse: Parse, cands: list[Candidate], lex: MentionLexicons) -> None:
     """One article's names agree with each other (see the module docstring)."""
     person_words: set[str] = set()
+    surnames: set[str] = set()  # one-word names the article makes people
     speakers: set[str] = set()
     org_first: dict[str, set[str]] = defaultdict(set)
     stems: set[str] = set()
@@ -288,6 +289,8 @@ def _settle(parse: Parse, cands: list[Candidate], lex: MentionLexicons) -> None:
         key = " ".join(words)
         if c.type == "PERSON" and (len(words) >= 2 or "person" in c.cues or c.label == "PERSON" and "verb" in c.cues):
             person_words.update(words)
+            if len(words) == 1:
+                surnames.add(words[0])
         elif c.type == "ORG" and len(words) >= 2:
             org_first[words[0]].add(key)
             if words[-1] in lex.org_words and len(words) >= 3:
@@ -315,6 +318,9 @@ def _settle(parse: Parse, cands: list[Candidate], lex: MentionLexicons) -> None:
             c.type = "ORG"  # "Harlan Freight" after "Harlan Freight Company"
         elif "place" in c.cues and words[-1] in speakers:
             c.type = "PERSON"  # "Jin Park" when "Park said"
+        elif (len(words) >= 2 and c.type in ("GPE", "LOC", "ORG") and c.cues <= {"model", "verb"}
+              and words[-1] in surnames):
+            c.type = "PERSON"  # the model's place "Anna Varga" when "Varga said" as a person
         if c.type is None:
             c.type = typed.get(key) or (typed.get(words[-1]) if len(words) > 1 else None)
 

@@ -150,7 +150,8 @@ def _entity_pieces(parse: Parse, lex: MentionLexicons) -> Iterator[Candidate]:
             continue
         i = ent.start
         for k in range(ent.start, ent.end):
-            if parse[k].is_space or parse[k].text in _BREAKS:
+            # a person's name never holds "and" ("Travis and Idlewild" are two)
+            if parse[k].is_space or parse[k].text in _BREAKS or label in ("PERSON", None) and parse[k].pos_ == "CCONJ":
                 if k > i:
                     yield Candidate(i, k, label, {"model"})
                 i = k + 1
@@ -182,7 +183,8 @@ def _runs(parse: Parse, covered: list[bool], evidence: frozenset[str]) -> Iterat
                     break
             else:
                 break
-        yield Candidate(k, j, None)
+        if j - k > 1 or parse[k].tag_ != "NNS":
+            yield Candidate(k, j, None)  # not a plural common noun alone ("Analysts believe")
         k = j
 
 
@@ -195,7 +197,8 @@ def _trim(parse: Parse, c: Candidate, lex: MentionLexicons) -> Candidate | None:
                      or parse[i].lower_ in _PARTICLES and not _is_cap(parse[i]) and not _glued(parse, i + 1)):
         i += 1
     # a possessive before no noun is the name's own ("a spokeswoman for St. Agnes’s said")
-    while j > i and (parse[j - 1].text in _POSSESSIVE and (j - 1 == i or _before_noun(parse, j))
+    while j > i and (parse[j - 1].text in _POSSESSIVE and (j - 1 == i or _before_noun(parse, j)
+                                                           or parse[j - 2].dep_ == "poss")
                      or parse[j - 1].is_space
                      or parse[j - 1].is_punct
                      or parse[j - 1].lower_ in _PARTICLES or parse[j - 1].lower_ in ("and", "&")):
@@ -269,7 +272,7 @@ def _extend(parse: Parse, c: Candidate, covered: list[bool], lex: MentionLexicon
             and parse[c.j - 1].lower_ not in lex.demonyms and _not_a_country(span_text(parse, c.i, c.j), lex):
         c.j += 1  # "the Ostrava region", "Victoria state"
         c.cues.add("region")
-    elif nxt.is_lower:
+    elif nxt.is_lower and c.label != "NORP" and parse[c.j - 1].lower_ not in lex.demonyms:
         for m in range(min(n, c.j + _MAX_FACILITY_TOKENS), c.j, -1):
             if " ".join(t.lower_ for t in parse[c.j : m]) in lex.facility_words and not any(covered[c.j : m]):
                 c.j = m  # "the Selby copper mine"
