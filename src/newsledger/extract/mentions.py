@@ -380,7 +380,7 @@ def _kept(parse: Parse, c: Candidate, lex: MentionLexicons, body: Mapping[str, s
         return False
     prev = parse[c.i - 1] if c.i > 0 else None
     if prev is not None and not known and (prev.is_digit or prev.ent_type_ == "TIME" and _ACRONYM.fullmatch(name)):
-        return False  # "the 777 Falcon", "at 9 p.m. ET"
+        return False  # "the 777 Falcon", "at midnight CT"
     letters = [ch for ch in name if ch.isalpha()]
     if (letters and all(ch.isupper() for ch in letters) and not known and not _ACRONYM.fullmatch(name)
             and (len(letters) >= _SHOUTED_LETTERS or len(words) > 1)):
@@ -396,7 +396,7 @@ def _kept(parse: Parse, c: Candidate, lex: MentionLexicons, body: Mapping[str, s
         first = initial_token(parse, c.i)
         if not acronym and c.j - c.i == 1 and parse[c.i].pos_ != "PROPN" and (first and low not in inside
                                                                                or low in common):
-            return False  # "Thank", "Very" opening a sentence; "Welder" beside "welders"
+            return False  # "Thank", "Very" opening a sentence; "Welders" beside "welders"
         if first and not c.cues & _STRONG and (low in lex.org_words or low in lex.place_words):
             return False  # "Shipping agents said": an organisation's kind opening a sentence
         if first and not acronym and not c.cues & _STRONG and low not in inside and c.label in (None, "PERSON"):

@@ -23,7 +23,7 @@ The result is a list of :class:`Candidate` token ranges in text order, never ove
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc as Parse
@@ -79,15 +79,15 @@ def span_text(parse: Parse, i: int, j: int) -> str:
     return parse[i:j].text
 
 
-def phrase_at(parse: Parse, k: int, limit: int, entries: object, firsts: dict[str, int]) -> int:
-    """Tokens of the longest entry of ``entries`` (a set or dict of :func:`name_key` keys) at token k.
+def phrase_at(parse: Parse, k: int, limit: int, entries: Container[str], firsts: dict[str, int]) -> int:
+    """Tokens of the longest entry of ``entries`` (keys as :func:`name_key` makes them) at token k.
 
     Only tokens before ``limit`` count; 0 when none starts there. ``firsts`` maps an
     entry's first word to its most words, so most tokens are rejected by one lookup.
     """
     first = parse[k].lower_
     most = firsts.get(first) or firsts.get(first.rstrip("."))
-    if not most or not isinstance(entries, (dict, set, frozenset)):
+    if not most:
         return 0
     for n in range(min(limit - k, 2 * most + 1, _MAX_PHRASE_TOKENS), 0, -1):
         if parse[k + n - 1].is_space:
@@ -173,7 +173,7 @@ def _runs(parse: Parse, covered: list[bool], evidence: frozenset[str]) -> Iterat
                 j += 1
             elif _glued(parse, j) and not covered[j + 1] and (_is_cap(parse[j + 1]) or parse[j + 1].pos_ == "PROPN"):
                 j += 2
-            elif parse[j].lower_ in _PARTICLES and not parse[j].is_sent_start:
+            elif parse[j].lower_ in _PARTICLES:
                 m = j
                 while m < n and m - j < 2 and parse[m].lower_ in _PARTICLES and not covered[m]:
                     m += 1
