@@ -87,7 +87,7 @@ def _entity_of(entities: list[Entity], alias: str) -> Entity:
         ),
         (
             ["Teamsters Local 727 voted.", "The Chicago Teamsters Local 727 struck."],
-            "Chicago Teamsters Local 727", "ORG", ("Teamsters Local 727", "Chicago Teamsters Local 727"),
+            "Chicago Teamsters Local 727", "ORG", ("Teamsters Local 727", "Local 727", "Chicago Teamsters Local 727"),
         ),
         # acronyms: paired in the text, by initials, by initials without the country written first
         (

@@ -517,17 +517,22 @@ def _build(b: _Batch) -> list[Entity]:
 
 
 def _aliases(m: Mention, etype: str, text: str, lex: MentionLexicons) -> list[str]:
-    """The name as written, with its titles ("President Sandvik"), and an organisation's name
-    without the country written first ("National Intelligence Service")."""
+    """The name as written, with its titles ("President Sandvik"); an organisation's name
+    without the country written first ("National Youth Service") and its designation
+    ("Local 727" of "Teamsters Local 727"), the short forms it goes by."""
     out = [m.text]
     if etype in ("PERSON", "ORG"):
         prefix = title_prefix(text, m.start, lex)
         if prefix:
             out.append(prefix + m.text)
     if etype == "ORG" and m.type == "ORG":
-        found = country_prefix(m.text.split(), lex)
+        words = m.text.split()
+        found = country_prefix(words, lex)
         if found is not None and len(found[1]) >= 2 and found[1][-1].lower() in lex.org_words:
             out.append(" ".join(found[1]))
+        if len(words) >= 3 and words[-1].isdigit() and words[-2][:1].isupper() and (
+                words[-2].lower() in lex.org_words or words[-2].lower() in lex.region_words):
+            out.append(" ".join(words[-2:]))
     return out
 
 
