@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.name_lexicons import MentionLexicons, default_lexicons, demonym_place, gazetteer_entry, name_key
+from newsledger.extract.name_lexicons import (
+    MentionLexicons,
+    default_lexicons,
+    demonym_place,
+    fold_accents,
+    gazetteer_entry,
+    name_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -27,6 +34,10 @@ def test_name_lexicons_demonym_place(name: str, place: str | None) -> None:
 )
 def test_name_lexicons_gazetteer_entry(name: str, entry: tuple[str, str] | None) -> None:
     assert gazetteer_entry(default_lexicons(), name) == entry
+
+
+def test_name_lexicons_fold_accents() -> None:
+    assert fold_accents("César Vásquez, Zürich") == "Cesar Vasquez, Zurich"
 
 
 def test_name_lexicons_name_key() -> None:

@@ -63,6 +63,11 @@ def _entity_of(entities: list[Entity], alias: str) -> Entity:
             ["Officials said Jevgenij Halvek arrived.", "Officials said Yevgeny Halvek arrived."],
             "Jevgenij Halvek", "PERSON", ("Yevgeny Halvek", "Jevgenij Halvek"),
         ),
+        # names written with and without their accents
+        (
+            ["Health Minister César Vásquez said hospitals were full. Vasquez added that teams were sent."],
+            "César Vásquez", "PERSON", ("César Vásquez", "Minister César Vásquez", "Vasquez"),
+        ),
         # an organisation's first word, in its own article and in another one
         (
             ["Tilden Shipping owns the barge. According to Tilden, it was insured."],

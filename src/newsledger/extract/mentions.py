@@ -43,7 +43,7 @@ from functools import cache
 from spacy.tokens import Doc as Parse
 
 from ..model import Document, Mention
-from .name_lexicons import MentionLexicons, default_lexicons, gazetteer_entry, name_key
+from .name_lexicons import MentionLexicons, default_lexicons, fold_accents, gazetteer_entry, name_key
 from .name_spans import Candidate, find_candidates, initial_token, name_evidence, span_text
 
 __all__ = ["MentionLexicons", "extract_mentions"]
@@ -107,8 +107,9 @@ def _line_kinds(doc: Document) -> tuple[list[int], list[str]]:
 
 
 def _words(parse: Parse, c: Candidate) -> list[str]:
-    """Lower-case alphabetic words of a candidate ("al-Rashidi" is one word)."""
-    return [w.lower() for w in span_text(parse, c.i, c.j).replace("’", "'").split() if any(ch.isalpha() for ch in w)]
+    """Lower-case alphabetic words of a candidate, accents folded ("al-Rashidi" is one word)."""
+    text = fold_accents(span_text(parse, c.i, c.j)).replace("’", "'")
+    return [w.lower() for w in text.split() if any(ch.isalpha() for ch in w)]
 
 
 def _appositive(parse: Parse, c: Candidate) -> tuple[str, str] | None:

@@ -9,13 +9,21 @@ and a lookup at every token of a text stays linear.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicons import table, word_list
 
-__all__ = ["MentionLexicons", "default_lexicons", "demonym_place", "gazetteer_entry", "name_key"]
+__all__ = ["MentionLexicons", "default_lexicons", "demonym_place", "fold_accents", "gazetteer_entry", "name_key"]
+
+
+def fold_accents(text: str) -> str:
+    """The text without its accents: "Vásquez" → "Vasquez" (outlets write names both ways)."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def name_key(name: str) -> str:

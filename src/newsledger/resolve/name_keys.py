@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..extract.name_lexicons import MentionLexicons, gazetteer_entry
+from ..extract.name_lexicons import MentionLexicons, fold_accents, gazetteer_entry
 from ..model import Mention
 
 __all__ = ["NameKey", "country_prefix", "initials", "is_acronym", "name_key_of", "normalize_name", "title_prefix"]
@@ -34,8 +34,8 @@ class NameKey:
 
 
 def normalize_name(name: str) -> str:
-    """Casefold, straight apostrophes, one space, no possessive: "Norway’s" → "norway"."""
-    name = " ".join(name.replace("’", "'").replace("‘", "'").split())
+    """Casefold, no accents, straight apostrophes, one space, no possessive: "Norway’s" → "norway"."""
+    name = " ".join(fold_accents(name).replace("’", "'").replace("‘", "'").split())
     name = _POSSESSIVE_END.sub("", name)
     return name.casefold().strip(" .,;:")
 
