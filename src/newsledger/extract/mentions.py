@@ -141,7 +141,8 @@ def _appositive(parse: Parse, c: Candidate) -> tuple[str, str] | None:
             and parse[c.j + 2].text in ("'s", "’s")):
         return None
     end = c.j + 1
-    while end + 1 < len(parse) and not parse[end + 1].is_sent_start and parse[end + 1].text not in _APPOSITION_ENDS \
+    limit = min(len(parse), c.j + 2 + 2 * _MAX_DESCRIPTOR_WORDS)
+    while end + 1 < limit and not parse[end + 1].is_sent_start and parse[end + 1].text not in _APPOSITION_ENDS \
             and parse[end + 1].lower_ not in ("who", "which", "whose", "that") and not parse[end + 1].is_space:
         end += 1
     phrase = parse[c.j + 1 : end + 1]
@@ -333,11 +334,17 @@ def _list_places(parse: Parse, cands: list[Candidate]) -> None:
     (the head included). Only names that no cue of their own types are changed.
     """
     groups: dict[int, list[Candidate]] = defaultdict(list)
+    heads: dict[int, int] = {}  # token → the head of its coordination, found once
     for c in cands:
-        root = parse[c.i : c.j].root
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head
-        groups[root.i].append(c)
+        token = parse[c.i : c.j].root
+        path = []
+        while token.dep_ == "conj" and token.head.i != token.i and token.i not in heads:
+            path.append(token.i)
+            token = token.head
+        top = heads.get(token.i, token.i)
+        for k in path:
+            heads[k] = top
+        groups[top].append(c)
     for members in groups.values():
         if len(members) < 2:
             continue

@@ -268,18 +268,20 @@ def _merge_spelling_variants(b: _Batch) -> None:
 
 def _merge_place_variants(b: _Batch) -> None:
     """One-word places spelled two ways, one letter apart: "Velikoye" / "Velikoe"."""
-    blocks: dict[str, dict[str, int]] = defaultdict(dict)
+    # blocked by first letters and length: one edit changes the length by one at most
+    blocks: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
     for i, m in enumerate(b.ms):
         name = b.keys[i].key.removeprefix("n:")
         if m.type in ("GPE", "LOC") and b.keys[i].key.startswith("n:") and " " not in name \
                 and len(name) >= _MIN_PLACE_VARIANT_LENGTH:
-            blocks[name[:3]].setdefault(name, i)
-    for names in blocks.values():
+            blocks[(name[:3], len(name))].setdefault(name, i)
+    for (prefix, length), names in list(blocks.items()):
+        longer = list(blocks.get((prefix, length + 1), {}).items())
         items = list(names.items())
-        for x in range(len(items)):
-            for y in range(x + 1, len(items)):
-                if Levenshtein.distance(items[x][0], items[y][0], score_cutoff=1) <= 1:
-                    b.uf.union(items[x][1], items[y][1])
+        for x, (name, i) in enumerate(items):
+            for other, j in items[x + 1 :] + longer:
+                if Levenshtein.distance(name, other, score_cutoff=1) <= 1:
+                    b.uf.union(i, j)
 
 
 def _same_person_name(a: str, b: str) -> bool:
