@@ -27,7 +27,7 @@ What is dropped: a one-word name that the tagger does not read as a proper noun 
 shouted word that is no acronym ("KERICHO") unless the gazetteer or the article's body knows it;
 any name on a headline or section-header line that the body or the gazetteer does not
 know; boilerplate lines, except the byline's author. A local body written in lower case
-after "the" ("the city council") is an organisation. Descriptors come from the parse: an
+after "the" ("the town council") is an organisation. Descriptors come from the parse: an
 apposition ("a nurse"), else the titles before the name ("President", "nurse").
 Everything is linear in the number of tokens.
 """
@@ -48,7 +48,7 @@ from .name_spans import Candidate, find_candidates, initial_token, name_evidence
 
 __all__ = ["MentionLexicons", "extract_mentions"]
 
-# an acronym as written: "U.S.", "IAEA", "AT&T"; longer all-capital words are shouted text
+# an acronym as written: "E.U.", "IAEA", "AT&T"; longer all-capital words are shouted text
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,5}")
 _SHOUTED_LETTERS = 6
 _YEAR_OLD = re.compile(r"\d+-year-old|\byear-old\b")
@@ -454,7 +454,7 @@ def _local_body_pattern(bodies: frozenset[str]) -> re.Pattern[str] | None:
 
 
 def _local_bodies(doc: Document, lines: list[tuple[int, int]], lex: MentionLexicons) -> list[tuple[int, int]]:
-    """ "the city council said", "a city council meeting": a local body as an organisation."""
+    """ "the town council said", "a town council meeting": a local body as an organisation."""
     pattern = _local_body_pattern(lex.local_bodies)
     if pattern is None:
         return []

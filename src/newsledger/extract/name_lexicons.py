@@ -50,7 +50,7 @@ class MentionLexicons:
     place_words: frozenset[str] = frozenset()  # place_words.txt: "street", "quay", "sound"
     place_prefixes: dict[str, str] = field(default_factory=dict)  # place_prefixes.tsv: "fort" → GPE
     facility_words: frozenset[str] = frozenset()  # facility_words.txt: "copper mine"
-    local_bodies: frozenset[str] = frozenset()  # local_bodies.txt: "city council"
+    local_bodies: frozenset[str] = frozenset()  # local_bodies.txt: "town council"
     stopwords: frozenset[str] = frozenset()  # name_stopwords.txt: "the", "monday", "war"
     speech_verbs: frozenset[str] = frozenset()  # speech_verbs.txt, base forms
     place_preps: dict[str, str] = field(default_factory=dict)  # place_preps.tsv: "in" → any

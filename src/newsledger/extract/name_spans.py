@@ -257,7 +257,7 @@ def _cut_titles(parse: Parse, c: Candidate, lex: MentionLexicons) -> Iterator[Ca
 
 
 def _not_a_country(name: str, lex: MentionLexicons) -> bool:
-    """No country's name or alias ("a US state" is no place called "US state"); a capital is none."""
+    """No country's name or alias ("an EU state" is no place called "EU state"); a capital is none."""
     key = name_key(name)
     return key not in lex.gazetteer or key in lex.capitals
 

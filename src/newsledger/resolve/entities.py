@@ -19,8 +19,8 @@ that a large corpus is never compared pair by pair:
 5. a short form of an organisation's name joins the one full name it shortens, first
    within its own article, then across articles: its first word when the rest is the
    organisation's kind ("Tilden" → "Tilden Shipping", not "Tarnby" → "Tarnby Machinists"),
-   its last words ("Harbour Board" → "Fenwick Harbour Board", "the city council" → "Fenwick
-   City Council"), the name before a facility's kind ("Selby" → "Selby copper mine"), one
+   its last words ("Harbour Board" → "Fenwick Harbour Board", "the town council" → "Fenwick
+   Town Council"), the name before a facility's kind ("Selby" → "Selby copper mine"), one
    designation ("Teamsters Local 727" ↔ "Chicago Teamsters Local 727");
 6. a bare name the model read as a person once, with no title or description, joins the
    organisation or place of the same name ("Corran");
@@ -72,7 +72,7 @@ _TRANSLIT_SIMILARITY = 88
 _MIN_TRANSLIT_LENGTH = 4  # jana/yana join; anna/ania differ after the swaps and stay apart
 _MIN_FUZZY_LENGTH = 5  # short names ("Park", "Lee") differ by one letter between two people
 # places' names this long that differ by one letter are one name (Velikoye/Velikoe);
-# shorter ones are often two places (Iran/Iraq, Gambia/Zambia)
+# shorter ones are often two places (Gambia/Zambia, Mali/Bali)
 _MIN_PLACE_VARIANT_LENGTH = 7
 _TYPE_ORDER = ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP")
 _INTRODUCED = re.compile(r"^(?:an?|one)\s|\byear-old\b", re.IGNORECASE)
@@ -403,8 +403,8 @@ def _short_forms(m: Mention, key: str, lex: MentionLexicons) -> set[str]:
 def _merge_org_parts(b: _Batch) -> None:
     """Short forms of an organisation's or a facility's name join the one full name they shorten.
 
-    "Tilden" (its first word) or "Harbour Board" / "the city council" (its last words) join
-    "Tilden Shipping" / "Fenwick Harbour Board" / "Fenwick City Council": the full names of
+    "Tilden" (its first word) or "Harbour Board" / "the town council" (its last words) join
+    "Tilden Shipping" / "Fenwick Harbour Board" / "Fenwick Town Council": the full names of
     the same article first, then of all articles; two fitting names join neither. A bare
     name typed as a person joins only when it fits no person's full name, has no
     description and no title of its own ("Tilden said" in an article without the firm).

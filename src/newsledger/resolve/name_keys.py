@@ -41,7 +41,7 @@ def normalize_name(name: str) -> str:
 
 
 def is_acronym(text: str) -> bool:
-    """ "ISW", "U.N.", "AT&T": two to six capitals, dots and "&" aside."""
+    """ "CSR", "E.U.", "AT&T": two to six capitals, dots and "&" aside."""
     core = text.replace(".", "").replace("&", "")
     return 2 <= len(core) <= 6 and core.isupper() and core.isalpha()
 
