@@ -10,23 +10,33 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-KURSK = SHARED / "examples" / "kursk"
+EXAMPLES = SHARED / "examples"
+KURSK = EXAMPLES / "kursk"
 SCORE = SHARED / "eval" / "score.py"
+
+
+def require_shared(path: Path) -> Path:
+    """``path`` under ``../shared``; the test is skipped where it is absent (a user's clone),
+    and fails instead under CI=true, where a missing bundle means a broken checkout."""
+    if not path.exists():
+        message = f"{path} is not present"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{message} (CI=true: the shared bundles and scorer are required)")
+        pytest.skip(message)
+    return path
 
 
 @pytest.fixture
 def kursk_dir() -> Path:
-    """The shared sample bundle; the test is skipped where it is absent (a user's clone)."""
-    if not (KURSK / "gold.json").is_file():
-        pytest.skip("../shared/examples/kursk is not present")
+    """The shared sample bundle (see :func:`require_shared`)."""
+    require_shared(KURSK / "gold.json")
     return KURSK
 
 
 @pytest.fixture
-def score_module():  # type: ignore[no-untyped-def]
-    """The shared scorer as a module (skipped where absent)."""
-    if not SCORE.is_file():
-        pytest.skip("../shared/eval/score.py is not present")
+def score_module() -> ModuleType:
+    """The shared scorer as a module (see :func:`require_shared`)."""
+    require_shared(SCORE)
     return load_score_module()
 
 
@@ -39,16 +49,6 @@ def load_score_module() -> ModuleType:
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
-
-
-def require_shared(path: Path) -> Path:
-    """``path`` under ``../shared``; the test is skipped where it is absent, and fails instead under CI=true."""
-    if not path.exists():
-        message = f"{path} is not present"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message} (CI=true: the shared bundles and scorer are required)")
-        pytest.skip(message)
-    return path
 
 
 def read_article(path: Path) -> str:

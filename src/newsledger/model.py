@@ -217,8 +217,9 @@ class Mention:
     start: int
     end: int
     text: str
-    type: str  # PERSON, ORG, GPE, LOC, NORP
-    descriptor: str | None = None  # "a 32-year-old former soldier": what the article says it is
+    type: str  # PERSON, ORG, GPE, LOC, NORP, FAC
+    descriptor: str | None = None  # "a 32-year-old former soldier", "President": what the article says it is
+    label: str | None = None  # the parse's entity label, when the model marked the name (it may differ from type)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,25 +1,35 @@
-"""Names of people, organisations and places, found without a pretrained model.
+"""Names of people, organisations and places, from the parse's named entities.
 
-A name is a run of capitalised words (with "of"/"for the" inside: "Institute for the Study
-of War"). Each run is read left to right against the data files: the gazetteer (countries,
-capitals, international organisations), demonyms ("Mongolian" → NORP, never a person)
-and titles ("President", "ambassador": kept out of the name). What is left is a name typed
-by its words (org words → ORG, region words → GPE, place head words such as "Street" or
-"Quay" → LOC, place prefixes such as "Fort" → GPE) and its context (a title before or a
-speech verb after → PERSON, "the city of" before → GPE). Weaker context decides only what
-nothing else types: a preposition before ("in X", "from X") or a place noun after ("X
-residents", "X's mayor", "the X depot") makes a place, unless the article uses the word
-otherwise (a person's surname, the first word of an organisation: "Tilden" after "Tilden
-Shipping").
+The candidates and their edges come from :mod:`.name_spans` (the model's entities and the
+capitalised runs it left unmarked). Each is then typed, most specific evidence first:
 
-Two capitalised runs joined by "and" or "&" are one organisation when the second ends in an
-org word and the first is no name of its own ("Fire and Rescue Service"); a local body
-written in lower case after "the" ("the city council") is an organisation too.
+1. the gazetteer (countries, capitals, international bodies) and demonyms ("Kenyan" →
+   NORP), whatever the model said ("Nairobi" is GPE, never a person);
+2. the name's own words: an organisation's head word ("Air Force", "Rescue Service" →
+   ORG; not "Left Bank", a place the model knows as one), a region word ("Oblast" → GPE),
+   a place's head word ("Quay", "Sound" → LOC), a place's first word ("Fort" → GPE), a
+   facility word after it ("copper mine" → FAC);
+3. a person's cues in the parse: a title before the name ("Gen.", "nurse"), an apposition
+   naming a role or an age ("Vera Holt, a nurse,"), the subject of a speech verb for a
+   name the model did not mark;
+4. the model's label, where an acronym is never a person and a facility without a
+   facility's word is a place (a city is GPE); for a name the model did not mark, a place
+   preposition or place noun around it ("in Ostby", "Ostby residents"), else a person for
+   a name of several words.
 
-Capitalisation alone misleads in three places, handled here: a sentence's first word (kept
-only when the same word is capitalised elsewhere in the article, or a cue says it is a
-name), headlines and section headers in title case (only names known from the body or the
-gazetteer are taken from them), and possessives ("Russia's" → "Russia").
+Within one article a person's given name or surname alone is that person ("Sandvik" after
+"Lena Sandvik", whatever the model said), an organisation's first words alone are that
+organisation, a facility's name alone is that facility, and a country's possessive opens a
+generic body's name ("Kenya's Defence Forces").
+
+What is dropped: a one-word name that the tagger does not read as a proper noun ("Thank",
+"Very", "Floodwater" opening a sentence); a word right after a number ("777 Falcon"); a
+shouted word that is no acronym ("KERICHO") unless the gazetteer or the article's body knows it;
+any name on a headline or section-header line that the body or the gazetteer does not
+know; boilerplate lines, except the byline's author. A local body written in lower case
+after "the" ("the town council") is an organisation. Descriptors come from the parse: an
+apposition ("a nurse"), else the titles before the name ("President", "nurse").
+Everything is linear in the number of tokens.
 """
 
 from __future__ import annotations
@@ -28,240 +38,26 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicons import table, word_list
+from spacy.tokens import Doc as Parse
+
 from ..model import Document, Mention
+from .name_lexicons import MentionLexicons, default_lexicons, fold_accents, gazetteer_entry, name_key
+from .name_spans import Candidate, find_candidates, initial_token, name_evidence, span_text
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:\w|[-'’.](?=[^\W_]))*")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_CONNECTORS = frozenset({"of", "for", "the", "de", "du", "da", "del", "van", "von", "bin", "al", "la", "le"})
+__all__ = ["MentionLexicons", "extract_mentions"]
+
+# an acronym as written: "E.U.", "IAEA", "AT&T"; longer all-capital words are shouted text
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,5}")
+_SHOUTED_LETTERS = 6
 _YEAR_OLD = re.compile(r"\d+-year-old|\byear-old\b")
-# an appositive right after a name: "Park, a 29-year-old former soldier who defected ..."
-_APPOSITIVE = re.compile(
-    r",\s+((?:an?|the)\s+[^,;:()“”\"]+?|[A-Z][\w’']*['’]s\s+[^,;:()“”\"]+?)(?=\s+(?:who|which|whose)\b|[,;:)]|\.(?:\s|$)|$)"
-)
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-# a capitalised word or dotted initials ("U.S."); it opens with a character class so the
-# regex engine can skip to the next capital letter quickly
-# "St." and "Mt." before a capitalised word open a name too ("St. Agnes’s Clinic")
-_CAPWORD = rf"(?:(?:St|Ste|Mt|Ft)\.(?=[ ][{_UPPER}])|[{_UPPER}](?:\.(?:[A-Z]\.)+|(?:\w|[-'’.](?=\w))*['’]?))"
-# a run of capitalised words joined by single spaces, with "of"/"for the" inside
-_RUN = re.compile(rf"{_CAPWORD}(?:[ ](?:(?:of|for|the|de|du|da|del|van|von|bin|al|la|le)[ ])*{_CAPWORD})*")
-# "and"/"&" between two capitalised runs that may be one name ("Fire and Rescue Service")
-_JOINER = re.compile(rf" (?:and|&) [{_UPPER}]")
-_SENT_END = '.!?"”’:'
-# first words of a saint's name: "St. Agnes’s Clinic" keeps its possessive inside the name
-_SAINT = frozenset({"st", "ste", "saint"})
-
-
-@dataclass(frozen=True, slots=True)
-class MentionLexicons:
-    """Word lists the mention finder reads (see the data files named in each field)."""
-
-    gazetteer: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower name → (canonical, type)
-    demonyms: dict[str, str] = field(default_factory=dict)  # lower demonym (and plural) → place
-    titles: frozenset[str] = frozenset()
-    org_words: frozenset[str] = frozenset()
-    region_words: frozenset[str] = frozenset()
-    region_suffixes: frozenset[str] = frozenset()  # lower-case region words kept in the name
-    place_cues: frozenset[str] = frozenset()
-    org_cues: frozenset[str] = frozenset()
-    capitals: frozenset[str] = frozenset()  # lower-case capital names (the gazetteer's kind "capital")
-    stopwords: frozenset[str] = frozenset()
-    speech_verbs: frozenset[str] = frozenset()
-    byline_cues: tuple[str, ...] = ()
-    hyphen_suffixes: frozenset[str] = frozenset()
-    place_words: frozenset[str] = frozenset()  # last words of LOC names ("street", "quay")
-    place_prefixes: dict[str, str] = field(default_factory=dict)  # first word → type ("fort" → GPE)
-    place_preps: dict[str, str] = field(default_factory=dict)  # preposition → "any" / "single"
-    place_after: frozenset[str] = frozenset()  # nouns after a place name ("residents", "mayor")
-    local_bodies: frozenset[str] = frozenset()  # lower-case bodies after "the" ("city council")
-    facility_words: frozenset[str] = frozenset()  # lower-case words after a facility's name ("copper mine")
-    max_words: int = 6
-    # first word (lower case) of the entries of each table → the most words an entry has;
-    # a token that starts no entry is rejected with one dict lookup
-    firsts: dict[int, dict[str, int]] = field(init=False, default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for table_ in (self.gazetteer, self.demonyms, self.titles):
-            index: dict[str, int] = {}
-            for entry in table_:
-                words = entry.split()
-                index[words[0].lower()] = max(index.get(words[0].lower(), 0), len(words))
-            self.firsts[id(table_)] = index
-
-
-def _inflect(base: str) -> set[str]:
-    """Forms of a speech verb: say → says, said(listed), saying; note → notes, noted."""
-    forms = {base}
-    if " " in base:
-        return forms
-    forms.add(base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s"))
-    if base.endswith("e"):
-        forms |= {base + "d", base[:-1] + "ing"}
-    elif base.endswith("y") and base[-2:-1] not in "aeiou":
-        forms |= {base[:-1] + "ied", base + "ing"}
-    else:
-        forms |= {base + "ed", base + "ing"}
-    return forms
-
-
-def _gaz_key(name: str) -> str:
-    """Lookup key of a gazetteer name: acronyms as written ("UN"), other names lower case."""
-    return name if name.isupper() else name.lower()
-
-
-@cache
-def default_lexicons() -> MentionLexicons:
-    """The packaged word lists (cached)."""
-    gaz = {_gaz_key(row[0]): (row[2], row[1]) for row in table("gazetteer.tsv")}
-    dem: dict[str, str] = {}
-    for row in table("demonyms.tsv"):
-        name, place = row[0], row[1]
-        dem[name.lower()] = place
-        # English plurals of nationality nouns: "Mongolians"; not "Chinese", "French", "Swiss"
-        if not name.endswith(("ese", "ch", "sh", "ss", "i")):
-            dem[name.lower() + "s"] = place
-    verbs: set[str] = set()
-    for verb in word_list("speech_verbs.txt"):
-        verbs |= _inflect(verb)
-    region = word_list("region_words.txt")
-    return MentionLexicons(
-        gazetteer=gaz,
-        demonyms=dem,
-        titles=word_list("titles.txt"),
-        org_words=word_list("org_words.txt"),
-        region_words=region,
-        # "the X region" keeps its lower-case region word; "state", "republic" and "district"
-        # are left out because "the Russian state" or "the district" are no place names
-        region_suffixes=region - {"state", "republic", "district"},
-        place_cues=word_list("place_cues.txt"),
-        org_cues=word_list("org_cues.txt"),
-        capitals=frozenset(row[0].lower() for row in table("gazetteer.tsv") if len(row) > 3 and row[3] == "capital"),
-        stopwords=word_list("name_stopwords.txt"),
-        speech_verbs=frozenset(verbs),
-        byline_cues=tuple(sorted(word_list("byline_cues.txt"), key=len, reverse=True)),
-        hyphen_suffixes=word_list("hyphen_suffixes.txt"),
-        place_words=word_list("place_words.txt"),
-        place_prefixes={row[0].lower(): row[1] for row in table("place_prefixes.tsv")},
-        place_preps={row[0].lower(): row[1] for row in table("place_preps.tsv")},
-        place_after=word_list("place_after.txt"),
-        local_bodies=word_list("local_bodies.txt"),
-        facility_words=word_list("facility_words.txt"),
-        max_words=max(len(k.split()) for k in [*gaz, *dem]),
-    )
-
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    initial: bool = False  # first word of a sentence (or after an opening quote / colon)
-    possessive: bool = False
-    low: str = field(init=False, default="")
-
-    def __post_init__(self) -> None:
-        self.low = self.text.lower()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-
-@dataclass(slots=True)
-class _Cand:
-    start: int
-    end: int
-    type: str | None
-    cues: set[str]
-    tokens: list[_Tok]
-    title_line: bool = False
-    descriptor: str | None = None
-    sent_start: int = 0
-
-
-def _tokens(text: str, s: int, e: int, lex: MentionLexicons) -> list[_Tok]:
-    """Word tokens of text[s:e]: possessives split off, hyphenated non-names cut."""
-    out: list[_Tok] = []
-    for m in _TOKEN.finditer(text, s, e):
-        ts, te, word = m.start(), m.end(), m.group()
-        poss = False
-        pm = _POSSESSIVE.search(word) if word[:1].isupper() else None
-        if pm and len(word) - len(pm.group()) >= 2 and (pm.group() != "'" or word.endswith("s'")):
-            te -= len(pm.group())
-            word = word[: len(word) - len(pm.group())]
-            poss = True
-        if "-" in word and word[:1].isupper() and word.lower() not in lex.gazetteer:
-            head, _, tail = word.partition("-")
-            if tail.islower() and (tail in lex.hyphen_suffixes or tail.endswith(("ed", "ing"))):
-                # "Novak-sponsored talks": the name is the part before the hyphen
-                out.append(_Tok(ts, ts + len(head), head))
-                continue
-            if tail[:1].isupper() and head.lower() in lex.gazetteer and tail.lower() in lex.gazetteer:
-                # "the Madrid-Lisbon axis": two places
-                out.append(_Tok(ts, ts + len(head), head))
-                out.append(_Tok(ts + len(head) + 1, te, tail, possessive=poss))
-                continue
-        out.append(_Tok(ts, te, word, possessive=poss))
-    return out
-
-
-def _longest(
-    toks: list[_Tok], i: int, table_: Mapping[str, object] | frozenset[str], limit: int, lex: MentionLexicons
-) -> int:
-    """Length of the longest entry of ``table_`` starting at token i (0 when none).
-
-    Entries are lower case; an all-capitals entry is stored as written and matches only
-    as written, so the name "Un" is not "UN" and the word "Who" is not "WHO".
-    """
-    index = lex.firsts.get(id(table_))
-    most = index.get(toks[i].low, 0) if index is not None else limit
-    for n in range(min(limit, most, len(toks) - i), 0, -1):
-        surface = " ".join(t.text for t in toks[i : i + n])
-        if surface.lower() in table_ or (surface.isupper() and surface in table_):
-            return n
-    return 0
-
-
-def gazetteer_entry(lex: MentionLexicons, name: str) -> tuple[str, str] | None:
-    """(canonical, type) of a name in the gazetteer, or None ("PRC" → China, GPE)."""
-    if name.isupper() and name in lex.gazetteer:
-        return lex.gazetteer[name]
-    low = name.lower()
-    return lex.gazetteer.get(low) if low in lex.gazetteer and not low.isupper() else None
-
-
-def demonym_place(name: str, lexicons: MentionLexicons | None = None) -> str | None:
-    """The place a demonym belongs to: "Mongolian" / "Mongolians" → "Mongolia".
-
-    Example: ``demonym_place("Ukrainian")`` → ``"Ukraine"``; a non-demonym → None.
-    """
-    lex = lexicons or default_lexicons()
-    return lex.demonyms.get(" ".join(name.replace("’", "'").split()).lower())
-
-
-def _title_before(text: str, start: int, lex: MentionLexicons) -> bool:
-    """A lower-case title right before a run: "leader Park", "ambassador in Oslo X"."""
-    words = re.findall(r"[\w’'.-]+", text[max(0, start - 40) : start])
-    words = [w.lower() for w in words]
-    return any(len(words) >= n and " ".join(words[-n:]) in lex.titles for n in (3, 2, 1))
-
-
-def _verb_after(text: str, end: int, lex: MentionLexicons) -> bool:
-    """A speech verb right after the name ("Petrovsky added", "Wrzesinsky also said")."""
-    if text[end : end + 1] != " ":
-        return False  # "Furthermore, reports suggest": a comma parts the word from the verb
-    words = re.findall(r"[A-Za-z’']+", text[end : end + 40])
-    for w in words[:3]:
-        lw = w.lower()
-        if lw in lex.speech_verbs:
-            return True
-        if not (lw.endswith("ly") or lw in {"also", "has", "had", "have", "then", "later", "again", "once"}):
-            return False
-    return False
+_MAX_DESCRIPTOR_WORDS = 14
+_SENTENCE_END = '.!?"”’:'
+# cues that make a name of a candidate whatever its position
+_STRONG = frozenset({"person", "org", "verb", "region", "facility", "designation", "place", "joined"})
+_APPOSITION_ENDS = frozenset({",", ";", ":", ")", "(", "—", "–", ".", "!", "?", '"', "“", "”"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "punct", "appos", "advcl", "cc", "conj"})
 
 
 def _is_title_line(text: str, s: int, e: int) -> bool:
@@ -274,311 +70,379 @@ def _is_title_line(text: str, s: int, e: int) -> bool:
     if not words:
         return False
     caps = sum(w[0].isupper() for w in words)
-    short = len(words) <= 4 and text[e - 1 : e] not in _SENT_END
+    short = len(words) <= 4 and text[e - 1 : e] not in _SENTENCE_END
     return caps / len(words) >= 0.6 and (short or text[e - 1 : e] not in ".!?")
 
 
-def _scan_run(text: str, run: list[_Tok], lex: MentionLexicons, evidence: frozenset[str] = frozenset()) -> list[_Cand]:
-    """Split one capitalised run into gazetteer places/orgs, demonyms and unknown names."""
-    out: list[_Cand] = []
-    run_start = run[0].start
-    while run and run[0].low in lex.stopwords and _longest(run, 0, lex.gazetteer, lex.max_words, lex) == 0:
-        run = run[1:]
-    if (
-        len(run) > 2
-        and run[0].initial
-        and run[1].low in _CONNECTORS
-        and run[0].low not in lex.org_words
-        and run[0].low not in evidence
-        and not _longest(run, 0, lex.gazetteer, lex.max_words, lex)
-    ):
-        # "Officers of the Coastal Guard Service": the sentence's first word is no part of the name
-        run = run[1:]
-        while run and run[0].low in _CONNECTORS:
-            run = run[1:]
-    i, cue, first_residue = 0, False, True
-    residue: list[_Tok] = []
-
-    def flush() -> None:
-        nonlocal residue, cue, first_residue
-        while residue and residue[-1].low in _CONNECTORS:
-            residue = residue[:-1]
-        if residue:
-            # a lower-case title before the run names the first unknown name in it:
-            # "ambassador in Oslo Ivan X" (looked up only when a name needs it)
-            if first_residue and not cue:
-                cue = _title_before(text, run_start, lex)
-            first_residue = False
-            out.append(_Cand(residue[0].start, residue[-1].end, None, {"title"} if cue else set(), residue))
-        residue, cue = [], False
-
-    while i < len(run):
-        in_org = any(t.low in lex.org_words for t in residue)
-        g = _longest(run, i, lex.gazetteer, lex.max_words, lex)
-        d = _longest(run, i, lex.demonyms, lex.max_words, lex)
-        if (g or d) and not (in_org and residue and residue[-1].low in _CONNECTORS):
-            flush()
-            n = max(g, d)
-            key = " ".join(t.text for t in run[i : i + n])
-            entry = gazetteer_entry(lex, key)
-            typ = entry[1] if g >= d and entry else "NORP"
-            if typ == "GPE" and i + n < len(run) and run[i + n].low in lex.region_suffixes:
-                n += 1  # "Tbilisi Oblast": the region named after the city
-            out.append(
-                _Cand(run[i].start, run[i + n - 1].end, typ, {"gazetteer" if g >= d else "demonym"}, run[i : i + n])
-            )
-            i += n
-            continue
-        if not residue:
-            t = _longest(run, i, lex.titles, 4, lex)
-            if t and i + t < len(run) and not run[i + t - 1].possessive:
-                cue = True
-                i += t
-                continue
-        residue.append(run[i])
-        if run[i].possessive:
-            flush()
-        i += 1
-    flush()
+def _body_tokens(parse: Parse, line_starts: list[int], kinds: list[str]) -> list[bool]:
+    """For every token, whether it stands on a body line (not a headline, not boilerplate)."""
+    out = []
+    k = -1
+    for t in parse:
+        while k + 1 < len(line_starts) and line_starts[k + 1] <= t.idx:
+            k += 1
+        out.append(k < 0 or kinds[k] == "body")
     return out
 
 
-def _type_unknown(
-    text: str, c: _Cand, lex: MentionLexicons, sent_start: int, speakers: frozenset[str] = frozenset()
-) -> str | None:
-    """The type the name's own words or a strong cue give; None when only weak context could.
+def _line_kinds(doc: Document) -> tuple[list[int], list[str]]:
+    """Start and kind ("body", "title", "boilerplate") of every line, in order."""
+    starts: list[int] = []
+    kinds: list[str] = []
+    junk = sorted((b.start, b.end) for b in doc.boilerplate)
+    k = 0
+    title = doc.meta.title_span
+    for s, e in doc.paragraphs:
+        while k < len(junk) and junk[k][1] <= s:
+            k += 1
+        if k < len(junk) and junk[k][0] < e:
+            kind = "boilerplate"
+        elif _is_title_line(doc.text, s, e) or (title is not None and title.overlaps(s, e)):
+            kind = "title"
+        else:
+            kind = "body"
+        starts.append(s)
+        kinds.append(kind)
+    return starts, kinds
 
-    ``speakers`` are words that stand alone before a speech verb in the article ("Park
-    said"): such a word ends a person's name, not a place's ("Jin Park").
+
+def _words(parse: Parse, c: Candidate) -> list[str]:
+    """Lower-case alphabetic words of a candidate, accents folded ("al-Rashidi" is one word)."""
+    text = fold_accents(span_text(parse, c.i, c.j)).replace("’", "'")
+    return [w.lower() for w in text.split() if any(ch.isalpha() for ch in w)]
+
+
+def _appositive(parse: Parse, c: Candidate) -> tuple[str, str] | None:
+    """(descriptor, head noun) of an apposition after the name: "Vera Holt, a nurse, said".
+
+    The parse's apposition first, without its relative clause ("a sailor who fled" →
+    "a sailor"); where the parse attaches it elsewhere, the noun phrase that opens with a
+    determiner or a possessive right after the name's comma, up to the next comma.
     """
-    words = [t.low for t in c.tokens]
-    if "facility" in c.cues:
-        return "FAC"
-    if any(w in lex.org_words for w in words):
-        return "ORG"
-    if len(words) >= 2 and words[-1] in lex.region_words:
-        return "GPE"
-    if "region" in c.cues:
-        return "GPE"
-    if c.cues & {"title", "verb", "descriptor", "byline"}:
+    if c.j + 1 >= len(parse) or parse[c.j].text != ",":
+        return None
+    root = parse[c.i : c.j].root
+    for child in root.rights:
+        if child.dep_ != "appos" or child.i <= c.j or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        skip = {t.i for grand in child.children if grand.dep_ in _CLAUSE_DEPS and grand.i > child.i
+                for t in grand.subtree}
+        kept = {t.i for t in child.subtree if t.i not in skip}
+        start = end = min(kept)
+        while end + 1 in kept:
+            end += 1
+        while end > start and parse[end].is_punct:
+            end -= 1
+        text = span_text(parse, start, end + 1)
+        if 1 <= len(text.split()) <= _MAX_DESCRIPTOR_WORDS:
+            return text, child.lower_
+    first = parse[c.j + 1]
+    if not (first.lower_ in ("a", "an", "the") or first.pos_ == "PROPN" and c.j + 2 < len(parse)
+            and parse[c.j + 2].text in ("'s", "’s")):
+        return None
+    end = c.j + 1
+    limit = min(len(parse), c.j + 2 + 2 * _MAX_DESCRIPTOR_WORDS)
+    while end + 1 < limit and not parse[end + 1].is_sent_start and parse[end + 1].text not in _APPOSITION_ENDS \
+            and parse[end + 1].lower_ not in ("who", "which", "whose", "that") and not parse[end + 1].is_space:
+        end += 1
+    phrase = parse[c.j + 1 : end + 1]
+    nouns = [t for t in phrase if t.pos_ == "NOUN"]
+    if not nouns or not 2 <= len(phrase.text.split()) <= _MAX_DESCRIPTOR_WORDS:
+        return None
+    before_prep = [t for t in nouns if not any(p.pos_ == "ADP" and p.i < t.i for p in phrase)]
+    return phrase.text, (before_prep or nouns)[-1].lower_
+
+
+def _noun_before(parse: Parse, c: Candidate) -> str | None:
+    """A lower-case noun that names the person right before the name: "nurse Vera Holt"."""
+    if c.i == 0:
+        return None
+    t = parse[c.i - 1]
+    root = parse[c.i : c.j].root
+    if t.is_lower and t.pos_ == "NOUN" and (
+            (t.dep_ == "compound" and c.i <= t.head.i < c.j) or (root.dep_ == "appos" and root.head.i == t.i)):
+        return t.text
+    return None
+
+
+def _speaks(parse: Parse, c: Candidate, lex: MentionLexicons) -> bool:
+    """The name is the subject of a speech verb, or the source after "according to"."""
+    root = parse[c.i : c.j].root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.speech_verbs:
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _describe(parse: Parse, c: Candidate, lex: MentionLexicons) -> str | None:
+    """Set the candidate's descriptor; return what it says the name is ("PERSON", "ORG") or None.
+
+    A title, a role noun or an age says a person ("nurse Vera Holt", "Vera Holt, a
+    29-year-old nurse,"); an outlet's or a firm's noun says an organisation ("the
+    state-run outlet Vecherny Listok").
+    """
+    appos = _appositive(parse, c)
+    noun = _noun_before(parse, c)
+    c.descriptor = appos[0] if appos is not None else (c.title or noun)
+    heads = [h.lower() for h in (noun, appos[1] if appos is not None else None) if h is not None]
+    if c.title is not None or any(h in lex.person_nouns for h in heads) or (
+            appos is not None and _YEAR_OLD.search(appos[0])):
         return "PERSON"
-    if len(words) >= 2 and words[-1] in lex.place_words and words[-1] not in speakers:
-        return "LOC"  # "Marrow Street", "Tolven Quay"
-    if len(words) >= 2 and words[0] in lex.place_prefixes and words[1] not in lex.stopwords:
-        return lex.place_prefixes[words[0]]  # "Fort Ravel", "Mount Ebren"; not "New Year"
-    before = " ".join(re.findall(r"[a-z]+", text[max(sent_start, c.start - 20) : c.start].lower())[-2:])
-    if any(before.endswith(p) for p in lex.place_cues):
-        return "GPE"
-    if any(before == p or before.endswith(" " + p) for p in lex.org_cues):
-        return "ORG"  # "the state-run outlet Vecherny Listok"
-    if c.tokens[0].text.isupper() and len(c.tokens[0].text) >= 2 and len(words) == 1:
+    if any(h in lex.org_cues for h in heads):
         return "ORG"
     return None
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]+) $")
-_NUMBER_AFTER = re.compile(r" \d")
-_NOUN_AFTER = re.compile(r"(?:['’]s?)? ([a-z]+)\b")
+def _place_context(parse: Parse, c: Candidate, lex: MentionLexicons, *, labelled: bool) -> bool:
+    """A place preposition or cue before the name, or a place noun after it.
 
-
-def _weak_place(text: str, c: _Cand, lex: MentionLexicons) -> bool:
-    """A preposition before ("in Fenwick") or a place noun after ("Fenwick residents")."""
-    if _NUMBER_AFTER.match(text, c.end) or any("-" in t.text and t.text[-1].islower() for t in c.tokens):
-        return False  # "Gate 7" is a designation; "Russian-language" an adjective
-    before = _WORD_BEFORE.search(text, max(c.sent_start, c.start - 16), c.start)
-    if before and not c.tokens[-1].possessive:
-        scope = lex.place_preps.get(before.group(1).lower())
-        if scope == "any" or (scope == "single" and len(c.tokens) == 1):
-            return True
-    after = _NOUN_AFTER.match(text, c.end)
-    return bool(after and after.group(1) in lex.place_after)
-
-
-def _descriptor(text: str, end: int, limit: int) -> str | None:
-    m = _APPOSITIVE.match(text, end, limit)
-    if not m:
-        return None
-    desc = m.group(1).strip()
-    return desc if 2 <= len(desc.split()) <= 14 else None
-
-
-def _person_descriptor(desc: str, lex: MentionLexicons) -> bool:
-    words = re.findall(r"[a-z-]+", desc.lower())
-    return bool(_YEAR_OLD.search(desc)) or any(w in lex.titles for w in words)
-
-
-def _byline(doc: Document, lex: MentionLexicons) -> list[_Cand]:
-    """The author's name on a byline line near the top ("Written by Jane Roe")."""
-    out = []
-    for s, e in doc.paragraphs[:12]:
-        line = doc.text[s:e]
-        low = line.lower()
-        for cue in lex.byline_cues:
-            if low.startswith(cue + " "):
-                name = re.fullmatch(r"\s*((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s*", line[len(cue) + 1 :])
-                if name:
-                    ns = s + len(cue) + 1 + name.start(1)
-                    toks = _tokens(doc.text, ns, ns + len(name.group(1)), lex)
-                    out.append(_Cand(ns, ns + len(name.group(1)), "PERSON", {"byline"}, toks))
-                break
-    return out
-
-
-def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) -> list[Mention]:
-    """Names of people, organisations and places in a document, typed, with descriptors.
-
-    Args:
-        doc (Document): a prepared document (sentences, paragraphs and boilerplate set).
-        lexicons (MentionLexicons | None): word lists; the packaged data by default.
-    Returns:
-        list[Mention]: sorted by start; titles are not part of the name; boilerplate lines
-        are skipped except a byline's author.
-
-    Example: "Russia's ambassador Ivan Petrovsky said" → "Russia" (GPE) and
-    "Ivan Petrovsky" (PERSON).
+    "in Ostby", "the city of Ostby", "Ostby residents", "Ostby's mayor". A name the model
+    labelled needs a preposition that takes any place ("in", "near"), not "from" ("a letter
+    from X"); a designation after the name is no place ("in Hangar 4").
     """
-    lex = lexicons or default_lexicons()
-    text = doc.text
-    starts = [a for a, _b in doc.sentences] or [a for a, _b in doc.paragraphs]
-    ends = [b for _a, b in doc.sentences] or [b for _a, b in doc.paragraphs]
-    title_span = doc.meta.title_span
-    runs: list[tuple[list[_Tok], bool, int, int]] = []  # tokens, in a title line, sentence start, end
-    evidence: set[str] = set()
-    cands: list[_Cand] = []
-    paragraphs: list[tuple[int, int, list[tuple[int, int]]]] = []
-    # where words stand as a name of their own ("Tilden said", "told Tilden")
-    alone: dict[str, set[int]] = defaultdict(set)
-    speakers: set[str] = set()  # words alone before a speech verb ("Park said")
-    for ps, pe in doc.paragraphs:
-        if doc.is_boilerplate(ps, pe):
-            continue
-        spans = []
-        for m in _RUN.finditer(text, ps, pe):
-            if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’.-_"):
-                continue  # a capital inside a word ("iPhone")
-            spans.append((m.start(), m.end()))
-            if " " not in m.group() and not _JOINER.match(text, m.end()):
-                word = _POSSESSIVE_END.sub("", m.group()).lower()
-                k = bisect.bisect_right(starts, m.start()) - 1
-                said = _verb_after(text, m.end(), lex)
-                if said:
-                    speakers.add(word)
-                if said or not _is_initial(text, starts[k] if k >= 0 else ps, m.start()):
-                    alone[word].add(m.start())
-        paragraphs.append((ps, pe, spans))
-    for ps, pe, spans in paragraphs:
-        is_title = _is_title_line(text, ps, pe) or (title_span is not None and title_span.overlaps(ps, pe))
-        for run_start, run_end in _join_runs(text, spans, lex, alone):
-            k = bisect.bisect_right(starts, run_start) - 1
-            sent_start, sent_end = (starts[k], ends[k]) if k >= 0 else (ps, pe)
-            known = _known_place(text[run_start:run_end], lex)
-            if known is not None:
-                # the common case, a whole run that is a country, capital or demonym ("Mongolian")
-                tok = _Tok(run_start, run_start + len(known[0]), known[0])
-                cand = _Cand(tok.start, tok.end, known[1], {known[2]}, [tok], is_title, None, sent_start)
-                after = _REGION_AFTER.match(text, cand.end)
-                if (
-                    known[1] == "GPE"
-                    and len(known[0]) == run_end - run_start
-                    and after
-                    and after.group(1) in (lex.region_suffixes)
-                ):
-                    cand.end = after.end()  # "the Tbilisi region"
-                cands.append(cand)
-                continue
-            toks = _tokens(text, run_start, run_end, lex)
-            if not toks:
-                continue
-            toks[0].initial = _is_initial(text, sent_start, toks[0].start)
-            for run in _split_possessive(toks, lex):
-                runs.append((run, is_title, sent_start, sent_end))
-                if not is_title:
-                    evidence.update(t.low for t in run if not t.initial and t.cap)
-    seen_capitalised = frozenset(evidence)
-    for run, is_title, sent_start, sent_end in runs:
-        for c in _scan_run(text, run, lex, seen_capitalised):
-            c.title_line = is_title
-            c.sent_start = sent_start
-            if c.type is None:
-                _add_context(text, c, sent_end, lex)
-            cands.append(c)
-    cands += [c for c in _byline(doc, lex) if not any(c.start < x.end and x.start < c.end for x in cands)]
-    cands += _local_bodies(doc, [(ps, pe) for ps, pe, _s in paragraphs], starts, lex)
-    return _finish(doc, cands, evidence, set(alone), frozenset(speakers), lex)
-
-
-def _join_runs(
-    text: str, spans: list[tuple[int, int]], lex: MentionLexicons, alone: Mapping[str, set[int]]
-) -> list[tuple[int, int]]:
-    """Join "Fire and Rescue Service", "Dock & Barge Weekly": two runs parted by "and"/"&".
-
-    The second run must end in an org word and the first must be no name of its own: not an
-    organisation already, no title before a person, no known place or demonym in it ("Red
-    Cross and Red Crescent Movement" stays two), and its last word never written alone in the
-    article ("Tilden and Marrow Shipping" stays two when "Tilden said").
-    """
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and text[out[-1][1] : s] in (" and ", " & "):
-            ps, pe = out[-1]
-            first = text[ps:pe].split()
-            while len(first) > 1 and first[0].lower() in lex.stopwords:
-                first = first[1:]  # "The Fenwick Fire and Rescue Service"
-            second = text[s:e].split()
-            last = _POSSESSIVE_END.sub("", second[-1]).lower()
-            if (
-                last in lex.org_words
-                and len(first) <= 3
-                and len(second) <= 4
-                and text[pe - 1] not in "'’"
-                and not text[pe - 2 : pe].endswith(("'s", "’s"))
-                and not any(w.lower() in lex.org_words or w.lower() in lex.titles for w in first)
-                and not alone.get(first[-1].lower(), set()) - {ps}
-                and first[-1].lower() not in lex.gazetteer
-                and not any(
-                    " ".join(first[a:b]).lower() in lex.gazetteer or " ".join(first[a:b]).lower() in lex.demonyms
-                    for a in range(len(first))
-                    for b in range(a + 1, len(first) + 1)
-                )
-            ):
-                out[-1] = (ps, e)
-                continue
-            if (
-                text[out[-1][1] : s] == " and "
-                and _org_of_pair(text[ps:pe].split(), second, lex)
-                and not any(alone.get(w.lower()) for w in second)
-            ):
-                out[-1] = (ps, e)
-                continue
-        out.append((s, e))
-    return out
-
-
-def _org_of_pair(first: list[str], second: list[str], lex: MentionLexicons) -> bool:
-    """ "Union of Dock" + "Harbour Workers": an org word, "of", and two trades joined by "and".
-
-    The first run is "<org word> of <one or two words>", the second two or three words
-    ending in a plural and never written alone in the article;
-    no word after "of" or in the second run is an org word, title, known place or
-    demonym ("Bank of Fenwick and Harlan Freight Company" stays two).
-    """
-    if "of" not in first or not 2 <= len(second) <= 3 or not second[-1].endswith("s") or second[-1][-2:-1] in "'’":
-        return False  # the second ends in a plural: "Textile Workers", "Natural Resources"
-    k = len(first) - 1 - first[::-1].index("of")
-    head, tail = first[:k], first[k + 1 :]
-    if not head or head[-1].lower() not in lex.org_words or not 1 <= len(tail) <= 2:
+    after = c.j
+    possessive = after < len(parse) and parse[after].text in ("'s", "’s")
+    if possessive:
+        after += 1
+    if after < len(parse) and parse[after].is_digit:
         return False
-    for w in tail + second:
-        low = _POSSESSIVE_END.sub("", w).lower()
-        if (
-            low in lex.titles
-            or low in lex.gazetteer
-            or low in lex.demonyms
-            or low in _CONNECTORS
-            or (low in lex.org_words and w is not second[-1])
-        ):
-            return False
-    return not (second[-1].lower() in lex.org_words and len(second) >= 2 and second[0].lower() in lex.org_words)
+    if after < len(parse) and parse[after].lower_ in lex.place_after and (c.j - c.i == 1 or not labelled):
+        return True
+    if c.i == 0 or possessive:
+        return False
+    scope = lex.place_preps.get(parse[c.i - 1].lower_)
+    if scope == "any" or (scope == "single" and c.j - c.i == 1 and not labelled):
+        return True
+    two = " ".join(t.lower_ for t in parse[max(0, c.i - 2) : c.i])
+    return two in lex.place_cues
+
+
+def _type(parse: Parse, c: Candidate, lex: MentionLexicons) -> str | None:
+    """The type the evidence gives, most specific first (see the module docstring)."""
+    name = span_text(parse, c.i, c.j)
+    entry = gazetteer_entry(lex, name)
+    if entry is not None:
+        c.cues.add("gazetteer")
+        return entry[1]
+    if "facility" in c.cues:
+        return "FAC"
+    if name_key(name).lower() in lex.demonyms:
+        c.cues.add("demonym")
+        return "NORP"
+    words = _words(parse, c)
+    if not words:
+        return None
+    # the head word: the last, or the one before "of"/"for" ("Centre for the Study of Rivers")
+    k = next((n for n, w in enumerate(words) if n > 0 and w in ("of", "for")), len(words))
+    head = words[k - 1]
+    said = _describe(parse, c, lex)
+    speaks = _speaks(parse, c, lex)
+    if speaks:
+        c.cues.add("verb")
+    if head in lex.org_words and not (c.label in ("GPE", "LOC") and _place_modifiers(words, lex)):
+        return "ORG"
+    if len(words) >= 2 and head in lex.region_words or "region" in c.cues:
+        return "ORG" if c.label == "ORG" else "GPE"
+    person = said == "PERSON" or speaks
+    if len(words) >= 2 and head in lex.place_words and not person and c.label not in ("GPE", "LOC"):
+        c.cues.add("place")
+        return "LOC"
+    if len(words) >= 2 and words[0] in lex.place_prefixes and not person and c.label not in ("PERSON", "GPE", "LOC"):
+        return lex.place_prefixes[words[0]]
+    if said is not None and c.label != "NORP":
+        c.cues.add("person" if said == "PERSON" else "org")
+        return said
+    if _ACRONYM.fullmatch(name) and c.label in ("PERSON", None):
+        return "ORG"
+    if c.label == "FAC" and len(words) == 1:
+        return "GPE"  # "Arequipa": a city the model read as a building
+    if c.label in ("PERSON", "ORG") and not speaks and _place_context(parse, c, lex, labelled=True):
+        return "GPE"  # "water rose in Lisk Ferrow", "Ostby residents"
+    if c.label in ("GPE", "LOC") and speaks and len(words) == 1:
+        return "PERSON"  # "the plan failed, Tilden said": no place the gazetteer knows speaks
+    if c.label is not None:
+        return c.label
+    if speaks:
+        return "PERSON"
+    if _place_context(parse, c, lex, labelled=False):
+        return "GPE"
+    return "PERSON" if len(words) >= 2 else None
+
+
+def _place_modifiers(words: list[str], lex: MentionLexicons) -> bool:
+    """The words before a place's head word are a known place or region ("Left" in "Left Bank")."""
+    entry = lex.gazetteer.get(" ".join(words[:-1]))
+    return entry is not None and entry[1] in ("GPE", "LOC")
+
+
+def _settle(parse: Parse, cands: list[Candidate], lex: MentionLexicons) -> None:
+    """One article's names agree with each other (see the module docstring)."""
+    person_words: set[str] = set()
+    surnames: set[str] = set()  # one-word names the article makes people
+    speakers: set[str] = set()
+    org_first: dict[str, set[str]] = defaultdict(set)
+    stems: set[str] = set()
+    fac_stems: set[str] = set()
+    typed: dict[str, str] = {}
+    for c in cands:
+        words = _words(parse, c)
+        if not words or c.cues & {"gazetteer", "demonym"}:
+            continue
+        key = " ".join(words)
+        if c.type == "PERSON" and (len(words) >= 2 or "person" in c.cues or c.label == "PERSON" and "verb" in c.cues):
+            person_words.update(words)
+            if len(words) == 1:
+                surnames.add(words[0])
+        elif c.type == "ORG" and len(words) >= 2:
+            org_first[words[0]].add(key)
+            if words[-1] in lex.org_words and len(words) >= 3:
+                stems.add(" ".join(words[:-1]))
+        elif c.type == "FAC":
+            fac_stems.add(" ".join(w for w in words if not any(w in f.split() for f in lex.facility_words)))
+        if len(words) == 1 and _speaks(parse, c, lex):
+            speakers.add(words[0])
+        if c.type is not None:
+            typed.setdefault(key, c.type)
+    for c in cands:
+        words = _words(parse, c)
+        if not words or c.cues & {"gazetteer", "demonym"}:
+            continue
+        key = " ".join(words)
+        firm = len(org_first.get(key, ())) == 1 and key not in person_words
+        if len(words) == 1 and key in person_words and not org_first.get(key) and c.type != "NORP":
+            c.type = "PERSON"  # "Sandvik" after "Lena Sandvik", whatever the model said
+        elif len(words) == 1 and firm and "person" not in c.cues and (
+                c.type in ("PERSON", None) or c.type in ("GPE", "LOC") and "verb" in c.cues):
+            c.type = "ORG"  # "Tilden said" after "Tilden Shipping"
+        elif key in fac_stems and c.type in ("PERSON", "ORG", None) and "person" not in c.cues:
+            c.type = "FAC"  # "Harrowgate" after "the Harrowgate copper mine"
+        elif key in stems and c.type in ("PERSON", "GPE", "LOC", None) and "person" not in c.cues:
+            c.type = "ORG"  # "Harlan Freight" after "Harlan Freight Company"
+        elif "place" in c.cues and words[-1] in speakers:
+            c.type = "PERSON"  # "Jin Park" when "Park said"
+        elif (len(words) >= 2 and c.type in ("GPE", "LOC", "ORG") and c.cues <= {"model", "verb"}
+              and words[-1] in surnames):
+            c.type = "PERSON"  # the model's place "Anna Varga" when "Varga said" as a person
+        if c.type is None:
+            c.type = typed.get(key) or (typed.get(words[-1]) if len(words) > 1 else None)
+
+
+def _list_places(parse: Parse, cands: list[Candidate]) -> None:
+    """A name in a list of places takes their type: "Lima, Quito, Arequipa and Cusco".
+
+    The list is the parse's coordination: names whose roots hang on one head by "conj"
+    (the head included). Only names that no cue of their own types are changed.
+    """
+    groups: dict[int, list[Candidate]] = defaultdict(list)
+    heads: dict[int, int] = {}  # token → the head of its coordination, found once
+    for c in cands:
+        token = parse[c.i : c.j].root
+        path = []
+        while token.dep_ == "conj" and token.head.i != token.i and token.i not in heads:
+            path.append(token.i)
+            token = token.head
+        top = heads.get(token.i, token.i)
+        for k in path:
+            heads[k] = top
+        groups[top].append(c)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        places = {c.type for c in members if "gazetteer" in c.cues and c.type in ("GPE", "LOC")}
+        if len(places) != 1:
+            continue
+        place = places.pop()
+        for c in members:
+            if not c.cues - {"model"} and c.j - c.i == 1 and c.type in ("PERSON", "ORG", "FAC", None):
+                c.type = place
+
+
+def _join_possessive(parse: Parse, cands: list[Candidate], lex: MentionLexicons) -> list[Candidate]:
+    """A country's possessive opens a generic body's name: "Kenya's Defence Forces" (ORG)."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == "GPE" and c.type == "ORG" and c.i == prev.j + 1
+                and parse[prev.j].lower_ in ("'s", "’s") and "gazetteer" not in c.cues
+                and 2 <= len(_words(parse, c)) <= 3 and _words(parse, c)[-1] in lex.org_words):
+            prev.j, prev.type, prev.label = c.j, "ORG", c.label
+            prev.cues = c.cues | {"joined"}
+            prev.title, prev.descriptor = None, c.descriptor
+            continue
+        out.append(c)
+    return out
+
+
+def _kept(parse: Parse, c: Candidate, lex: MentionLexicons, body: Mapping[str, str | None], inside: set[str],
+          common: set[str]) -> bool:
+    """The filters of the module docstring, for a typed candidate.
+
+    ``body`` maps the article's names (lower case) to their types; ``inside`` holds the
+    names and name words written somewhere other than at a sentence's start; ``common`` the
+    words the article writes in lower case.
+    """
+    name = span_text(parse, c.i, c.j)
+    words = name.split()
+    known = c.cues & {"gazetteer", "demonym"}
+    if c.type is None:
+        return False
+    prev = parse[c.i - 1] if c.i > 0 else None
+    if prev is not None and not known and (prev.is_digit or prev.ent_type_ == "TIME" and _ACRONYM.fullmatch(name)):
+        return False  # "the 777 Falcon", "at midnight CT"
+    letters = [ch for ch in name if ch.isalpha()]
+    if (letters and all(ch.isupper() for ch in letters) and not known and not _ACRONYM.fullmatch(name)
+            and (len(letters) >= _SHOUTED_LETTERS or len(words) > 1)):
+        shouted = body.get(name.lower()) if name.lower() in inside else None
+        if shouted is None:
+            return False  # "KERICHO" in a date line, a headline in capitals
+        c.type = shouted
+    if len(words) == 1 and not known:
+        low = name_key(name).lower()
+        if low in lex.stopwords or len(letters) < 2 or (name.endswith("s") and name[:-1].isupper()):
+            return False  # "War", "X", "POWs"
+        acronym = _ACRONYM.fullmatch(name) is not None
+        first = initial_token(parse, c.i)
+        if not acronym and c.j - c.i == 1 and parse[c.i].pos_ != "PROPN" and (first and low not in inside
+                                                                               or low in common):
+            return False  # "Thank", "Very" opening a sentence; "Welders" beside "welders"
+        if first and not c.cues & _STRONG and (low in lex.org_words or low in lex.place_words):
+            return False  # "Shipping agents said": an organisation's kind opening a sentence
+        if first and not acronym and not c.cues & _STRONG and low not in inside and c.label in (None, "PERSON"):
+            return False  # a sentence's first word that nothing else says is a name ("Floodwater reached")
+    return True
+
+
+def _known_in_line(parse: Parse, s: int, e: int, known: dict[str, str], firsts: dict[str, int],
+                   lex: MentionLexicons) -> list[Candidate]:
+    """Names of a headline that the article's body or the gazetteer knows."""
+    out: list[Candidate] = []
+    k = parse.char_span(s, e, alignment_mode="expand")
+    if k is None:
+        return out
+    i, end = k.start, k.end
+    while i < end:
+        most = firsts.get(parse[i].lower_, 0)
+        found = 0
+        for n in range(min(end - i, most), 0, -1):
+            key = name_key(span_text(parse, i, i + n))
+            if key.lower() in known or gazetteer_entry(lex, key) is not None:
+                found = n
+                c = Candidate(i, i + n, None)
+                entry = gazetteer_entry(lex, key)
+                c.type = entry[1] if entry is not None else known[key.lower()]
+                out.append(c)
+                break
+        i += found or 1
+    return out
+
+
+def _headline_index(known: dict[str, str], lex: MentionLexicons) -> dict[str, int]:
+    """First word → most tokens (words doubled for punctuation) of known names and gazetteer entries."""
+    firsts = {w: 2 * n + 1 for w, n in lex.firsts["gazetteer"].items()}
+    for name in known:
+        words = name.split()
+        firsts[words[0]] = max(firsts.get(words[0], 0), 2 * len(words) + 1)
+    return firsts
 
 
 @cache
@@ -589,230 +453,88 @@ def _local_body_pattern(bodies: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"\b([Tt]he|[Aa]n?) ({names})\b")
 
 
-def _local_bodies(
-    doc: Document, paragraphs: list[tuple[int, int]], starts: list[int], lex: MentionLexicons
-) -> list[_Cand]:
-    """ "the city council said", "a city council meeting": the local body as an organisation."""
+def _local_bodies(doc: Document, lines: list[tuple[int, int]], lex: MentionLexicons) -> list[tuple[int, int]]:
+    """ "the town council said", "a town council meeting": a local body as an organisation."""
     pattern = _local_body_pattern(lex.local_bodies)
     if pattern is None:
         return []
     out = []
-    for ps, pe in paragraphs:
-        for m in pattern.finditer(doc.text, ps, pe):
+    for s, e in lines:
+        for m in pattern.finditer(doc.text, s, e):
             if m.group(1).lower() != "the" and not re.match(r" [a-z]", doc.text[m.end() : m.end() + 2]):
                 continue  # "a city council" alone may be any council; "a city council meeting" is this one's
-            s, e = m.span(2)
-            toks = _tokens(doc.text, s, e, lex)
-            k = bisect.bisect_right(starts, s) - 1
-            out.append(_Cand(s, e, "ORG", {"local"}, toks, False, None, starts[k] if k >= 0 else ps))
+            out.append(m.span(2))
     return out
 
 
-_REGION_AFTER = re.compile(r" ([a-z]+)\b")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-
-
-def _known_place(run: str, lex: MentionLexicons) -> tuple[str, str, str] | None:
-    """(name, type, cue) when the whole run is one gazetteer entry or demonym, else None."""
-    name = _POSSESSIVE_END.sub("", run) if run[-1] in "'’" or run[-2:-1] in "'’" else run
-    entry = gazetteer_entry(lex, name)
-    if entry is not None:
-        return name, entry[1], "gazetteer"
-    if name.lower() in lex.demonyms and not name.isupper():
-        return name, "NORP", "demonym"
-    return None
-
-
-def _is_initial(text: str, sent_start: int, start: int) -> bool:
-    """First word of its sentence, or first after an opening quote, colon or dash."""
-    before = text[sent_start:start]
-    stripped = before.rstrip()
-    if not stripped or not any(ch.isalnum() for ch in before):
-        return True
-    return stripped[-1] in '“"‘:—–(' and not stripped[:-1].rstrip().endswith(",")
-
-
-def _split_possessive(toks: list[_Tok], lex: MentionLexicons) -> list[list[_Tok]]:
-    """A possessive ends a name: "Russia's President X" is "Russia" + "President X".
-
-    Not a saint's before an institution's word: "St. Agnes’s Clinic" is one name.
-    """
-    out: list[list[_Tok]] = [[]]
-    for k, t in enumerate(toks):
-        out[-1].append(t)
-        if (
-            t.possessive
-            and len(out[-1]) == 2
-            and out[-1][0].low in _SAINT
-            and k + 1 < len(toks)
-            and (toks[-1].low in lex.org_words or toks[-1].low in lex.place_words)
-        ):
-            t.possessive = False  # "St. Agnes’s Clinic": the saint's possessive is inside the name
-            continue
-        if t.possessive:
-            out.append([])
-    result = []
-    for run in out:
-        while run and run[-1].low in _CONNECTORS:
-            run = run[:-1]
-        while run and run[0].low in _CONNECTORS:
-            run = run[1:]
-        if run:
-            result.append(run)
-    return result
-
-
-def _add_context(text: str, c: _Cand, sent_end: int, lex: MentionLexicons) -> None:
-    """Cues around an unknown name: region word after, speech verb after, appositive."""
-    after = re.match(r" ([a-z]+)\b", text[c.end : c.end + 20])
-    if after and not c.tokens[-1].possessive:
-        if after.group(1) in lex.region_suffixes or after.group(1) in _NAME_REGION_SUFFIXES:
-            c.end += len(after.group(0))
-            c.cues.add("region")
-        else:
-            fac = _facility_pattern(lex.facility_words)
-            m = fac.match(text, c.end) if fac is not None else None
-            if m:
-                c.end = m.end()  # "the Selby copper mine"
-                c.cues.add("facility")
-    if _verb_after(text, c.end, lex):
-        c.cues.add("verb")
-    desc = _descriptor(text, c.end, sent_end)
-    if desc:
-        c.descriptor = desc
-        if _person_descriptor(desc, lex):
-            c.cues.add("descriptor")
-
-
-# region words kept after an unknown name only ("the Selby district"; "the district" alone is none)
-_NAME_REGION_SUFFIXES = frozenset({"district"})
-
-
-@cache
-def _facility_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
-    if not words:
+def _byline(doc: Document) -> tuple[int, int] | None:
+    """The author's name on the byline line the metadata found ("Written by Jane Roe")."""
+    span, author = doc.meta.author_span, doc.meta.author
+    if span is None or not author:
         return None
-    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf" (?:{names})\b(?![-’'])")
+    at = doc.text.find(author, span.start, span.end)
+    return (at, at + len(author)) if at >= 0 else None
 
 
-_LIST_GAP = re.compile(r",? (?:and |or )?|, ")
+def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) -> list[Mention]:
+    """Names of people, organisations and places in a document, typed, with descriptors.
 
+    Args:
+        doc (Document): a prepared document; it is parsed first when it has no parse.
+        lexicons (MentionLexicons | None): word lists; the packaged data by default.
+    Returns:
+        list[Mention]: sorted by start; titles, determiners and possessives are not part of
+        a name; boilerplate lines are skipped except the byline's author.
 
-def _list_type(text: str, c: _Cand, cands: list[_Cand]) -> str | None:
-    """A place in a list of places takes their type: "Madrid, Brenholm, and Zlatograd"."""
-    for o in cands:
-        if o is c or o.type not in ("GPE", "LOC"):
-            continue
-        gap = text[o.end : c.start] if o.end <= c.start else text[c.end : o.start]
-        if len(gap) <= 6 and _LIST_GAP.fullmatch(gap):
-            return o.type
-    return None
+    Example: "Chile's ambassador Ivan Petrovsky said" → "Chile" (GPE) and
+    "Ivan Petrovsky" (PERSON, descriptor "ambassador").
+    """
+    lex = lexicons or default_lexicons()
+    if doc.parse is None:
+        from ..clean.parse import parse_document
 
-
-def _finish(
-    doc: Document,
-    cands: list[_Cand],
-    evidence: set[str],
-    alone: set[str],
-    speakers: frozenset[str],
-    lex: MentionLexicons,
-) -> list[Mention]:
+        doc = parse_document(doc)
+    parse = doc.parse
+    assert parse is not None
     text = doc.text
-    body = [c for c in cands if not c.title_line]
-    known = {text[c.start : c.end].lower() for c in body}
-    # 1. what a name's own words or a strong cue say
-    for c in body:
-        if c.type is None:
-            c.type = _type_unknown(text, c, lex, c.sent_start, speakers)
-    # an organisation's name without its head word is that organisation ("Harlan Freight"
-    # after "Harlan Freight Company", "St. Agnes" after "St. Agnes’s Clinic")
-    stems = {
-        text[c.start : c.tokens[-2].end].lower()
-        for c in body
-        if c.type == "ORG" and len(c.tokens) >= 3 and c.tokens[-1].low in lex.org_words and "gazetteer" not in c.cues
-    }
-    if stems:
-        for c in cands:
-            if (
-                c.type in (None, "PERSON")
-                and not c.cues & {"title", "descriptor", "byline"}
-                and text[c.start : c.end].lower() in stems
-            ):
-                c.type = "ORG"
-                if c.tokens[0].low in _SAINT and text[c.end : c.end + 2] in ("’s", "'s"):
-                    c.end += 2  # "a spokeswoman for St. Agnes’s said": the possessive names the place
-    # words of people's names; a lone word before "said" may still be a firm's, so it waits
-    person_words = {
-        t.low
-        for c in body
-        if c.type == "PERSON" and "gazetteer" not in c.cues and not (len(c.tokens) == 1 and c.cues == {"verb"})
-        for t in c.tokens
-    }
-    # 2. a longer name nothing typed: a place by weak context ("in Santa Ravel"), else a person
-    for c in body:
-        if c.type is None and len(c.tokens) >= 2:
-            weak = not person_words & {t.low for t in c.tokens} and _weak_place(text, c, lex)
-            c.type = "GPE" if weak else "PERSON"
-            if c.type == "PERSON":
-                person_words.update(t.low for t in c.tokens)
-    # first words of organisation names: "Tilden" alone after "Tilden Shipping" is that firm
-    org_first: dict[str, set[str]] = defaultdict(set)
-    for c in body:
-        if c.type == "ORG" and len(c.tokens) >= 2 and c.tokens[0].cap and "gazetteer" not in c.cues:
-            org_first[c.tokens[0].low].add(text[c.start : c.end].lower())
-
-    def firm(low: str) -> bool:
-        return len(org_first.get(low, ())) == 1 and low not in person_words
-
-    for c in body:
-        if len(c.tokens) == 1 and c.type == "PERSON" and c.cues == {"verb"} and firm(c.tokens[0].low):
-            c.type = "ORG"  # "Tilden said in a statement": firms speak too
-    # a person's surname or given name alone is that person's type too ("Halvorsen" after "Erik Halvorsen")
-    typed: dict[str, str] = {}
-    for c in body:
-        if c.type == "PERSON" and "gazetteer" not in c.cues:
-            for t in c.tokens:
-                typed.setdefault(t.low, "PERSON")
-        if c.type in ("GPE", "LOC", "ORG"):
-            typed[c.tokens[0].low if len(c.tokens) == 1 else text[c.start : c.end].lower()] = c.type
-    out: list[Mention] = []
+    line_starts, kinds = _line_kinds(doc)
+    on_body = _body_tokens(parse, line_starts, kinds)
+    evidence = name_evidence(parse, on_body.__getitem__, lex)
+    cands = [c for c in find_candidates(parse, lex, evidence) if on_body[c.i]]
     for c in cands:
-        surface = text[c.start : c.end]
-        strong = c.cues & {
-            "gazetteer",
-            "demonym",
-            "title",
-            "verb",
-            "descriptor",
-            "byline",
-            "region",
-            "local",
-            "facility",
-        }
-        if c.title_line and not strong - {"title", "verb", "descriptor"} and surface.lower() not in known:
+        c.type = _type(parse, c, lex)
+    _list_places(parse, cands)
+    _settle(parse, cands, lex)
+    cands = _join_possessive(parse, cands, lex)
+    body = {span_text(parse, c.i, c.j).lower(): c.type for c in cands if c.type is not None}
+    inside = {span_text(parse, c.i, c.j).lower() for c in cands if not initial_token(parse, c.i)} | evidence
+    common = {t.text for t in parse if t.is_lower}
+    spans: list[tuple[int, int, str, str | None, str | None]] = []
+    known: dict[str, str] = {}
+    for c in cands:
+        if _kept(parse, c, lex, body, inside, common):
+            assert c.type is not None
+            spans.append((parse[c.i].idx, parse[c.j - 1].idx + len(parse[c.j - 1].text), c.type, c.descriptor, c.label))
+            known.setdefault(span_text(parse, c.i, c.j).lower(), c.type)
+    firsts = _headline_index(known, lex)
+    for (s, e), kind in zip(doc.paragraphs, kinds, strict=True):
+        if kind == "title":
+            for c in _known_in_line(parse, s, e, known, firsts, lex):
+                assert c.type is not None
+                spans.append((parse[c.i].idx, parse[c.j - 1].idx + len(parse[c.j - 1].text), c.type, None, None))
+    body_lines = [(s, e) for (s, e), kind in zip(doc.paragraphs, kinds, strict=True) if kind == "body"]
+    taken = sorted((s, e) for s, e, *_ in spans)
+    for s, e in _local_bodies(doc, body_lines, lex):
+        k = bisect.bisect_right(taken, (s, e)) - 1
+        if not (k >= 0 and taken[k][1] > s) and not (k + 1 < len(taken) and taken[k + 1][0] < e):
+            spans.append((s, e, "ORG", None, None))
+    author = _byline(doc)
+    if author is not None:
+        spans.append((author[0], author[1], "PERSON", None, None))
+    spans.sort()
+    out: list[Mention] = []
+    for s, e, typ, desc, label in spans:
+        if out and s < out[-1].end:
             continue
-        if len(c.tokens) == 1:
-            tok = c.tokens[0]
-            if tok.low in lex.stopwords or len(tok.text) < 2 or (tok.text[-1] == "s" and tok.text[:-1].isupper()):
-                continue  # "War", "X", "POWs"
-            if tok.initial and not strong and tok.low not in evidence and not tok.text.isupper():
-                continue  # a sentence's first word with nothing else saying it is a name
-            if tok.initial and not strong and tok.low in lex.org_words and tok.low not in alone:
-                continue  # "Shipping agents said": an org word opening a sentence names nothing
-        if c.type is None:
-            low = surface.lower()
-            c.type = (
-                typed.get(low)
-                or ("ORG" if firm(low) else None)
-                or typed.get(c.tokens[-1].low)
-                or _list_type(text, c, cands)
-                or ("GPE" if not c.title_line and _weak_place(text, c, lex) else None)
-            )
-            if c.type is None:
-                continue  # one capitalised word and nothing saying what it names
-        if doc.is_boilerplate(c.start, c.end) and "byline" not in c.cues:
-            continue
-        out.append(Mention(doc.id, c.start, c.end, surface, c.type, c.descriptor))
-    out.sort(key=lambda m: (m.start, m.end))
-    return [m for i, m in enumerate(out) if i == 0 or (m.start, m.end) != (out[i - 1].start, out[i - 1].end)]
+        out.append(Mention(doc.id, s, e, text[s:e], typ, desc, label))
+    return out

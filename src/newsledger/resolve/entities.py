@@ -3,26 +3,35 @@
 Mentions are joined with a union-find, one rule at a time, each rule blocked by a key so
 that a large corpus is never compared pair by pair:
 
-1. same key: the name as written (case, apostrophes and spacing normalised), a gazetteer
-   alias or capital replaced by its country ("PRC", "Beijing" → China; "Peking",
-   "Beijing" → China) and a region word dropped ("Zlatograd Oblast" → "Zlatograd");
+1. same merge key (:mod:`.name_keys`: case and spelling normalised, a gazetteer alias or a
+   capital replaced by its country, a region word, a facility's kind, a firm's legal suffix
+   dropped, a country written first made one);
 2. acronyms: "Centre for Harbour Studies (CHS)" pairs them in the text; otherwise an
-   acronym joins the one name whose initials it is ("FWA" ↔ "Federal Water Agency");
+   acronym joins the one name whose initials it is ("FWA" ↔ "Federal Water Agency"), or
+   all of them when they are one name written with one word changed ("Chilean Geological
+   Survey" / "Chilean Geological Service");
 3. people's spelling variants: "Wrzesinsky" ↔ "Wrzesinskyy" (rapidfuzz, blocked by the first
    letters of the surname, same given name); with the same surname, given names compared
    after common transliteration swaps ("Aleksandr" ↔ "Alexander", data in translit.tsv);
+   and places' one-letter variants ("Velikoye" ↔ "Velikoe");
 4. a bare surname joins the full name it shortens, first within its own article, then
    across articles when only one full name fits ("Halvorsen" → "Erik Halvorsen");
 5. a short form of an organisation's name joins the one full name it shortens, first
-   within its own article, then across articles: its first word ("Tilden" → "Tilden
-   Shipping") or its last words ("Harbour Board" → "Fenwick Harbour Board", "the city
-   council" → "Fenwick City Council").
+   within its own article, then across articles: its first word when the rest is the
+   organisation's kind ("Tilden" → "Tilden Shipping", not "Tarnby" → "Tarnby Machinists"),
+   its last words ("Harbour Board" → "Fenwick Harbour Board", "the town council" → "Fenwick
+   Town Council"), the name before a facility's kind ("Selby" → "Selby copper mine"), one
+   designation ("Teamsters Local 727" ↔ "Chicago Teamsters Local 727");
+6. a bare name the model read as a person once, with no title or description, joins the
+   organisation or place of the same name ("Corran");
+7. a lone word the model read as an organisation joins the one person whose surname it is
+   ("Sandvik said" after "Lena Sandvik" in another article).
 
-Keeping apart wins over merging: a bare name that its article introduces with its own
-description ("Park, a 29-year-old former soldier") is its own person and never joins a full
-name from elsewhere ("Park Jin Ho"); a surname that fits two full names of its article
-joins, mention by mention, the one named most recently before it, and none when neither
-was named before it.
+Keeping apart wins over merging: a bare name that its article introduces as somebody new
+("Park, a 29-year-old former soldier") is its own person and never joins a full name from
+elsewhere ("Park Jin Ho"), while a title ("President Park") introduces nobody; a surname
+that fits two full names of its article joins, mention by mention, the one named most
+recently before it, and none when neither was named before it.
 """
 
 from __future__ import annotations
@@ -31,14 +40,28 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
-from ..extract.mentions import MentionLexicons, default_lexicons, gazetteer_entry
+from ..extract.name_lexicons import MentionLexicons, default_lexicons
 from ..lexicons import table
-from ..model import Document, Entity, Mention, Quantity, Quote
+from ..model import Document, Entity, Mention
+from .links import link_entities
+from .name_keys import (
+    NameKey,
+    country_prefix,
+    initials,
+    is_acronym,
+    name_key_of,
+    normalize_name,
+    strip_region,
+    title_prefix,
+)
+
+__all__ = ["link_entities", "normalize_name", "resolve_entities"]
 
 # surnames at least this similar (rapidfuzz ratio, 0-100) are one spelling: Wrzesinsky/Wrzesinskyy = 95
 _SURNAME_SIMILARITY = 88
@@ -48,12 +71,12 @@ _GIVEN_NAME_SIMILARITY = 80
 _TRANSLIT_SIMILARITY = 88
 _MIN_TRANSLIT_LENGTH = 4  # jana/yana join; anna/ania differ after the swaps and stay apart
 _MIN_FUZZY_LENGTH = 5  # short names ("Park", "Lee") differ by one letter between two people
-_CONNECTORS = {"of", "for", "the", "and", "de", "du", "da", "del", "van", "von", "on", "in"}
-_TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP")
-# head words of a firm's name that its short form drops ("Harlan Freight Company" → "Harlan Freight")
-_FIRM_WORDS = frozenset(
-    {"company", "corporation", "corp", "group", "holdings", "industries", "limited", "ltd", "inc", "plc"}
-)
+# places' names this long that differ by one letter are one name (Velikoye/Velikoe);
+# shorter ones are often two places (Gambia/Zambia, Mali/Bali)
+_MIN_PLACE_VARIANT_LENGTH = 7
+_TYPE_ORDER = ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP")
+_INTRODUCED = re.compile(r"^(?:an?|one)\s|\byear-old\b", re.IGNORECASE)
+_DESIGNATION = re.compile(r"\b([a-z]+ \d+)$")
 
 
 class _Union:
@@ -72,67 +95,40 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def normalize_name(name: str) -> str:
-    """Casefold, straight apostrophes, one space, no possessive: "Russia’s" → "russia"."""
-    name = " ".join(name.replace("’", "'").replace("‘", "'").split())
-    name = re.sub(r"'s?$", "", name)
-    return name.casefold().strip(" .,;:")
+@dataclasses.dataclass(slots=True)
+class _Batch:
+    """The mentions of a batch in (doc, start) order and what every rule reads about them."""
 
+    ms: list[Mention]
+    keys: list[NameKey]
+    bare: list[bool]
+    texts: dict[str, str]
+    lex: MentionLexicons
+    uf: _Union
 
-def _strip_region(name: str, lex: MentionLexicons) -> str:
-    """'Zlatograd Oblast', 'Zlatograd region' → 'Zlatograd' (X + region word → X)."""
-    words = name.split()
-    if len(words) >= 2 and words[-1].lower() in lex.region_words:
-        head = " ".join(words[:-1])
-        # "Islamic State" is no state of a place called "Islamic"
-        if words[-1].lower() == "state" and head.lower().endswith("ic"):
-            return name
-        return head
-    return name
+    def introduced(self, i: int) -> bool:
+        """The article introduces this name as somebody new: "Park, a 29-year-old former soldier"."""
+        desc = self.ms[i].descriptor
+        return desc is not None and bool(_INTRODUCED.search(desc))
 
-
-def _demonym_place(name: str, lex: MentionLexicons) -> str | None:
-    return lex.demonyms.get(normalize_name(name))
-
-
-def _key(m: Mention, lex: MentionLexicons) -> tuple[str, str | None, bool]:
-    """(merge key, gazetteer canonical or None, region-stripped?) of one mention."""
-    if m.type == "NORP":
-        place = _demonym_place(m.text, lex)
-        return ("norp:" + (place or normalize_name(m.text)).casefold(), None, False)
-    surface = " ".join(m.text.replace("’", "'").split())
-    surface = re.sub(r"'s?$", "", surface)
-    if m.type == "FAC":
-        # "Selby copper mine" / "Selby mine": the name without its facility words
-        words = surface.split()
-        while len(words) >= 2 and words[-1].islower() and any(words[-1] in f.split() for f in lex.facility_words):
-            words.pop()
-        return ("fac:" + normalize_name(" ".join(words)), None, False)
-    entry = gazetteer_entry(lex, surface)
-    if entry:
-        return ("g:" + entry[0].casefold(), entry[0], False)
-    stripped = _strip_region(surface, lex)
-    if stripped != surface:
-        entry = gazetteer_entry(lex, stripped)
-        # "Tbilisi Oblast" is the region around the capital, not the country the capital stands for
-        if entry and stripped.lower() not in lex.capitals:
-            return ("g:" + entry[0].casefold(), entry[0], True)
-        return ("n:" + normalize_name(stripped), None, True)
-    return ("n:" + normalize_name(surface), None, False)
-
-
-def _is_acronym(text: str) -> bool:
-    core = text.replace(".", "")
-    return 2 <= len(core) <= 6 and core.isupper() and core.isalpha()
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _CONNECTORS]
-    return "".join(w[0] for w in words if w[0].isupper())
+    def titled(self, i: int) -> bool:
+        m = self.ms[i]
+        return title_prefix(self.texts.get(m.doc, ""), m.start, self.lex) is not None
 
 
 def _tokens(name: str) -> list[str]:
     return normalize_name(name).split()
+
+
+def _states(ms: list[Mention], lex: MentionLexicons) -> frozenset[str]:
+    """Capitals' names written with a region word after them in the batch ("Victoria state")."""
+    out = set()
+    for m in ms:
+        if m.type in ("GPE", "LOC") and " " in m.text:
+            head = strip_region(m.text, lex)
+            if head != m.text and normalize_name(head) in lex.capitals:
+                out.add(normalize_name(head))
+    return frozenset(out)
 
 
 def resolve_entities(docs: list[Document], mentions: list[Mention]) -> list[Entity]:
@@ -151,61 +147,97 @@ def resolve_entities(docs: list[Document], mentions: list[Mention]) -> list[Enti
     "Erik Halvorsen" with aliases ["Halvorsen", "Erik Halvorsen"].
     """
     lex = default_lexicons()
-    texts = {d.id: d.text for d in docs}
     ms = sorted(mentions, key=lambda m: (m.doc, m.start, m.end))
-    uf = _Union(len(ms))
-    keys = [_key(m, lex) for m in ms]
+    states = _states(ms, lex)
+    keys = [name_key_of(m, lex, states) for m in ms]
     bare = [
-        m.type == "PERSON" and len(m.text.split()) == 1 and keys[i][1] is None and not _is_acronym(m.text)
+        m.type == "PERSON" and len(m.text.split()) == 1 and keys[i].canonical is None and not is_acronym(m.text)
         for i, m in enumerate(ms)
     ]
+    b = _Batch(ms, keys, bare, {d.id: d.text for d in docs}, lex, _Union(len(ms)))
+    named = _merge_same_key(b)
+    _merge_acronyms(b)
+    _merge_spelling_variants(b)
+    _merge_place_variants(b)
+    _merge_bare_names(b)
+    _merge_org_parts(b)
+    _merge_bare_into_named(b, named)
+    _merge_surnames_read_as_organisations(b)
+    return _build(b)
 
-    # 1. same key (bare person names wait for rule 4: "Park" is not always the same Park)
+
+def _merge_same_key(b: _Batch) -> dict[str, int]:
+    """Rule 1; bare person names wait for rule 4 ("Park" is not always the same Park).
+
+    Returns the first mention of every key that is not a bare name.
+    """
     first: dict[str, int] = {}
-    for i, (key, _canon, _r) in enumerate(keys):
-        if bare[i]:
+    for i, k in enumerate(b.keys):
+        if b.bare[i]:
             continue
-        if key in first:
-            uf.union(first[key], i)
+        if k.key in first:
+            b.uf.union(first[k.key], i)
         else:
-            first[key] = i
-
-    _merge_acronyms(ms, keys, texts, uf)
-    _merge_spelling_variants(ms, bare, uf)
-    _merge_bare_names(ms, bare, uf, texts)
-    _merge_org_parts(ms, keys, bare, uf, texts, lex)
-    return _build(ms, keys, uf, texts, lex)
+            first[k.key] = i
+    return first
 
 
-def _merge_acronyms(
-    ms: list[Mention], keys: list[tuple[str, str | None, bool]], texts: dict[str, str], uf: _Union
-) -> None:
-    by_initials: dict[str, set[int]] = defaultdict(set)
+def _merge_acronyms(b: _Batch) -> None:
+    by_initials: dict[str, set[int]] = defaultdict(set)  # initials → mentions of full names
+    by_pairing: dict[str, set[int]] = defaultdict(set)  # acronym written after a name → that name
     acronyms: list[int] = []
-    for i, m in enumerate(ms):
-        if keys[i][1] is not None or m.type not in ("ORG", "PERSON", "GPE", "LOC"):
+    for i, m in enumerate(b.ms):
+        if b.keys[i].canonical is not None or m.type not in ("ORG", "PERSON", "GPE", "LOC", "FAC"):
             continue
-        if _is_acronym(m.text):
+        if is_acronym(m.text):
             acronyms.append(i)
             continue
-        if len(m.text.split()) >= 2 and m.type == "ORG":
-            by_initials[_initials(m.text)].add(uf.find(i))
-            # "Centre for Harbour Studies (CHS)": the text pairs them
-            after = re.match(r"\s*\(([A-Z][A-Z.&-]{1,7})\)", texts.get(m.doc, "")[m.end : m.end + 14])
-            if after:
-                by_initials[after.group(1).replace(".", "")].add(uf.find(i))
-    starts = {(m.doc, m.start): i for i, m in enumerate(ms) if m.type == "ORG" and len(m.text.split()) >= 2}
-    for i in acronyms:
-        m = ms[i]
-        # "CHS (Centre for Harbour Studies)": the expansion in brackets after the acronym
-        after = re.match(r"\s*\(", texts.get(m.doc, "")[m.end : m.end + 4])
-        paired = starts.get((m.doc, m.end + after.end())) if after else None
-        if paired is not None:
-            uf.union(paired, i)
+        words = m.text.split()
+        if len(words) < 2 or m.type == "PERSON":
             continue
-        roots = {uf.find(r) for r in by_initials.get(m.text.replace(".", ""), set())}
-        if len(roots) == 1:  # one name fits: join; two fit: leave the acronym alone
-            uf.union(roots.pop(), i)
+        forms = {initials(m.text), initials(b.keys[i].key.split(":", 1)[1].title())}
+        found = country_prefix(words, b.lex)
+        if found is not None and len(found[1]) >= 2:
+            forms.add(initials(" ".join(found[1])))  # "NYS" for "Kenyan National Youth Service"
+        # "Centre for Harbour Studies (CHS)", "Harlan Freight Co.'s (HF)": the text pairs them
+        after = re.match(r"(?:['’]s)?\s*\(([A-Z][A-Z.&-]{1,7})\)", b.texts.get(m.doc, "")[m.end : m.end + 16])
+        if after:
+            by_pairing[after.group(1).replace(".", "")].add(i)
+        for form in forms:
+            by_initials[form].add(i)
+    starts = {(m.doc, m.start): i for i, m in enumerate(b.ms) if m.type != "PERSON" and len(m.text.split()) >= 2}
+    for i in acronyms:
+        m = b.ms[i]
+        # "CHS (Centre for Harbour Studies)": the expansion in brackets after the acronym
+        after = re.match(r"\s*\(", b.texts.get(m.doc, "")[m.end : m.end + 4])
+        expansion = starts.get((m.doc, m.end + after.end())) if after else None
+        if expansion is not None:
+            b.uf.union(expansion, i)
+            continue
+        acronym = m.text.replace(".", "")
+        paired = {b.uf.find(j): j for j in by_pairing.get(acronym, set())}
+        fitting = {b.uf.find(j): j for j in by_initials.get(acronym, set())}
+        if len(paired) > 1:
+            continue
+        # a pairing in a text decides; names with the acronym's initials join it only as
+        # the same name written with one word changed
+        pool = fitting | paired
+        if len(pool) > 1 and _one_name_written_twice([b.keys[j].key for j in pool.values()]):
+            chosen = pool
+        elif paired or len(fitting) == 1:
+            chosen = paired or fitting
+        else:
+            continue  # two names fit: leave the acronym alone
+        for j in chosen.values():
+            b.uf.union(j, i)
+
+
+def _one_name_written_twice(names: list[str]) -> bool:
+    """Names of three words or more that differ in one word at most, pairwise (one body, one slip)."""
+    split = [n.split() for n in names]
+    if any(len(w) < 3 or len(w) != len(split[0]) for w in split):
+        return False
+    return all(sum(x != y for x, y in zip(split[0], w, strict=True)) <= 1 for w in split[1:])
 
 
 def _surname(name: str) -> str:
@@ -213,11 +245,11 @@ def _surname(name: str) -> str:
     return toks[-1] if toks else ""
 
 
-def _merge_spelling_variants(ms: list[Mention], bare: list[bool], uf: _Union) -> None:
+def _merge_spelling_variants(b: _Batch) -> None:
     """Full names of people that differ only by transliteration: Wrzesinsky / Wrzesinskyy."""
     blocks: dict[str, list[int]] = defaultdict(list)
-    for i, m in enumerate(ms):
-        if m.type == "PERSON" and not bare[i] and len(m.text.split()) >= 2:
+    for i, m in enumerate(b.ms):
+        if m.type == "PERSON" and not b.bare[i] and len(m.text.split()) >= 2:
             # block on the given name's initial and the surname's first letters, so a large
             # corpus compares only names that could be one spelling of each other
             toks = _tokens(m.text)
@@ -225,13 +257,31 @@ def _merge_spelling_variants(ms: list[Mention], bare: list[bool], uf: _Union) ->
     for members in blocks.values():
         names: dict[str, int] = {}
         for i in members:
-            names.setdefault(normalize_name(ms[i].text), i)
+            names.setdefault(normalize_name(b.ms[i].text), i)
         items = list(names.items())
-        for a in range(len(items)):
-            for b in range(a + 1, len(items)):
-                (na, ia), (nb, ib) = items[a], items[b]
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                (na, ia), (nb, ib) = items[x], items[y]
                 if _same_person_name(na, nb):
-                    uf.union(ia, ib)
+                    b.uf.union(ia, ib)
+
+
+def _merge_place_variants(b: _Batch) -> None:
+    """One-word places spelled two ways, one letter apart: "Velikoye" / "Velikoe"."""
+    # blocked by first letters and length: one edit changes the length by one at most
+    blocks: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
+    for i, m in enumerate(b.ms):
+        name = b.keys[i].key.removeprefix("n:")
+        if m.type in ("GPE", "LOC") and b.keys[i].key.startswith("n:") and " " not in name \
+                and len(name) >= _MIN_PLACE_VARIANT_LENGTH:
+            blocks[(name[:3], len(name))].setdefault(name, i)
+    for (prefix, length), names in list(blocks.items()):
+        longer = list(blocks.get((prefix, length + 1), {}).items())
+        items = list(names.items())
+        for x, (name, i) in enumerate(items):
+            for other, j in items[x + 1 :] + longer:
+                if Levenshtein.distance(name, other, score_cutoff=1) <= 1:
+                    b.uf.union(i, j)
 
 
 def _same_person_name(a: str, b: str) -> bool:
@@ -270,40 +320,41 @@ def _fits(bare_name: str, full: str) -> bool:
     toks = _tokens(full)
     if len(toks) < 2:
         return False
-    b = bare_name
-    if toks[-1] == b or (len(toks) >= 3 and toks[0] == b):
+    if toks[-1] == bare_name or (len(toks) >= 3 and toks[0] == bare_name):
         return True
-    return min(len(b), len(toks[-1])) >= _MIN_FUZZY_LENGTH and fuzz.ratio(b, toks[-1]) >= _SURNAME_SIMILARITY
+    return (min(len(bare_name), len(toks[-1])) >= _MIN_FUZZY_LENGTH
+            and fuzz.ratio(bare_name, toks[-1]) >= _SURNAME_SIMILARITY)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 
 
-def _merge_bare_names(ms: list[Mention], bare: list[bool], uf: _Union, texts: dict[str, str]) -> None:
-    full_by_doc: dict[str, list[int]] = defaultdict(list)
+def _merge_bare_names(b: _Batch) -> None:
+    ms, uf = b.ms, b.uf
+    # full names of people by (doc, block) and by block; a block is the first letters of a
+    # name word a bare name may stand for (the surname; the first word of three)
+    full_by_doc: dict[tuple[str, str], list[int]] = defaultdict(list)
     full_by_block: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
-        if m.type == "PERSON" and not bare[i] and len(m.text.split()) >= 2:
-            full_by_doc[m.doc].append(i)
+        if m.type == "PERSON" and not b.bare[i] and len(m.text.split()) >= 2:
             toks = _tokens(m.text)
-            full_by_block[toks[-1][:3]].append(i)
-            if len(toks) >= 3:
-                full_by_block[toks[0][:3]].append(i)
-    # bare names per document and surface
+            for block in {toks[-1][:3], toks[0][:3]} if len(toks) >= 3 else {toks[-1][:3]}:
+                full_by_doc[(m.doc, block)].append(i)
+                full_by_block[block].append(i)
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
-        if bare[i]:
+        if b.bare[i]:
             groups[(m.doc, normalize_name(m.text))].append(i)
-    unresolved: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+    unresolved: dict[str, list[int]] = defaultdict(list)
     for (doc, name), members in groups.items():
-        described = any(ms[j].descriptor for j in members)
-        fitting = [f for f in full_by_doc.get(doc, []) if _fits(name, ms[f].text)]
+        introduced = any(b.introduced(j) for j in members)
+        fitting = [f for f in full_by_doc.get((doc, name[:3]), []) if _fits(name, ms[f].text)]
         roots = {uf.find(f) for f in fitting}
-        if len(roots) > 1 and not described:
+        if len(roots) > 1 and not introduced:
             # two people of one surname in the article: each bare mention is the one named
             # most recently before it, when a sentence parts that naming from the other
             # person's last one ("Anna Novak met Tomas Novak. Novak said" stays apart)
-            text = texts.get(doc, "")
+            text = b.texts.get(doc, "")
             for j in members:
                 before = sorted((f for f in fitting if ms[f].end <= ms[j].start), key=lambda f: ms[f].start)
                 if not before:
@@ -317,77 +368,79 @@ def _merge_bare_names(ms: list[Mention], bare: list[bool], uf: _Union, texts: di
             uf.union(members[0], j)
         if len(roots) == 1:
             uf.union(roots.pop(), members[0])
-        elif not roots and not described:
-            unresolved[name].append((members[0], described))
-        # a described bare name, or one fitting two full names, stays on its own
+        elif not roots and not introduced:
+            unresolved[name].append(members[0])
+        # an introduced bare name, or one fitting two full names, stays on its own
     for name, items in unresolved.items():
         roots = {uf.find(f) for f in full_by_block.get(name[:3], []) if _fits(name, ms[f].text)}
         if len(roots) == 1:
             root = roots.pop()
-            for j, _d in items:
+            for j in items:
                 uf.union(root, j)
         elif not roots:
-            for j, _d in items[1:]:
-                uf.union(items[0][0], j)
+            for j in items[1:]:
+                uf.union(items[0], j)
 
 
-def _merge_org_parts(
-    ms: list[Mention],
-    keys: list[tuple[str, str | None, bool]],
-    bare: list[bool],
-    uf: _Union,
-    texts: dict[str, str],
-    lex: MentionLexicons,
-) -> None:
-    """Short forms of an organisation's name join the one full name they shorten.
+def _short_forms(m: Mention, key: str, lex: MentionLexicons) -> set[str]:
+    """What a full organisation or facility name may be shortened to."""
+    words = [re.sub(r"'s$", "", w) for w in key.split()]
+    if m.type == "FAC":
+        return {"fac:" + key.removeprefix("fac:")} if key.startswith("fac:") else set()
+    if len(words) < 2:
+        return set()
+    forms = {"last:" + " ".join(words[k:]) for k in range(1, len(words))}
+    if words[-1] in lex.org_words:
+        forms.add("first:" + words[0])  # "Tilden" for "Tilden Shipping"
+        if len(words) >= 3:
+            forms.add("stem:" + " ".join(words[:-1]))  # "Harlan Freight" for "Harlan Freight Bank"
+    designation = _DESIGNATION.search(key)
+    if designation and designation.group(1).split()[0] in lex.org_words | lex.region_words:
+        forms.add("desig:" + designation.group(1))  # "Local 45"
+    return forms
 
-    "Tilden" (its first word) or "Harbour Board" / "the city council" (its last words) join
-    "Tilden Shipping" / "Fenwick Harbour Board" / "Fenwick City Council": the full names of
+
+def _merge_org_parts(b: _Batch) -> None:
+    """Short forms of an organisation's or a facility's name join the one full name they shorten.
+
+    "Tilden" (its first word) or "Harbour Board" / "the town council" (its last words) join
+    "Tilden Shipping" / "Fenwick Harbour Board" / "Fenwick Town Council": the full names of
     the same article first, then of all articles; two fitting names join neither. A bare
     name typed as a person joins only when it fits no person's full name, has no
     description and no title of its own ("Tilden said" in an article without the firm).
     """
+    ms, uf, lex = b.ms, b.uf, b.lex
     parts: dict[tuple[str, str], set[int]] = defaultdict(set)  # (doc or "", short form) → full names
     for i, m in enumerate(ms):
-        if m.type != "ORG" or keys[i][1] is not None or not m.text[:1].isupper():
+        if m.type not in ("ORG", "FAC") or b.keys[i].canonical is not None or not m.text[:1].isupper():
             continue
-        toks = _tokens(m.text)
-        if len(toks) < 2:
-            continue
-        short_forms = {"first:" + toks[0]} | {"last:" + " ".join(toks[k:]) for k in range(1, len(toks))}
-        if len(toks) >= 3 and toks[-1] in lex.org_words:
-            # "Harlan Freight" for "Harlan Freight Company": the name without its head word
-            stem = normalize_name(" ".join(m.text.split()[:-1]))
-            short_forms.add("stem:" + stem)
-            if toks[-1] in _FIRM_WORDS:
-                short_forms.add("firm:" + stem)
-        for form in short_forms:
+        key = b.keys[i].key.split(":", 1)[1]
+        for form in _short_forms(m, key if m.type == "ORG" else b.keys[i].key, lex):
             parts[(m.doc, form)].add(i)
             parts[("", form)].add(i)
     if not parts:
         return
-    people = {uf.find(i) for i, m in enumerate(ms) if m.type == "PERSON" and not bare[i] and len(m.text.split()) >= 2}
+    people = {uf.find(i) for i, m in enumerate(ms) if m.type == "PERSON" and not b.bare[i] and len(m.text.split()) >= 2}
     for i, m in enumerate(ms):
-        if keys[i][1] is not None or _is_acronym(m.text):
+        if b.keys[i].canonical is not None or is_acronym(m.text) or not b.keys[i].key.startswith("n:"):
             continue
-        name = normalize_name(m.text)
+        name = b.keys[i].key.removeprefix("n:")
         forms: list[str]
         if m.type == "ORG":
             forms = ["last:" + name, "stem:" + name] + (["first:" + name] if " " not in name else [])
-        elif m.type == "PERSON" and " " in name and not m.descriptor:
-            if _title_prefix(texts.get(m.doc, ""), m.start, lex):
-                continue
-            # "Harlan Freight said": a firm's short name typed as a person; only before a firm's
-            # own head word, as a person may share a foundation's or an institute's name
-            forms = ["firm:" + name]
-        elif bare[i] and not m.descriptor and uf.find(i) not in people:
-            if _title_prefix(texts.get(m.doc, ""), m.start, lex):
+            designation = _DESIGNATION.search(name)
+            if designation:
+                forms.append("desig:" + designation.group(1))
+        elif b.bare[i] and not m.descriptor and uf.find(i) not in people:
+            if b.titled(i):
                 continue  # "President Tilden" is a person
-            forms = ["first:" + name, "last:" + name]
+            forms = ["first:" + name, "last:" + name, "fac:" + name]
+        elif m.type == "FAC" and " " not in name:
+            forms = ["fac:" + name]  # "Harrowgate" for "the Harrowgate copper mine"
         else:
             continue
         for scope in (m.doc, ""):
-            roots = {uf.find(j) for form in forms for j in parts.get((scope, form), ())}
+            roots = {uf.find(j) for form in forms for j in parts.get((scope, form), ())} - {uf.find(i)}
             if scope == "" and " " not in name and name in lex.org_words:
                 roots = set()  # "the Council" in another article may be any council
             if len(roots) == 1:
@@ -396,133 +449,120 @@ def _merge_org_parts(
                 break  # the article's own full names decide; two of them: leave it apart
 
 
-def _title_prefix(text: str, start: int, lex: MentionLexicons) -> str | None:
-    """Capitalised titles and demonyms written right before a name: "Russian President"."""
-    words = list(re.finditer(r"[A-Z][\w-]*", text[max(0, start - 48) : start]))
-    offset = max(0, start - 48)
-    prefix_start = start
-    for w in reversed(words):
-        if text[offset + w.end() : prefix_start].strip() or text[offset + w.end() : prefix_start].count(" ") > 1:
-            break
-        low = w.group().lower()
-        if low in lex.titles or low in lex.demonyms or any(low in d.split() for d in _multiword(lex)):
-            prefix_start = offset + w.start()
-        else:
-            break
-    return text[prefix_start:start] if prefix_start < start else None
+def _merge_surnames_read_as_organisations(b: _Batch) -> None:
+    """Rule 7: a lone word the model read as an organisation joins the one person whose surname it is.
+
+    "The talks failed, Sandvik said" (ORG to the model) after "Lena Sandvik" in another
+    article; never a word some organisation's longer name opens with ("Tilden" beside
+    "Tilden Shipping"), an acronym, or a word of an organisation's kind.
+    """
+    ms, uf = b.ms, b.uf
+    surnames: dict[str, set[int]] = defaultdict(set)
+    opens_org: set[str] = set()
+    lone: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        words = _tokens(m.text)
+        if m.type == "PERSON" and len(words) >= 2 and not b.bare[i]:
+            surnames[words[-1]].add(i)
+        elif m.type != "PERSON" and len(words) >= 2:
+            opens_org.add(words[0])
+        elif (m.type == "ORG" and len(words) == 1 and m.label == "ORG" and b.keys[i].canonical is None
+              and not is_acronym(m.text) and words[0] not in b.lex.org_words):
+            lone[words[0]].append(i)
+    for word, members in lone.items():
+        roots = {uf.find(f) for f in surnames.get(word, ())}
+        if len(roots) == 1 and word not in opens_org:
+            root = roots.pop()
+            for i in members:
+                uf.union(root, i)
 
 
-def _multiword(lex: MentionLexicons) -> list[str]:
-    return [t for t in lex.titles if " " in t] + [d for d in lex.demonyms if " " in d]
+def _merge_bare_into_named(b: _Batch, named: dict[str, int]) -> None:
+    """Rule 6: "Corran" read as a person once joins the organisation "Corran" of other mentions."""
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(b.ms)):
+        clusters[b.uf.find(i)].append(i)
+    for members in list(clusters.values()):
+        if not all(b.bare[i] and not b.ms[i].descriptor and not b.titled(i) for i in members):
+            continue
+        other = named.get(b.keys[members[0]].key)
+        if other is not None and b.ms[other].type != "PERSON":
+            b.uf.union(other, members[0])
 
 
-def _build(
-    ms: list[Mention], keys: list[tuple[str, str | None, bool]], uf: _Union, texts: dict[str, str], lex: MentionLexicons
-) -> list[Entity]:
+def _build(b: _Batch) -> list[Entity]:
+    ms, lex = b.ms, b.lex
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ms)):
-        clusters[uf.find(i)].append(i)
-    entities: list[tuple[tuple[str, int], Entity]] = []
+        clusters[b.uf.find(i)].append(i)
+    entities: list[Entity] = []
     used: Counter[str] = Counter()
     ordered = sorted(clusters.values(), key=lambda c: min((ms[i].doc, ms[i].start) for i in c))
     for members in ordered:
         mentions = tuple(ms[i] for i in members)
-        etype = _entity_type(mentions, [keys[i] for i in members])
-        canonical = _canonical(mentions, [keys[i] for i in members], lex)
+        keys = [b.keys[i] for i in members]
+        canonical = _canonical(mentions, keys, lex)
+        etype = _entity_type(mentions, keys)
         aliases: list[str] = []
         for m in mentions:
-            if m.text not in aliases:
-                aliases.append(m.text)
-            if etype in ("PERSON", "ORG"):
-                prefix = _title_prefix(texts.get(m.doc, ""), m.start, lex)
-                if prefix and prefix + m.text not in aliases:
-                    aliases.append(prefix + m.text)
+            for alias in _aliases(m, etype, b.texts.get(m.doc, ""), lex):
+                if alias not in aliases:
+                    aliases.append(alias)
         base = "e-" + (re.sub(r"[^a-z0-9]+", "-", canonical.casefold()).strip("-") or "x") + "-" + etype.lower()
         used[base] += 1
         if used[base] > 1:
             first = mentions[0]
             digest = hashlib.sha1(f"{first.doc}:{first.start}".encode()).hexdigest()[:6]
             base = f"{base}-{digest}"
-        entities.append(
-            ((mentions[0].doc, mentions[0].start), Entity(base, canonical, etype, tuple(aliases), mentions))
-        )
-    return [e for _k, e in entities]
+        entities.append(Entity(base, canonical, etype, tuple(aliases), mentions))
+    return entities
 
 
-def _entity_type(mentions: Iterable[Mention], keys: list[tuple[str, str | None, bool]]) -> str:
-    mentions = list(mentions)
+def _aliases(m: Mention, etype: str, text: str, lex: MentionLexicons) -> list[str]:
+    """The name as written, with its titles ("President Sandvik"); an organisation's name
+    without the country written first ("National Youth Service") and its designation
+    ("Local 727" of "Teamsters Local 727"), the short forms it goes by."""
+    out = [m.text]
+    if etype in ("PERSON", "ORG"):
+        prefix = title_prefix(text, m.start, lex)
+        if prefix:
+            out.append(prefix + m.text)
+    if etype == "ORG" and m.type == "ORG":
+        words = m.text.split()
+        found = country_prefix(words, lex)
+        if found is not None and len(found[1]) >= 2 and found[1][-1].lower() in lex.org_words:
+            out.append(" ".join(found[1]))
+        if len(words) >= 3 and words[-1].isdigit() and words[-2][:1].isupper() and (
+                words[-2].lower() in lex.org_words or words[-2].lower() in lex.region_words):
+            out.append(" ".join(words[-2:]))
+    return out
+
+
+def _entity_type(mentions: Sequence[Mention], keys: list[NameKey]) -> str:
+    """The gazetteer's type, else the most frequent; a tie goes to the fullest name's type, then to
+    an organisation or a place before a person (the model reads unknown names as people)."""
     for m, k in zip(mentions, keys, strict=True):
-        if k[1] is not None:
+        if k.canonical is not None:
             return m.type
     votes = Counter(m.type for m in mentions)
     best = max(votes.values())
-    return (
-        next(t for t in _TYPE_ORDER if votes.get(t) == best)
-        if any(votes.get(t) == best for t in _TYPE_ORDER)
-        else mentions[0].type
-    )
+    tied = {t for t, n in votes.items() if n == best}
+    longest = max(len(m.text.split()) for m in mentions if m.type in tied)
+    tied = {m.type for m in mentions if m.type in tied and len(m.text.split()) == longest}
+    return next((t for t in _TYPE_ORDER if t in tied), mentions[0].type)
 
 
-def _canonical(mentions: Sequence[Mention], keys: list[tuple[str, str | None, bool]], lex: MentionLexicons) -> str:
+def _canonical(mentions: Sequence[Mention], keys: list[NameKey], lex: MentionLexicons) -> str:
     for k in keys:
-        if k[1] is not None:
-            return k[1]
+        if k.canonical is not None:
+            return k.canonical
     freq = Counter(" ".join(m.text.split()) for m in mentions)
-    if any(k[2] for k in keys):
+    if any(k.stripped for k in keys):
         # "Zlatograd region" / "Zlatograd Oblast" / "Zlatograd": the place is called by its bare name
-        bare = [n for n in freq if _strip_region(n, lex) == n]
+        bare = [n for n in freq if strip_region(n, lex) == n]
         if bare:
             return max(bare, key=lambda n: (freq[n], len(n)))
-        return _strip_region(max(freq, key=lambda n: (freq[n], len(n))), lex)
+        return strip_region(max(freq, key=lambda n: (freq[n], len(n))), lex)
     if mentions[0].type == "NORP":
         return max(freq, key=lambda n: (freq[n], -len(n)))
-    return max(freq, key=lambda n: (len(n.split()), freq[n], len(n)))
-
-
-def link_entities(
-    quotes: list[Quote], quantities: list[Quantity], entities: list[Entity]
-) -> tuple[list[Quote], list[Quantity]]:
-    """Fill ``speaker_entity`` of quotes and ``source_entity`` of quantities.
-
-    A speaker or source span that overlaps a mention links to that mention's entity;
-    otherwise the name is looked up among the aliases of entities mentioned in the same
-    document (a longer form ending with an alias also counts: "Russia's ambassador
-    Ivan Petrovsky" → Ivan Petrovsky).
-
-    Args:
-        quotes (list[Quote]): quotes with ``speaker``/``speaker_start``/``speaker_end``.
-        quantities (list[Quantity]): figures with ``source``/``source_start``/``source_end``.
-        entities (list[Entity]): the resolved entities.
-    Returns:
-        tuple[list[Quote], list[Quantity]]: new objects with the entity ids filled.
-    """
-    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    names: dict[str, dict[str, str]] = defaultdict(dict)
-    for e in entities:
-        for m in e.mentions:
-            spans[m.doc].append((m.start, m.end, e.id))
-            for alias in e.aliases:
-                names[m.doc].setdefault(normalize_name(alias), e.id)
-
-    def find(doc: str, start: int | None, end: int | None, name: str | None) -> str | None:
-        if start is not None and end is not None:
-            hits = [(min(end, e) - max(start, s), eid) for s, e, eid in spans.get(doc, []) if s < end and start < e]
-            if hits:
-                return max(hits)[1]
-        if name:
-            key = normalize_name(name)
-            table_ = names.get(doc, {})
-            if key in table_:
-                return table_[key]
-            ends = [(len(a), eid) for a, eid in table_.items() if key.endswith(" " + a) or key.startswith(a + ",")]
-            if ends:
-                return max(ends)[1]
-        return None
-
-    new_quotes = [
-        dataclasses.replace(q, speaker_entity=find(q.doc, q.speaker_start, q.speaker_end, q.speaker)) for q in quotes
-    ]
-    new_quantities = [
-        dataclasses.replace(n, source_entity=find(n.doc, n.source_start, n.source_end, n.source)) for n in quantities
-    ]
-    return new_quotes, new_quantities
+    return max(freq, key=lambda n: (len(n.split()), "'" not in n and "’" not in n, freq[n], len(n)))
