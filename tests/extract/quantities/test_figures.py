@@ -109,6 +109,14 @@ MONEY_AND_RATES: list[Row] = [
      "between 4 and 5 million crowns", 4e6, 4e6, 5e6, "range", "crowns", "claim come"),
     ("MCC shares closed 11 per cent lower.",
      "11 per cent", 11, 11, 11, "exact", "%", "MCC shares closed lower"),
+    ("Employer contributions increased to £8.2bn last year.",
+     "£8.2bn", 8.2e9, 8.2e9, 8.2e9, "exact", "£", "Employer contributions increased"),
+    ("Losses compared badly with the 784m euro figure of the year before.",
+     "784m euro figure", 7.84e8, 7.84e8, 7.84e8, "exact", "€", "compared figure"),
+    ("Insurers expect claims in the tens of billions of dollars.",
+     "tens of billions of dollars", None, 2e10, 99999999999, "approximate", "$", "claims"),
+    ("Shares closed at 64 pence in London.",
+     "64 pence", 64, 64, 64, "exact", "pence", "Shares closed in London"),
 ]
 
 # fractions, multiples, durations, compound adjectives, lengths
@@ -214,6 +222,12 @@ def test_figures_elliptical_second_figure_shares_the_measure() -> None:
     found = _figures("The Ostian parliament passed the bill with 212 votes in favour and 97 against.")
     assert [q.text for q in found] == ["212 votes", "97"]
     assert found[1].measure == found[0].measure == "passed bill votes"
+
+
+def test_figures_two_currencies_keep_their_own_spans() -> None:
+    found = _figures("The firm must pay a $27bn (£14bn) tax bill.")
+    assert [(q.text, q.value, q.unit) for q in found] == [("$27bn", 2.7e10, "$"), ("£14bn", 1.4e10, "£")]
+    assert found[0].value == 27_000_000_000
 
 
 def test_figures_head_and_action_lemmas() -> None:

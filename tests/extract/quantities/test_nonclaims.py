@@ -33,6 +33,9 @@ NONE = [
     "The F-16 jets and COVID-19 rules were discussed, and G7 leaders met.",
     "Follow @Corva_22 or visit www.example.com/page2 and the Lunport24 channel.",
     "The blaze started in Depot 9 on the Varno quay.",
+    "Copies of Half-Life 2 were shared online.",
+    "The office still has an old 386 PC.",
+    "The single reached the top 10, and the album the top five.",
     # scores
     "Halden won 6-1 5-7 6-3 in the semi-final.",
     "Varno United beat Corvale 3-1 on Saturday.",
@@ -47,12 +50,15 @@ NONE = [
     "In fiscal year 2012–13 the plan had failed, and 2012-2013 was no better.",
     "The Brenish War (1961-64) left deep scars.",
     "The 1990s were different.",
+    "A study of the 1993 river floods was published.",
     "The meeting starts at 5.30pm in Ostia.",
     # ages
     "A 47-year-old baker was arrested.",
     "Ms Lind, 47, runs the bakery in Varno.",
     "The fisherman, aged 41, was rescued near Tolbury.",
     "Marta Ilves (45) said the town had changed.",
+    "I will know it when I'm 74.",
+    "The shop sold four or five-year-old computers.",
     # ordinals and references
     "She finished 3rd in the race, the first time in a decade.",
     "The two provinces share a railway.",

@@ -166,7 +166,7 @@ def _distributed(parse: Doc, fig: Figure, m: Measure, bounded: dict[int, Figure]
 
 def _counts(parse: Doc, fig: Figure, m: Measure, lo: int, lex: QuantityLexicons) -> bool:
     """Whether a figure counts something the article claims (small words and "one" need a noun)."""
-    counted = m.noun >= 0 or m.before >= 0 or m.partitive
+    counted = m.noun >= 0 or m.before >= 0 or m.partitive or fig.unit is not None
     if fig.word and fig.kind == "count" and fig.value == 1 and not fig.bound:
         return False  # "one soldier", "one of the largest": a reference, not a count
     if fig.kind == "vague" and not fig.small and not (counted or m.verb >= 0):
@@ -200,7 +200,7 @@ def _quantity(doc: Document, parse: Doc, fig: Figure, m: Measure, hedges: Hedges
     if m.before >= 0:
         start = min(start, parse[m.before].idx)
     if m.noun >= 0 and m.noun - fig.last <= _MAX_SPAN_GAP and not any(
-            _may_be_number(t, lex) for t in parse[fig.last + 1:m.noun]):
+            _may_be_number(t, lex) or (t.is_punct and t.text not in "-–'’") for t in parse[fig.last + 1:m.noun]):
         noun = parse[m.noun]
         end = max(end, noun.idx + len(noun.text))  # not over another figure: "half of the 12-story building"
     elif m.noun < 0 and m.before < 0 and m.role == "subject" and fig.last < m.verb <= fig.last + 4:
@@ -217,8 +217,9 @@ def _quantity(doc: Document, parse: Doc, fig: Figure, m: Measure, hedges: Hedges
 
 
 def _clean(x: float | None) -> float | None:
-    """Whole numbers stay exact; float noise from the bands is rounded."""
+    """Float noise from scales and bands rounded off: 8.2 x 1e9 is 8,200,000,000, not 8,199,999,999.999999."""
     if x is None:
         return None
-    r = round(x, 6)
+    r = float(f"{x:.12g}")
+    r = round(r, 6) if abs(r) < 1e6 else r
     return float(int(r)) if r.is_integer() else r

@@ -141,8 +141,9 @@ def read_measure(doc: Doc, fig: Figure, lo: int, hi: int, lex: QuantityLexicons)
         fig.unit.name if fig.unit is not None and fig.unit.in_measure else None)
     act = verb if verb is not None and verb.pos_ == "VERB" else described
     start = -1
-    if before is not None:
-        start = before.left_edge.i if before.left_edge.i >= before.i - 3 else before.i
+    if before is not None:  # "his crew of eight", "a depth of 10 km"; not "place and takings of $4.7m"
+        lefts = [k.i for k in islice(before.lefts, _MAX_KIDS) if k.dep_ in ("det", "poss", "amod", "compound")]
+        start = min([before.i, *lefts]) if lefts and min(lefts) >= before.i - 3 else before.i
     return Measure(
         text=text, head=head_lemma, action=act.lemma_.lower() if act is not None else None,
         noun=noun.i if noun is not None and noun.i > fig.last else -1, before=start,
@@ -183,14 +184,16 @@ def _counted(doc: Doc, fig: Figure, anchor: Token, hi: int,
     if anchor.dep_ in _MODIFIERS | {"nummod", "quantmod", "appos", "preconj"} and head.pos_ in _NOUNS and (
             fig.last < head.i <= fig.last + _MAX_NOUN_GAP):
         noun = head
-        # "a 50-day walkout", "a 25 percent pay hike": the noun after the number modifies another
+        # "a 50-day walkout", "a 25 percent pay hike", "a $1.7bn donors' aid package": the noun
+        # after the number modifies another
         for _ in range(2):
-            if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in _NOUNS and (
+            if noun.dep_ in ("compound", "amod", "nmod", "poss") and noun.head.pos_ in _NOUNS and (
                     noun.i < noun.head.i <= noun.i + 3):
                 noun = noun.head
         return noun, None, False, False
-    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS and head.head.i < fig.first:
-        return None, head.head, False, False  # "a depth of 10 km", "a father of three"
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS and head.head.i < fig.first and (
+            head.head.lower_ not in lex.starters and not head.head.like_num):
+        return None, head.head, False, False  # "a depth of 10 km", "a father of three"; not "half of $20bn"
     nxt = doc[after] if after < hi else None
     if nxt is not None and nxt.pos_ == "NOUN" and (nxt.tag_ == "NNS" or nxt.lower_ in lex.kind("plural")) and (
             after == fig.last + 1):
@@ -217,6 +220,8 @@ def _noun_phrase(noun: Token, keep: set[int], inside: range, lo: int, hi: int) -
         if k in keep or k < noun.i - _MAX_NOUN_GAP:
             continue
         tok = noun.doc[k]
+        if tok.like_num or tok.tag_ in ("$", "CD") or tok.text in "()":
+            continue  # "a $27bn (£14bn) tax bill": the other figure is no part of what this one counts
         if tok.dep_ in ("compound", "amod", "nmod") or (tok.is_punct and tok.text in "-–"):
             keep.add(k)
 

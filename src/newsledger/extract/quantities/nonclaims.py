@@ -16,6 +16,7 @@ from .numbers import Number
 __all__ = ["drop_nonclaims"]
 
 _DASHES = frozenset(["-", "–", "—"])
+_RANGE_WORDS = frozenset(["or", "to", "-", "–", "and"])
 _PLURAL_TAGS = frozenset(["NNS", "NNPS"])
 # a number inside a named entity of these types is part of a name ("Nokia 7610", "the Six Nations")
 _NAME_ENTITIES = frozenset(["ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"])
@@ -47,7 +48,12 @@ def drop_nonclaims(doc: Doc, numbers: list[Number], lo: int, hi: int, lex: Quant
     gone: set[int] = set()
     _mark_pairs(doc, numbers, lo, lex, gone)
     _mark_phones(doc, numbers, gone)
-    return [n for k, n in enumerate(numbers) if k not in gone and not _alone_nonclaim(doc, n, lo, hi, lex)]
+    gone.update(k for k, n in enumerate(numbers) if _alone_nonclaim(doc, n, lo, hi, lex))
+    for k in range(len(numbers) - 2, -1, -1):
+        a, b = numbers[k], numbers[k + 1]
+        if k + 1 in gone and _age_tail(doc, b) and b.first == a.last + 2 and doc[a.last + 1].lower_ in _RANGE_WORDS:
+            gone.add(k)  # "four or five-year-old computers": both ages
+    return [n for k, n in enumerate(numbers) if k not in gone]
 
 
 def _digits_only(n: Number, doc: Doc) -> bool:
@@ -118,10 +124,20 @@ def _alone_nonclaim(doc: Doc, n: Number, lo: int, hi: int, lex: QuantityLexicons
     before = doc[n.first - 1] if n.first > lo else None
     after = doc[n.last + 1] if n.last + 1 < hi else None
     if n.word:
+        if before is not None and before.lower_ in lex.kind("label"):
+            return True  # "the top five", "number one"
+        if _age_tail(doc, n):
+            return True  # "four or five-year-old computers"
         # "the Six Nations", "Group of Seven": a number word with a capital inside a sentence
         return n.first > lo and doc[n.first].text[:1].isupper() and before is not None and before.is_alpha
     return (_is_date_or_time(doc, n, before, after, lex) or _is_age(doc, n, before, after, lex)
             or _is_name(doc, n, before, after, lex) or _is_race(doc, n, before, after, lex))
+
+
+def _age_tail(doc: Doc, n: Number) -> bool:
+    """ "47-year-old", "47 years old"."""
+    tail = tuple(t.lower_ for t in doc[n.last + 1:n.last + 5])
+    return any(tail[:len(p)] == p for p in _AGE_TAIL)
 
 
 def _is_date_or_time(doc: Doc, n: Number, before: Token | None, after: Token | None, lex: QuantityLexicons) -> bool:
@@ -129,7 +145,9 @@ def _is_date_or_time(doc: Doc, n: Number, before: Token | None, after: Token | N
     if _is_year(n, doc):
         noun = _counted_noun(doc, n)
         plural = noun is not None and (noun.tag_ in _PLURAL_TAGS or noun.lower_ in lex.kind("plural"))
-        return not plural or (before is not None and before.lower_ in _YEAR_PREPS)
+        # "in 2008 shuttered plants", "the 1993 floods": a count this size is written with a comma
+        dated = before is not None and (before.lower_ in _YEAR_PREPS or before.lower_ == "the" or before.tag_ == "POS")
+        return not plural or dated
     if not _digits_only(n, doc):
         return False
     value = n.value or 0
@@ -148,9 +166,12 @@ def _is_age(doc: Doc, n: Number, before: Token | None, after: Token | None, lex:
     """ "a 47-year-old", "aged 41", "at the age of 41", "Ms Lind, 47,", "Lind (47)"."""
     if not _digits_only(n, doc) or (n.value or 0) > _AGE_MAX:
         return False
-    tail = tuple(t.lower_ for t in doc[n.last + 1:n.last + 5])
-    if any(tail[:len(p)] == p for p in _AGE_TAIL):
+    if _age_tail(doc, n):
         return True
+    tok = doc[n.last]
+    if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be" and not tok.n_rights and any(
+            k.dep_ == "nsubj" and (k.pos_ == "PRON" or k.ent_type_ == "PERSON") for k in tok.head.lefts):
+        return True  # "when I'm 74", "Lind is 47"
     if before is None:
         return False
     if before.lower_ in lex.kind("age") or (before.lower_ == "of" and n.first >= 2 and doc[n.first - 2].lower_ in
@@ -185,6 +206,10 @@ def _is_name(doc: Doc, n: Number, before: Token | None, after: Token | None, lex
     if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and (
             after.ent_type_ not in _GROUP_ENTITIES) and doc[n.last].whitespace_ != "":
         return True  # "737 Max planes", "10 Downing Street"
+    if before is not None and before.is_title and before.is_alpha and not before.is_sent_start and not (
+            before.is_stop or before.lower_ in lex.months or before.ent_type_ in ("DATE", "TIME")) and (
+            not _counts_plural(doc, n, after, lex)) and (n.value or 0) < 1000:
+        return True  # "Half-Life 2", "Warehouse 7": a capitalised word names what the number numbers
     if before is not None and before.text == "." and n.first >= 2 and not doc[n.first - 2].whitespace_:
         before = doc[n.first - 2]  # "No. 10" split as "No", "."
     if before is not None and before.text[:1].isalpha() and not before.is_sent_start:

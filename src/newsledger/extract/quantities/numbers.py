@@ -178,7 +178,8 @@ def _money_scale(doc: Doc, first: int, last: int, lex: QuantityLexicons) -> bool
         return True
     if last + 1 < len(doc):
         nxt = doc[last + 1]
-        return nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ == "of"
+        money = lex.units_post.get((nxt.lower_,))
+        return nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ == "of" or (money is not None and money.dimension == "money")
     return False
 
 

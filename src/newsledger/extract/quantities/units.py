@@ -45,10 +45,16 @@ def unit_after(doc: Doc, n: Number, hi: int, lex: QuantityLexicons) -> tuple[int
         k += 1  # "a half-point cut", "a 50-basis-point cut"
     elif n.kind == "fraction" and k + 1 < hi and doc[k].lower_ == "of" and doc[k + 1].lower_ in ("a", "an"):
         k += 2  # "a quarter of a percentage point"
+    elif n.kind == "vague" and k + 1 < hi and doc[k].lower_ == "of":
+        money = lex.units_post.get((doc[k + 1].lower_,))
+        # "billions of dollars": the count is of the currency
+        return (k + 1, k + 1, money) if money is not None and money.dimension == "money" else None
     best: tuple[int, int, Unit] | None = None
     words: list[str] = []
     for j in range(k, min(hi, k + lex.max_words)):
         words.append(doc[j].lower_)
+        if doc[j].text in _HYPHENS:
+            continue  # "a 50-basis-point cut" reads through it; "20m euros - obscured" ends before it
         unit = lex.units_post.get(tuple(w for w in words if w not in _HYPHENS))
         if unit is not None:
             best = (k, j, unit)
