@@ -7,9 +7,9 @@ are skipped: a headline restates a body figure without its source):
    dates, times, ages, phone numbers, scores, names and models (:mod:`.nonclaims`);
 2. figures: units, ranges, changes, durations, bounds and the interval they allow
    (:mod:`.figures`, :mod:`.qualifiers`, :mod:`.units`);
-3. what each counts (:mod:`.measure`); a small number word ("three", "several") is a claim
-   only when it counts something ("three bridges"), not when it refers ("the two
-   provinces") or names a source ("two officials said");
+3. what each counts (:mod:`.measure`); a small number word ("three") is a claim only when
+   it counts something ("three bridges"), not when it refers ("the two provinces") or names
+   a source ("two officials said"); "one" alone, "several" and "a couple" never are;
 4. who gives it (:mod:`.source`) and whether the article hedges it (:mod:`.hedges`).
 """
 
@@ -18,7 +18,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from spacy.tokens import Doc, Token
+import numpy as np
+import numpy.typing as npt
+from spacy.attrs import LOWER, PREFIX
+from spacy.tokens import Doc
 
 from ...model import Document, Quantity
 from .figures import Figure, read_figures
@@ -36,6 +39,7 @@ _HEADLINE_CAPS = 0.7  # share of capitalised long words that makes a line a head
 _MAX_SPAN_GAP = 6  # tokens between a figure and the noun its span reaches to
 _SUPERLATIVE = frozenset(["JJS", "RBS"])
 _MAX_LIST = 8  # nouns of a list a bound is carried along
+_NUMBER_FIRSTS = "0123456789-+−."  # first characters of a number in digits ("-0.3", ".5")
 
 
 def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = None) -> list[Quantity]:
@@ -57,17 +61,20 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
 
         doc = parse_document(doc)
     parse = doc.parse
-    assert parse is not None
+    if parse is None:
+        return []
     para_starts = [p[0] for p in doc.paragraphs]
     hedges: Hedges | None = None
     out: list[Quantity] = []
+    maybe = _maybe_numbers(parse, lex)
     for sent in parse.sents:
         lo, hi = sent.start, sent.end
-        if not any(_may_be_number(t, lex) for t in sent):
+        if not maybe[lo:hi].any():
             continue
         if _skipped(doc, sent.start_char, sent.end_char, para_starts):
             continue
-        numbers = drop_nonclaims(parse, read_numbers(parse, lo, hi, lex), lo, hi, lex)
+        starts = (lo + int(k) for k in np.flatnonzero(maybe[lo:hi]))
+        numbers = drop_nonclaims(parse, read_numbers(parse, lo, hi, lex, starts=starts), lo, hi, lex)
         if not numbers:
             continue
         hedges = hedges or find_hedges(parse, lex)
@@ -114,9 +121,18 @@ def _once(found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _may_be_number(tok: Token, lex: QuantityLexicons) -> bool:
-    first = tok.text[:1]
-    return first.isdigit() or (first in "-+−." and tok.text[1:2].isdigit()) or tok.lower_ in lex.starters
+def _maybe_numbers(parse: Doc, lex: QuantityLexicons) -> npt.NDArray[np.bool_]:
+    """Which tokens may begin a number: a digit first, or a number word ("two", "dozens", "a").
+
+    Read from the parse's arrays in one pass, so that sentences without a number cost nothing.
+    """
+    if not len(parse):
+        return np.zeros(0, dtype=bool)
+    table = parse.to_array([LOWER, PREFIX])
+    strings = parse.vocab.strings
+    words = np.array([strings[w] for w in lex.starters], dtype=np.uint64)
+    firsts = np.array([strings[c] for c in _NUMBER_FIRSTS], dtype=np.uint64)
+    return np.isin(table[:, 0], words) | np.isin(table[:, 1], firsts)
 
 
 def _skipped(doc: Document, start: int, end: int, para_starts: list[int]) -> bool:
@@ -200,7 +216,8 @@ def _quantity(doc: Document, parse: Doc, fig: Figure, m: Measure, hedges: Hedges
     if m.before >= 0:
         start = min(start, parse[m.before].idx)
     if m.noun >= 0 and m.noun - fig.last <= _MAX_SPAN_GAP and not any(
-            _may_be_number(t, lex) or (t.is_punct and t.text not in "-–'’") for t in parse[fig.last + 1:m.noun]):
+            t.like_num or t.text[:1].isdigit() or (t.is_punct and t.text not in "-–'’")
+            for t in parse[fig.last + 1:m.noun]):
         noun = parse[m.noun]
         end = max(end, noun.idx + len(noun.text))  # not over another figure: "half of the 12-story building"
     elif m.noun < 0 and m.before < 0 and m.role == "subject" and fig.last < m.verb <= fig.last + 4:

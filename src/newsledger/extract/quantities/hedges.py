@@ -12,8 +12,11 @@ source is attribution, not a hedge).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
+import numpy.typing as npt
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from .lexicon import QuantityLexicons
@@ -32,26 +35,28 @@ class _Hedge:
     sentence: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hedges:
-    """The hedge phrases of one parse, by sentence; ask :meth:`covers` for a figure."""
+    """The hedge phrases of one parse, found sentence by sentence as figures ask for them."""
 
     parse: Doc
-    sentences: tuple[int, ...]  # first token of each sentence
-    by_sentence: dict[int, tuple[_Hedge, ...]]
+    lex: QuantityLexicons
+    sentences: list[int]  # first token of each sentence
+    openers: npt.NDArray[np.bool_]  # tokens that may begin a hedge phrase
+    found: dict[int, tuple[_Hedge, ...]] = field(default_factory=dict)
 
     def covers(self, first: int, anchor: int, *, named: bool) -> bool:
-        """Whether the figure whose words start at token ``first`` (head ``anchor``) is hedged.
+        """Whether the figure whose number starts at token ``first`` (head ``anchor``) is hedged.
 
         Args:
-            first (int): the figure's first token (its bound's words included).
+            first (int): the figure's first token (its number, after any bound's words).
             anchor (int): the figure's head token.
             named (bool): the article names a source for it.
         Returns:
             bool: True when a hedge covers it.
         """
         s = bisect.bisect_right(self.sentences, first) - 1
-        for h in self.by_sentence.get(s, ()) + self.by_sentence.get(s + 1, ()):
+        for h in self._in(s) + self._in(s + 1):
             if h.scope == "disclaimer" and h.sentence in (s, s + 1):
                 return True
             if named or h.sentence != s:
@@ -63,6 +68,17 @@ class Hedges:
             if h.scope == "clause" and _in_clause(self.parse, anchor, self.parse[h.first].head.i):
                 return True
         return False
+
+    def _in(self, s: int) -> tuple[_Hedge, ...]:
+        """The hedge phrases of sentence ``s`` (read once)."""
+        if s >= len(self.sentences) or s < 0:
+            return ()
+        if s not in self.found:
+            hi = self.sentences[s + 1] if s + 1 < len(self.sentences) else len(self.parse)
+            lo = self.sentences[s]
+            starts = [lo + int(k) for k in np.flatnonzero(self.openers[lo:hi])]
+            self.found[s] = tuple(_phrases(self.parse, starts, hi, s, self.lex))
+        return self.found[s]
 
 
 def _in_clause(parse: Doc, token: int, head: int) -> bool:
@@ -78,25 +94,23 @@ def _in_clause(parse: Doc, token: int, head: int) -> bool:
 
 
 def find_hedges(parse: Doc, lex: QuantityLexicons) -> Hedges:
-    """Every hedge phrase of a parse, with its scope and sentence.
+    """The hedges of a parse, read sentence by sentence when a figure asks.
 
     Example: "Ruritania has reportedly sent 7,000 troops." holds "reportedly" (clause scope).
     """
-    sentences = tuple(s.start for s in parse.sents)
-    starts = {p[0] for p in lex.hedges}
+    strings = parse.vocab.strings
+    words = np.array([strings[p[0]] for p in lex.hedges], dtype=np.uint64)
+    openers = np.isin(parse.to_array([LOWER]).reshape(-1), words) if len(parse) else np.zeros(0, dtype=bool)
+    return Hedges(parse, lex, [s.start for s in parse.sents], openers)
+
+
+def _phrases(parse: Doc, starts: list[int], hi: int, sentence: int, lex: QuantityLexicons) -> list[_Hedge]:
     found: list[_Hedge] = []
-    s = 0
-    for tok in parse:
-        if tok.lower_ not in starts:
-            continue
-        while s + 1 < len(sentences) and sentences[s + 1] <= tok.i:
-            s += 1
-        for n in range(min(lex.max_words, len(parse) - tok.i), 0, -1):
+    for i in starts:
+        tok = parse[i]
+        for n in range(min(lex.max_words, hi - tok.i), 0, -1):
             scope = lex.hedges.get(tuple(parse[k].lower_ for k in range(tok.i, tok.i + n)))
             if scope is not None:
-                found.append(_Hedge(tok.i, tok.i + n - 1, scope, s))
+                found.append(_Hedge(tok.i, tok.i + n - 1, scope, sentence))
                 break
-    by_sentence: dict[int, list[_Hedge]] = {}
-    for h in found:
-        by_sentence.setdefault(h.sentence, []).append(h)
-    return Hedges(parse, sentences, {k: tuple(v) for k, v in by_sentence.items()})
+    return found

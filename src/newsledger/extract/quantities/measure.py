@@ -58,7 +58,8 @@ class Measure:
         before: token index where the figure's phrase begins when a noun stands before it
             ("his crew of eight", "a depth of 10 km"); -1 otherwise.
         verb: token index of the verb, -1 when none.
-        role: how the counted thing stands to its verb: "subject", "object" or "" (none).
+        role: how the counted thing stands to its verb: "subject", "object", "oblique",
+            "complement" or "" (none); see :func:`_verb_of`.
         partitive: the figure counts a part of something named after "of" ("two of them").
         pronoun: the part is of a pronoun ("two of them"), whose predicate is the measure.
     """

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -89,7 +90,8 @@ def _exact(first: int, last: int, start: int, end: int, value: float, *, kind: N
     return Number(first, last, start, end, value, value, value, kind, word, scale, unit)
 
 
-def read_numbers(doc: Doc, lo: int, hi: int, lex: QuantityLexicons) -> list[Number]:
+def read_numbers(doc: Doc, lo: int, hi: int, lex: QuantityLexicons, *,
+                 starts: Iterable[int] | None = None) -> list[Number]:
     """The numbers among tokens ``lo``..``hi`` (exclusive) of a parse, in order.
 
     Example: in "Some 3.5 million voters and two-thirds of members" the numbers are
@@ -99,18 +101,20 @@ def read_numbers(doc: Doc, lo: int, hi: int, lex: QuantityLexicons) -> list[Numb
         doc (Doc): the parse.
         lo, hi (int): the token range, usually one sentence.
         lex (QuantityLexicons): the number words.
+        starts (Iterable[int] | None): the only tokens that may begin a number, in order, when
+            the caller knows them (a digit first or a number word); every token otherwise.
     Returns:
         list[Number]: one per number, in text order.
     """
     out: list[Number] = []
-    i = lo
-    while i < hi:
-        got = _read_at(doc, i, hi, lex)
-        if not got:
-            i += 1
+    after = lo
+    for i in range(lo, hi) if starts is None else starts:
+        if i < after or not lo <= i < hi:
             continue
-        out.extend(got)
-        i = got[-1].last + 1
+        got = _read_at(doc, i, hi, lex)
+        if got:
+            out.extend(got)
+            after = got[-1].last + 1
     return out
 
 
@@ -318,7 +322,8 @@ def _read_cardinal(doc: Doc, i: int, hi: int, lex: QuantityLexicons) -> Number |
     # "two and a half" = 2.5; "two-thirds" = 2 x 1/3; "one third"; "one in five" = 0.2
     nxt = doc[end_tok + 1].lower_ if end_tok + 1 < hi else ""
     if nxt == "and" and end_tok + 3 < hi and doc[end_tok + 2].lower_ in _ARTICLES and doc[end_tok + 3].lower_ == "half":
-        return _exact(i, end_tok + 3, start, doc[end_tok + 3].idx + 4, value + 0.5, word=True)
+        half = doc[end_tok + 3]
+        return _exact(i, end_tok + 3, start, half.idx + len(half.text), value + 0.5, word=True)
     k = end_tok + 1
     if k < hi and doc[k].lower_ in _HYPHENS and not doc[end_tok].whitespace_:
         k += 1

@@ -38,10 +38,9 @@ _NAME_PARTS = frozenset(["compound", "amod", "nmod", "poss", "case", "det"])
 
 @dataclass(slots=True)
 class _Index:
-    """Offsets of one parse's tokens and sentences, and the sources already found per sentence."""
+    """The sentences of one parse, and the "according to" source already found per sentence."""
 
     parse: Doc
-    starts: list[int]
     sentences: list[int]  # first token of each sentence
     according: dict[int, Source | None] = field(default_factory=dict)
 
@@ -50,7 +49,7 @@ def _index(parse: Doc) -> _Index:
     found = parse.user_data.get(_CACHE_KEY)
     if isinstance(found, _Index) and found.parse is parse:
         return found
-    made = _Index(parse, [t.idx for t in parse], [s.start for s in parse.sents])
+    made = _Index(parse, [s.start for s in parse.sents])
     parse.user_data[_CACHE_KEY] = made
     return made
 
@@ -72,8 +71,10 @@ def figure_source(doc: Document, start: int, end: int, *, lexicons: QuantityLexi
         return None
     lex = lexicons or load_quantity_lexicons()
     ix = _index(doc.parse)
-    first = max(0, bisect.bisect_right(ix.starts, start) - 1)
-    last = max(first, bisect.bisect_left(ix.starts, end) - 1)
+    words = doc.parse.char_span(start, end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    first, last = words.start, words.end - 1
     s = bisect.bisect_right(ix.sentences, first) - 1
     lo = ix.sentences[s]
     hi = ix.sentences[s + 1] if s + 1 < len(ix.sentences) else len(doc.parse)
