@@ -67,6 +67,7 @@ NONE = [
     "One evening in spring, the convoy arrived in Varno.",
     "Both countries signed the pact, one of many in the region.",
     "Five of the largest hospitals are in the old town.",
+    "The world's two biggest insurers met in Ostia.",
     "The treaty ended a feud between two kingdoms.",
     # a small count that names the source of a report
     "Two officials said the bridge was unsafe.",

@@ -34,6 +34,7 @@ SOURCES = [
     ("Heavy rain displaced 2,500 people, the regional emergency service said.", "regional emergency service", False),
     ("Aid groups estimate that up to 40% of the farmland is flooded.", "Aid groups", False),
     ("Analysts say 2,700 soldiers were killed.", "Analysts", False),
+    ('An "informal survey" by the league found 11 people were prosecuted.', "league", False),
     ("Police found 40 bodies in the forest.", "Police", False),
     ("Thirteen passengers were taken to hospital, a spokesman for St. Anne’s said.", "a spokesman for St. Anne’s", False),
     ("Figures from the Red Cross show 800 homes were destroyed.", "Red Cross", False),

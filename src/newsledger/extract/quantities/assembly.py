@@ -192,8 +192,8 @@ def _counts(parse: Doc, fig: Figure, m: Measure, lo: int, lex: QuantityLexicons)
     before = parse[fig.first - 1] if fig.first > lo else None
     if before is not None and (before.lower_ in lex.kind("definite") or before.tag_ == "PRP$"):
         return False  # "the two provinces", "their three children"
-    if m.partitive and _superlative(parse, m.noun):
-        return False  # "five of the largest hospitals"
+    if _superlative(parse, m.noun):
+        return False  # "five of the largest hospitals", "the world's two biggest insurers"
     if m.noun >= 0 and m.verb >= 0 and m.role == "subject" and parse[m.noun].dep_ == "nsubj":
         verb = parse[m.verb]
         if verb.lemma_.lower() in lex.speech_verbs:

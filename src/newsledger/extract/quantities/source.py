@@ -264,6 +264,8 @@ def _name(ix: _Index, head: Token, lex: QuantityLexicons) -> Source | None:
             last = max(last, kid.right_edge.i)  # "a spokesman for the clinic"
         elif kid.dep_ in ("compound", "flat"):
             last = max(last, kid.i)
+    while first < head.i and (parse[first].is_punct or parse[first].is_quote):
+        first += 1  # a quotation mark that opens the phrase
     if not role:
         while first < head.i and parse[first].pos_ == "DET":
             first += 1
