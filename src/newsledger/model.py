@@ -170,6 +170,8 @@ class Quantity:
     source_end: int | None = None
     hedged: bool = False
     source_entity: str | None = None  # filled by resolve
+    measure_head: str | None = None  # lemma of what is counted ("person" for "1,644 people were killed")
+    action: str | None = None  # lemma of the verb the counted thing stands to ("kill")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,104 @@
+"""Who gives a figure (figure_source) and whether the article hedges it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.quantities import extract_quantities, figure_source
+from newsledger.model import Quantity
+from newsledger.pipeline import prepare_text
+
+
+def _one(text: str) -> Quantity:
+    doc = prepare_text(text)
+    found = extract_quantities(doc)
+    assert len(found) == 1, [q.text for q in found]
+    q = found[0]
+    if q.source is not None:
+        assert q.source_start is not None and q.source_end is not None
+        assert doc.text[q.source_start:q.source_end] == q.source
+    return q
+
+
+# (text, source or None, hedged)
+SOURCES = [
+    ("Ruritanian intelligence estimates that approximately 8,000 soldiers have been deployed.",
+     "Ruritanian intelligence", False),
+    ("According to the Brenish Red Cross, 1,200 families have been displaced.", "Brenish Red Cross", False),
+    ("Up to 400 soldiers were deployed, according to the Brenish defence ministry.", "Brenish defence ministry", False),
+    ("The Ostian government has confirmed that hundreds of its soldiers were treated in Varno.",
+     "Ostian government", False),
+    ("Mayor Ilse Brandt confirmed that 17 people had died.", "Ilse Brandt", False),
+    ("At least 30 people died in the fire, Chief Inspector Lena Voss told reporters.", "Lena Voss", False),
+    ('Governor Piet Maas said, "We evacuated about 5,000 residents from the coast."', "Piet Maas", False),
+    ("Heavy rain displaced 2,500 people, the regional emergency service said.", "regional emergency service", False),
+    ("Aid groups estimate that up to 40% of the farmland is flooded.", "Aid groups", False),
+    ("Analysts say 2,700 soldiers were killed.", "Analysts", False),
+    ('An "informal survey" by the league found 11 people were prosecuted.', "league", False),
+    ("Police found 40 bodies in the forest.", "Police", False),
+    ("Thirteen passengers were taken to hospital, a spokesman for St. Anne’s said.", "a spokesman for St. Anne’s", False),
+    ("Figures from the Red Cross show 800 homes were destroyed.", "Red Cross", False),
+    ("The agency's latest count puts the toll at 212.", "agency", False),
+    ('In remarks made by Tomas Hale, the envoy, it was disclosed that the scheme involves "hundreds" of nurses.',
+     "Tomas Hale", False),
+    ("The injuries reported by the army were two soldiers who were lightly hurt.", "army", False),
+    # a named speaker before "according to": the outlets report what the speaker said
+    ("The quake killed 300 people, the ministry said, according to local media.", "ministry", False),
+    # a pronoun speaker after "according to": the one named for the clause
+    ("Villagers say they fled after the river rose 3 metres, according to the Lunport Herald.", "Lunport Herald",
+     False),
+    # hedges: nobody named
+    ("Ruritania has reportedly sent some 7,000 troops to Borduria.", None, True),
+    ("Borduria has allegedly dispatched approximately 5,000 to 6,000 elite troops to the front.", None, True),
+    ("An estimated 3,500 people fled the region.", None, True),
+    ("The refugees are said to number 9,000 people.", None, True),
+    # a hedge in another clause does not reach the figure
+    ("The toll reportedly rose overnight, and 40 people died in Varno.", None, False),
+    # a verb of speech gives no figure through its object ("revenues added 4%")
+    ("Total revenues added 4% in the quarter.", None, False),
+    # nobody named, nothing hedged
+    ("The two provinces share about 14 miles of road.", None, False),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "hedged"), SOURCES)
+def test_source_and_hedge(text: str, source: str | None, hedged: bool) -> None:
+    q = _one(text)
+    assert (q.source, q.hedged) == (source, hedged)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The harbour master, Lena Voss, came down to the quay. She said around 43 divers were at work.", "Lena Voss"),
+        ("Governor Piet Maas said the dam had held. He said 40 officers had been hurt.", "Piet Maas"),
+        ("The dam in Varno held. He said 40 officers had been hurt.", None),
+        ("The ministry reported 70 deaths on Monday. Another 12 people were missing, it said.", "ministry"),
+        ("Reports in the Lunport Herald offered evidence of the evacuations:\n"
+         "On Monday night, three dozen injured miners were carried to the Ostia clinic.\n", "Lunport Herald"),
+    ],
+)
+def test_source_from_an_earlier_sentence(text: str, source: str | None) -> None:
+    doc = prepare_text(text)
+    assert extract_quantities(doc)[-1].source == source
+
+
+def test_source_of_a_part_is_the_source_of_the_whole() -> None:
+    doc = prepare_text("Six miners were taken to hospital, a spokeswoman for the clinic said. "
+                       "Two of them remain in a serious condition.")
+    assert [(q.text, q.source) for q in extract_quantities(doc)] == [
+        ("Six miners", "a spokeswoman for the clinic"), ("Two of them", "a spokeswoman for the clinic")]
+
+
+def test_source_disclaimer_hedges_a_named_figure() -> None:
+    doc = prepare_text("Rebels claimed 300 soldiers were killed. The claim could not be independently verified.")
+    (q,) = extract_quantities(doc)
+    assert (q.source, q.hedged) == ("Rebels", True)
+
+
+def test_source_function_reads_offsets() -> None:
+    text = "At least 30 people died in the fire, Chief Inspector Lena Voss told reporters."
+    doc = prepare_text(text)
+    start = text.index("30")
+    assert figure_source(doc, start, start + 2) == ("Lena Voss", text.index("Lena"), text.index("Lena") + 9)
+    assert figure_source(doc, 0, 0) is None
