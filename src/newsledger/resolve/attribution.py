@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..clean.parse import sentence_of
+from ..clean.parse import sentence_of, token_at
 from ..model import Document
 from .cues import CueLexicons, CueMatch, find_cues, load_cue_lexicons
 from .phrases import Phrase, PhraseLexicons, load_phrase_lexicons, noun_phrase
@@ -136,7 +136,20 @@ class Attributor:
             if ce >= end and a.speaker is not None and (
                     best is None or (ce - cs) < ((best.content_end or 0) - (best.content_start or 0))):
                 best = a
-        return best
+        return best or self._after_trailing_cue(start)
+
+    def _after_trailing_cue(self, start: int) -> Attribution | None:
+        """ "Six were taken to hospital, the Gazette said, two of them in a serious condition":
+        words after a cue that closes its report, in the same sentence, are that report's."""
+        s_start, _s_end, _root = sentence_of(self.parse, token_at(self.parse, start))
+        first = self.parse[s_start].idx
+        i = bisect.bisect_right(self._cue_starts, start) - 1
+        if i < 0:
+            return None
+        a = self.attributions[i]
+        if a.cue_start < first or a.speaker is None or a.content_end is None or a.content_end > a.cue_start:
+            return None
+        return a
 
     def speaker_before(self, offset: int) -> Attribution | None:
         """The last attribution with a speaker whose cue stands before ``offset``."""
@@ -182,11 +195,15 @@ class Attributor:
                 candidate = noun_phrase(author, self.lex) if author is not None else None
                 if candidate is not None and m.pattern in _ANIMATE_ONLY and not self.animate(candidate):
                     candidate, rejected = None, True
+                if candidate is not None and self._dateline(candidate):
+                    candidate = None  # "Karvell – Nine workers were trapped, officials said"
                 if candidate is not None:
                     found.append((candidate, m.pattern))
             if found:
-                # "the head of the government, General X, said": the name before the description
-                phrase, construction = min(found, key=lambda f: f[0].kind not in ("person", "org"))
+                # "the head of the government, General X, said": the name before the description;
+                # else the subject nearest the cue ("Karvell – …, the operator said": not the dateline)
+                phrase, construction = min(found, key=lambda f: (f[0].kind not in ("person", "org"),
+                                                                 abs(f[0].head - cue)))
                 break
         if rejected and phrase is None:
             return None
@@ -196,6 +213,16 @@ class Attributor:
             trailing = self._trailing_subject(tok)
             if trailing is not None:
                 phrase, construction = trailing, "speaker_trailing_phrase"
+        if phrase is None and not rejected and self._passive(tok):
+            # "In remarks made by X, it was disclosed that …": the report the clause stands in
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    author = self._author(obj) if obj is not None else None
+                    phrase = noun_phrase(author, self.lex) if author is not None else None
+                    if phrase is not None:
+                        construction = "speaker_in_report"
+                        break
         content: tuple[int, int] | None = None
         content_construction: str | None = None
         for m in contents:
@@ -311,6 +338,46 @@ class Attributor:
         phrase = noun_phrase(nouns[0], self.lex)
         return phrase if phrase is not None and self.animate(phrase) else None
 
+    def _dateline(self, phrase: Phrase) -> bool:
+        """A place that opens its line before a dash: the dateline, not a speaker."""
+        p = self.parse
+        first = token_at(p, phrase.start)
+        last = token_at(p, max(phrase.start, phrase.end - 1))
+        line_start = first == 0 or "\n" in p[first - 1].text or "\n" in p[first - 1].whitespace_
+        return line_start and last + 1 < len(p) and p[last + 1].text in ("–", "—", "-", "--")
+
+    @staticmethod
+    def _passive(tok: Token) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+    def lead_in(self, offset: int) -> Attribution | None:
+        """The speaker of a sentence that ends with a colon right before ``offset``'s sentence.
+
+        "Reports in the Herald gave the toll:" ¶ "three dozen miners were carried out." — the
+        words after the colon are what the reports gave.
+        """
+        start, _end, _root = sentence_of(self.parse, token_at(self.parse, offset))
+        if start == 0:
+            return None
+        k = start - 1
+        while k > 0 and self.parse[k].is_space:
+            k -= 1
+        if self.parse[k].text != ":":
+            return None
+        p_start, _p_end, root = sentence_of(self.parse, k)
+        for cue in range(p_start, k):
+            found = self._by_cue.get(cue)
+            if found is not None and found.speaker is not None:
+                return found
+        subject = next((c for c in self.parse[root].children if c.dep_ == "nsubj"), None)
+        author = self._author(subject) if subject is not None else None
+        phrase = noun_phrase(author, self.lex) if author is not None and author is not subject else None
+        if phrase is None:
+            return None
+        resolved = self.referents.resolve(phrase, self._spoken) or phrase
+        return Attribution(resolved.text, resolved.start, resolved.end, resolved.kind, phrase.text, ":",
+                           self.parse[k].idx, self.parse[k].idx + 1, None, None, "speaker_lead_in", k)
+
     def _report_before(self, cue: Token) -> Token | None:
         """The thing said right before a participle cue (", expressing …"), when it names its author."""
         if cue.tag_ != "VBG" or cue.i < 2 or self.parse[cue.i - 1].text != ",":
@@ -330,10 +397,16 @@ class Attributor:
             if child.dep_ == "poss":
                 return child
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "in"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return obj
+            if child.dep_ == "acl":  # "remarks made by X", "figures released by the ministry"
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for obj in agent.children:
+                            if obj.dep_ == "pobj":
+                                return obj
         return None
 
     def _content_span(self, cue: Token, m: CueMatch) -> tuple[int, int] | None:
@@ -347,6 +420,10 @@ class Attributor:
         elif m.pattern in ("content_according_to", "content_as_reported"):
             # the clause without the "according to X" / "as reported by X" phrase
             a, b = cue.left_edge.i, cue.right_edge.i
+            if a <= lo < b and m.pattern == "content_according_to":
+                # "According to the fire service, about 150 firefighters were sent": the parser
+                # may hang the first words of the clause on the name; the phrase ends with it
+                b = min(b, self._name_end(cue))
             if m.pattern == "content_as_reported":
                 a = min(a, min((c.left_edge.i for c in cue.children if c.dep_ == "mark"), default=a))
             if a <= lo:
@@ -357,8 +434,8 @@ class Attributor:
                 lo = b + 1
         elif m.pattern == "content_aside":
             pass
-        if m.pattern.startswith("content_clause") or m.pattern == "content_figure_object":
-            hi = self._condition_after(cue, hi, figure=m.pattern == "content_figure_object")
+        if m.pattern.startswith("content_clause") or m.pattern.startswith("content_figure"):
+            hi = self._condition_after(cue, hi, figure=m.pattern.startswith("content_figure"))
         lo, hi = self._cut_writers_clauses(head, lo, hi, after_cue=lo > cue.i)
         return self._trimmed(lo, hi)
 
@@ -395,6 +472,18 @@ class Attributor:
         if child.lemma_.lower() in self.cue_lexicons.speech_verbs:
             return False
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PROPN" for c in child.children)
+
+    def _name_end(self, according: Token) -> int:
+        """Token index of the last word of the name after "according to"."""
+        to = next((c for c in according.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if obj is None:
+            return according.right_edge.i
+        phrase = noun_phrase(obj, self.lex)
+        end = obj.i if phrase is None else token_at(self.parse, phrase.end - 1)
+        while end + 1 < len(self.parse) and self.parse[end + 1].is_punct:
+            end += 1
+        return end
 
     def _cut_writers_clauses(self, head: Token, lo: int, hi: int, *, after_cue: bool = True) -> tuple[int, int]:
         """Leave out what the writer adds around a report.

@@ -66,7 +66,7 @@ class CueLexicons:
             "speech_verbs": sorted(self.speech_verbs),
             "that_verbs": sorted(self.that_verbs),
             "any_verbs": sorted(self.speech_verbs | self.that_verbs),
-            "cue_verbs": sorted(self.speech_verbs | self.that_verbs | self.evaluative_verbs),
+            "cue_verbs": sorted(self.speech_verbs | self.that_verbs | self.evaluative_verbs | self.figure_verbs),
             "evaluative_verbs": sorted(self.evaluative_verbs),
             "figure_verbs": sorted(self.figure_verbs),
             "report_nouns": sorted(self.report_nouns),

@@ -223,7 +223,7 @@ def _quantity(doc: Document, parse: Doc, fig: Figure, m: Measure, hedges: Hedges
     elif m.noun < 0 and m.before < 0 and m.role == "subject" and fig.last < m.verb <= fig.last + 4:
         verb = parse[m.verb]
         end = max(end, verb.idx + len(verb.text))  # "3,408 injured", "dozens more are missing"
-    source = figure_source(doc, fig.start, fig.end, lexicons=lex)
+    source = figure_source(doc, fig.start, fig.end)
     hedged = hedges.covers(fig.first, fig.anchor, named=source is not None)
     return Quantity(
         doc=doc.id, start=start, end=end, text=doc.text[start:end], value=_clean(fig.value), low=_clean(fig.low),

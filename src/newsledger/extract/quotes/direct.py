@@ -211,7 +211,9 @@ def attribute_direct(doc: Document, parse: Doc, att: Attributor, m: Marked,
     found = _governing_cue(parse, att, qa, qb, inside) or _nearby_cue(parse, att, qa, qb, regions, doc.text, m)
     if found is not None:
         cue_tok = parse[found.cue_token]
-        passive = found.speaker is None and _is_passive(cue_tok)
+        # a passive report with no agent ("it was disclosed that … 'hundreds' of troops") makes
+        # no short fragment anybody's words, even when the clause names its source elsewhere
+        passive = _is_passive(cue_tok) and not any(c.dep_ == "agent" for c in cue_tok.children)
         return DirectAttribution(_phrase(found), found.cue, not passive, passive)
     colon = _colon_speaker(doc, parse, att, m, qa)
     if colon is not None:
