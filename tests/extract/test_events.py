@@ -192,6 +192,6 @@ def test_events_timeline_in_date_order_undated_last() -> None:
     events = extract_events(doc, extract_times(doc)) + extract_events(undated, extract_times(undated))
     rows = timeline_rows(events, [doc, undated])
     assert [r.time_text for r in rows] == ["October 2023", "late last year", "recent weeks", "last summer"]
-    assert rows[0].source == "a.txt"
+    assert (rows[0].source, rows[0].file, rows[0].paragraph) == ("outlet not named", "a.txt", 1)
     assert rows[-1].when == "months: Jun–Aug"
     assert format_timeline(events, [doc, undated]).row_count == 4
