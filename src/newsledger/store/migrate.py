@@ -1,7 +1,7 @@
 """Bring a store's tables up to date with the migrations, under the write lock.
 
 A database made before migrations existed (tables, no ``alembic_version``) is stamped with
-the first revision, which describes exactly those tables, then upgraded; an empty one is
+the first revision, which describes exactly those tables, then upgraded (``migrations/env.py``); an empty one is
 built from the first revision on. Two processes opening the same new store at once take
 turns (the write lock), so neither sees half a schema.
 """
@@ -19,8 +19,6 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
 
 from .locking import write_lock
-
-FIRST_REVISION = "0001"
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -66,6 +64,4 @@ def upgrade_store(engine: Engine) -> None:
             return  # another process upgraded it while this one waited for the lock
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
-        if revision is None and inspect(conn).has_table("documents"):
-            command.stamp(cfg, FIRST_REVISION)
         command.upgrade(cfg, "head")

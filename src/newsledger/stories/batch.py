@@ -2,8 +2,9 @@
 
 Each article is extracted, then joins its story in a transaction of its own
 (:func:`assign_story`), so a run that is interrupted keeps every article it finished. When all
-are in, each story that articles joined is compared again (:func:`update_story`), and so is any
-story that an interrupted run left uncompared.
+are in, each story that articles joined is compared again (:func:`update_story`). A story left
+uncompared (by an interrupted run, or by the upgrade of a store made before stories) is
+compared first, so that its articles can be matched.
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ def add_articles(store: Store, inputs: Iterable[str], *, story: str | None = Non
         BatchResult: e.g. five articles of one event → five assignments to one story, ``stories == [1]``.
     """
     result = BatchResult()
+    with store.reading() as conn:
+        left = stale_stories(conn)
+    for sid in left:
+        update_story(store, sid)
     for item in iter_findings(inputs, max_bytes=max_bytes, fetch=fetch):
         if isinstance(item, Failure):
             result.failures.append(item)
@@ -69,8 +74,9 @@ def add_articles(store: Store, inputs: Iterable[str], *, story: str | None = Non
             on_item(item, assignment)
     touched = list(dict.fromkeys(a.story_id for a in result.assignments))
     with store.reading() as conn:
-        stale = stale_stories(conn)
-    for sid in [*[s for s in touched if s in stale], *[s for s in stale if s not in touched]]:
-        update_story(store, sid)
-    result.stories = [s for s in touched]
+        stale = set(stale_stories(conn))
+    for sid in touched:
+        if sid in stale:
+            update_story(store, sid)
+    result.stories = touched
     return result

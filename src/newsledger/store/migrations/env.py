@@ -12,9 +12,14 @@ from __future__ import annotations
 import os
 
 from alembic import context
-from sqlalchemy import create_engine
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, inspect
+from sqlalchemy.engine import Connection
 
 config = context.config
+# The revision that describes the tables of a store made by release 0.1.0, before migrations.
+FIRST_REVISION = "0001"
 
 
 def _url() -> str:
@@ -23,18 +28,28 @@ def _url() -> str:
     return url if "://" in url else f"sqlite:///{url}"
 
 
+def _stamp_release_0_1(conn: Connection) -> None:
+    """A store with tables but no version was made by release 0.1.0: it is at the first revision."""
+    migration = MigrationContext.configure(conn)
+    if migration.get_current_revision() is None and inspect(conn).has_table("documents"):
+        migration.stamp(ScriptDirectory.from_config(config), FIRST_REVISION)
+
+
+def _run(conn: Connection) -> None:
+    _stamp_release_0_1(conn)
+    context.configure(connection=conn, target_metadata=None, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
-        context.configure(connection=connection, target_metadata=None, render_as_batch=True)
-        with context.begin_transaction():
-            context.run_migrations()
+        _run(connection)
         return
     engine = create_engine(_url())
-    with engine.connect() as conn:
-        context.configure(connection=conn, target_metadata=None, render_as_batch=True)
-        with context.begin_transaction():
-            context.run_migrations()
+    with engine.begin() as conn:
+        _run(conn)
     engine.dispose()
 
 
