@@ -123,7 +123,8 @@ def _format(args: argparse.Namespace) -> str:
 
 
 # ------------------------------------------------------------------ analysing
-def _analyze(store: Store, args: argparse.Namespace, err: Console, *, progress: bool) -> BatchResult:
+def _analyze(store: Store, args: argparse.Namespace, err: Console, *, story: str | None,
+             progress: bool) -> BatchResult:
     sources = list(expand_inputs(args.inputs))
     bar = Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    console=err, transient=True, disable=not progress or len(sources) < _PROGRESS_MIN_FILES)
@@ -136,7 +137,7 @@ def _analyze(store: Store, args: argparse.Namespace, err: Console, *, progress: 
 
     with bar:
         task = bar.add_task("analyze", total=len(sources))
-        return add_articles(store, sources, story=args.story, max_bytes=args.max_bytes,
+        return add_articles(store, sources, story=story, max_bytes=args.max_bytes,
                             fetch=make_fetcher(allow_private=args.allow_private_urls), on_item=report)
 
 
@@ -171,8 +172,8 @@ def _summary(result: BatchResult, rows: Sequence[StoryRow], console: Console) ->
     for a in result.assignments:
         by_story.setdefault(a.story_id, []).append(a)
     new = {a.story_id for a in result.assignments if a.new_story}
-    table = Table(title=f"newsledger: {len(result.assignments)} articles into {len(rows)} "
-                        f"stor{'y' if len(rows) == 1 else 'ies'}", title_justify="left")
+    table = Table(title=f"newsledger: {_n(len(result.assignments), 'article')} into {_n(len(rows), 'story')}",
+                  title_justify="left")
     table.add_column("Article", overflow="fold", ratio=3)
     table.add_column("Published", no_wrap=True)
     table.add_column("Quotes", justify="right", no_wrap=True)
@@ -192,12 +193,19 @@ def _summary(result: BatchResult, rows: Sequence[StoryRow], console: Console) ->
     for r in rows:
         console.print(Text.assemble((f"Story {r.id}", "bold"), " (new)" if r.id in new else "", ": ",
                                     r.name + " — " if r.name else "", r.title))
-        console.print(Text(f"  {r.articles} articles, {r.groups} groups of comparable claims "
+        console.print(Text(f"  {_n(r.articles, 'article')}, {_n(r.groups, 'group')} of comparable claims "
                            f"({r.conflicts} in conflict)"))
         for a in by_story.get(r.id, []):
             verb = "started it" if a.new_story and a.stored else "joined" if a.stored else "was already in it"
             console.print(Text(f"  {a.doc.file} {verb}: {a.reason}" if a.stored else f"  {a.doc.file} {verb}",
                                style="dim"), soft_wrap=False, overflow="fold")
+
+
+def _n(count: int, word: str) -> str:
+    """"1 story", "2 stories", "3 articles"."""
+    if count == 1:
+        return f"1 {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
 def _short(s: str, n: int) -> str:
@@ -219,7 +227,7 @@ def _cmd_analyze(args: argparse.Namespace, out: Console, err: Console) -> int:
     export_to = args.output if args.output else ("-" if args.format else None)
     say = err if export_to == "-" else out  # the ledger on standard output: the summary goes to stderr
     store = Store(MEMORY_URL if args.no_store else args.db)
-    result = _analyze(store, args, err, progress=not args.quiet)
+    result = _analyze(store, args, err, story=args.story, progress=not args.quiet)
     rows = story_rows(store, result.stories)
     rows = sorted(rows, key=lambda r: result.stories.index(r.id))
     wrote = []
@@ -229,8 +237,8 @@ def _cmd_analyze(args: argparse.Namespace, out: Console, err: Console) -> int:
         if export_to == "-":
             _to_stdout(text)
         else:
-            wrote.append(f"wrote {export_to} ({fmt.upper()}, {len(ledger.documents)} articles of "
-                         f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'})")
+            wrote.append(f"wrote {export_to} ({fmt.upper()}, {_n(len(ledger.documents), 'article')} of "
+                         f"{_n(len(rows), 'story')})")
     if not args.quiet:
         _summary(result, rows, say)
     if result.failures:
@@ -239,12 +247,12 @@ def _cmd_analyze(args: argparse.Namespace, out: Console, err: Console) -> int:
     if not args.quiet:
         stored = None if args.no_store else args.db
         if stored is not None:
-            wrote.append(f"stored {len(result.assignments)} articles in {describe_url(stored)}")
+            wrote.append(f"stored {_n(len(result.assignments), 'article')} in {describe_url(stored)}")
         else:
             wrote.append("nothing stored (--no-store)")
-        say.print(Text("\n".join(wrote)))
+        say.print(Text("\n".join(wrote)), soft_wrap=True)
         if stored is not None:
-            say.print(Text(_next_steps(rows, stored)))
+            say.print(Text(_next_steps(rows, stored)), soft_wrap=True)
     store.close()
     return 1 if result.failures else 0
 
@@ -256,7 +264,7 @@ def _cmd_stories(args: argparse.Namespace, out: Console) -> int:
                                 "groups": r.groups, "conflicts": r.conflicts, "updated": r.updated}
                                for r in rows], ensure_ascii=False, indent=1))
         return 0
-    table = Table(title=f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'} in {describe_url(args.db)}",
+    table = Table(title=f"{_n(len(rows), 'story')} in {describe_url(args.db)}",
                   title_justify="left")
     table.add_column("Id", justify="right", no_wrap=True)
     table.add_column("Title", overflow="fold", ratio=1)
@@ -286,18 +294,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_view(args: argparse.Namespace, out: Console, err: Console) -> int:
     status = 0
     if args.inputs:
+        # --story chooses which story to show; the articles join the stories they match
         store = Store(args.db or MEMORY_URL)
-        args.story_given = args.story
-        args.story = None
-        result = _analyze(store, args, err, progress=True)
+        result = _analyze(store, args, err, story=None, progress=True)
         status = 1 if result.failures else 0
         joined = story_rows(store, result.stories)
-        if args.story_given:
-            row = choose_story(store, args.story_given)
-        elif len(joined) == 1:
-            row = joined[0]
-        else:
-            row = choose_story(store, None) if len(joined) != 0 else choose_story(store, None)
+        row = joined[0] if len(joined) == 1 and not args.story else choose_story(store, args.story)
     else:
         store = Store(args.db or DEFAULT_URL, create=False)
         row = choose_story(store, args.story)
@@ -316,7 +318,7 @@ def _cmd_view(args: argparse.Namespace, out: Console, err: Console) -> int:
         from .view.html_report import write_report
 
         write_report(ledger, args.output, title=row.title)
-        out.print(Text(f"wrote {args.output}: story {row.id}, {len(ledger.documents)} articles"))
+        out.print(Text(f"wrote {args.output}: story {row.id}, {_n(len(ledger.documents), 'article')}"), soft_wrap=True)
     return status
 
 
