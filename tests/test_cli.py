@@ -16,6 +16,7 @@ from newsledger.cli import main
 from newsledger.model import item_id
 from newsledger.pipeline import extract_document, prepare
 from newsledger.store.repository import Store
+from newsledger.stories import story_ledger
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "harbor-fire"
@@ -36,8 +37,9 @@ def test_analyze_example_writes_export_and_store(tmp_path: Path) -> None:
         for item in data[section]:
             assert texts[item["doc"]][item["start"]:item["end"]] == item["text"]
     assert data["entities"] and data["groups"]
-    stored = Store(str(db)).load_ledger()
+    stored = story_ledger(Store(str(db)), 1)
     assert len(stored.documents) == 5 and len(stored.groups) == len(data["groups"])
+    assert [s["id"] for s in data["stories"]] == [1]
 
 
 def test_export_command_from_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -49,7 +51,7 @@ def test_export_command_from_store(tmp_path: Path, capsys: pytest.CaptureFixture
     assert len(data["documents"]) == 5 and data["quotes"]
     csv_path = tmp_path / "ledger.csv"
     assert main(["export", "--db", str(db), "--format", "csv", "-o", str(csv_path)]) == 0
-    assert csv_path.read_text(encoding="utf-8").startswith("kind,id,doc,file,")
+    assert csv_path.read_text(encoding="utf-8").startswith("kind,id,story,doc,file,outlet,url,paragraph,")
 
 
 def test_reanalyze_stores_each_article_once(tmp_path: Path) -> None:

@@ -33,3 +33,7 @@ class StoreError(NewsledgerError):
 
 class ExportError(NewsledgerError):
     """An export cannot be written."""
+
+
+class StoryError(NewsledgerError):
+    """A story named on the command line does not exist, or none was named where several do."""

@@ -62,6 +62,7 @@ class Metadata:
     # When the article states no date of its own: the latest publication date of the other
     # articles analysed with it, used (and flagged) as the base for its relative times.
     reference: str | None = None
+    section: str | None = None  # the outlet's section or category for the article ("business")
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ def _ledger() -> Ledger:
 
 def test_json_has_every_section_and_field() -> None:
     data = ledger_to_dict(_ledger())
-    assert list(data) == ["documents", "quotes", "quantities", "events", "entities", "groups"]
+    assert list(data) == ["documents", "quotes", "quantities", "events", "entities", "groups", "stories"]
     d = data["documents"][0]
     assert d["file"] == "a.txt" and d["title"] == "Harbour Fire Spreads" and d["author"] == "Jane Roe"
     assert d["published"] is None and d["dateline"] == "Port Alden"
@@ -38,6 +38,7 @@ def test_json_has_every_section_and_field() -> None:
     assert [q["text"] for q in data["quotes"]] == ["We are doing everything we can"]  # the term is left out
     q = data["quotes"][0]
     assert q["speaker"] == "Mara Ellison" and q["direct"] is True and q["speaker_entity"] is None
+    assert q["paragraph"] == 3  # title, byline, then the body line
     n = data["quantities"][0]
     assert (n["value"], n["low"], n["high"], n["qualifier"]) == (300, 270, 330, "approximate")
     assert isinstance(n["value"], int)
@@ -57,6 +58,8 @@ def test_write_json_file(tmp_path: Path) -> None:
 
 def test_write_csv_rows() -> None:
     rows = list(csv.DictReader(io.StringIO(write_csv(_ledger(), None))))
-    assert [r["kind"] for r in rows] == ["quote", "quantity"]
-    assert rows[0]["speaker"] == "Mara Ellison" and rows[0]["file"] == "a.txt"
-    assert rows[1]["low"] == "270" and rows[1]["group"] == "g-1" and rows[1]["status"] == "agree"
+    assert [r["kind"] for r in rows] == ["document", "quote", "quantity"]
+    assert rows[0]["title"] == "Harbour Fire Spreads" and rows[0]["outlet"] == "outlet not named"
+    assert rows[1]["speaker"] == "Mara Ellison" and rows[1]["file"] == "a.txt" and rows[1]["paragraph"] == "3"
+    assert rows[1]["outlet"] == "outlet not named"
+    assert rows[2]["low"] == "270" and rows[2]["group"] == "g-1" and rows[2]["status"] == "agree"

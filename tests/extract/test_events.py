@@ -172,7 +172,7 @@ def test_events_timeline_in_date_order_undated_last() -> None:
     events = extract_events(doc, extract_times(doc)) + extract_events(undated, extract_times(undated))
     rows = timeline_rows(events, [doc, undated])
     assert [r.time_text for r in rows] == ["October 2023", "late last year", "recent weeks", "last summer"]
-    assert rows[0].source == "a.txt"
+    assert (rows[0].source, rows[0].file, rows[0].paragraph) == ("outlet not named", "a.txt", 1)
     assert rows[-1].when == "months: Jun–Aug"
     assert format_timeline(events, [doc, undated]).row_count == 4
 
@@ -187,6 +187,6 @@ def test_events_timeline_marks_estimated_dates() -> None:
     undated = prepare_text("The storm hit the coast this week.", source="b.txt")
     docs = with_reference([dated, undated])
     events = [e for d in docs for e in extract_events(d, extract_times(d))]
-    rows = {r.source: r.when for r in timeline_rows(events, docs)}
+    rows = {r.file: r.when for r in timeline_rows(events, docs)}
     assert rows == {"a.txt": "2025-03-17", "b.txt": "≈ 2025-03-17 – 2025-03-23"}
     assert dataclasses.replace(events[1], estimated=False) != events[1]

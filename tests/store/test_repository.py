@@ -11,6 +11,8 @@ from newsledger.errors import StoreError
 from newsledger.model import Entity, Event, Group, Mention, Quantity, Quote, item_id
 from newsledger.pipeline import prepare_text
 from newsledger.store.repository import Store
+from newsledger.store.stories import create_story, join_story, write_results
+from newsledger.stories import story_ledger
 
 TEXT = ("Harbour Fire Spreads\nBy Jane Roe\nPort Alden – “We are doing everything we can,” said fire chief "
         "Mara Ellison on Tuesday. Some 300 workers were sent home last week, the port said.\n")
@@ -38,14 +40,19 @@ def test_store_round_trip(tmp_path: Path) -> None:
     ent = Entity("e-mara-ellison", "Mara Ellison", "PERSON", ("Mara Ellison",), (mention,))
     grp = Group("g-1", "workers", (item_id(_findings(doc.id)[1]),), "agree", "one claim", 1, ("port",), 0,
                 (("a.txt", "port"),))
-    store.save_cross_document([ent], [grp])
+    with store.writing() as conn:
+        sid = create_story(conn, name="harbour fire")
+        join_story(conn, sid, doc.id, "test")
+        write_results(conn, sid, [ent], [grp], title="Harbour Fire Spreads", data={})
     ledger = Store(str(tmp_path / "nl.db")).load_ledger()
     assert ledger.documents == [doc]
     assert ledger.quotes == [_findings(doc.id)[0]]
     assert ledger.quantities == [_findings(doc.id)[1]]
     assert ledger.events == [_findings(doc.id)[2]]
-    assert ledger.entities == [ent]
-    assert ledger.groups == [grp]
+    story = story_ledger(Store(str(tmp_path / "nl.db"), create=False), sid)
+    assert story.documents == [doc]
+    assert story.entities == [ent]
+    assert story.groups == [grp]
 
 
 def test_same_article_twice_is_stored_once(tmp_path: Path) -> None:
@@ -82,3 +89,10 @@ def test_failed_write_leaves_no_half_document(tmp_path: Path) -> None:
 def test_bad_database_url_is_a_store_error() -> None:
     with pytest.raises(StoreError):
         Store("nosuchdialect://x/y")
+
+
+def test_reading_never_creates_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "none.db"
+    with pytest.raises(StoreError, match=r"no database at .*none\.db: run `newsledger analyze` first"):
+        Store(str(path), create=False)
+    assert not path.exists()

@@ -32,7 +32,7 @@ INGESTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 DEFAULT_MAX_BYTES = 20_000_000
 _PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 _CHAOS_MARGIN = 0.05
-_JSONL_FIELDS = ("title", "author", "published", "outlet", "url", "dateline")
+_JSONL_FIELDS = ("title", "author", "published", "outlet", "url", "dateline", "section")
 
 Fetcher = Callable[[str], "str | None"]
 

@@ -73,3 +73,7 @@ def entity_from_dict(d: dict[str, Any]) -> Entity:
 def group_from_dict(d: dict[str, Any]) -> Group:
     g = _simple(Group, d)
     return dataclasses.replace(g, citations=tuple(tuple(c) for c in g.citations))  # type: ignore[misc]
+
+
+def mention_from_dict(d: dict[str, Any]) -> Mention:
+    return _simple(Mention, d)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..compare.relations import format_interval
 from ..model import Document, Event, Ledger, Quantity, Quote, item_id
+from ..naming import outlet_name, paragraph_number, url_of
 from .timeline import ESTIMATED_MARK, event_dates_text
 
 Item = Quote | Quantity | Event
@@ -60,10 +61,16 @@ def _claim_source(x: Item) -> str | None:
     return None
 
 
-def _doc_name(doc: Document | None, fallback: str) -> str:
+def _where(doc: Document | None, x: Item) -> str:
+    """The outlet cell of a claim: outlet, file and paragraph, the outlet linked to the article's URL."""
     if doc is None:
-        return fallback
-    return f"{doc.file} ({doc.meta.outlet})" if doc.meta.outlet else doc.file
+        return _esc(x.doc)
+    outlet = _esc(outlet_name(doc))
+    url = url_of(doc)
+    if url and url.startswith(("http://", "https://")):
+        outlet = f'<a href="{_esc(url)}">{outlet}</a>'
+    para = paragraph_number(doc, x.start)
+    return f'{outlet}<br><span class="meta">{_esc(doc.file)}{f", paragraph {para}" if para else ""}</span>'
 
 
 # ------------------------------------------------------------------ article text with marks
@@ -114,7 +121,7 @@ def _articles(ledger: Ledger, status_of: Mapping[str, str]) -> str:
         by_doc[x.doc].append((x.start, x.end, f"c-{ident}", classes))
     parts = []
     for doc in ledger.documents:
-        meta = [m for m in (doc.meta.outlet, doc.meta.author, doc.meta.published) if m]
+        meta = [m for m in (outlet_name(doc), doc.meta.author, doc.meta.published, url_of(doc)) if m]
         parts.append(
             f'<article id="doc-{_esc(doc.id)}"><h3>{_esc(doc.meta.title or doc.file)}</h3>'
             f'<p class="meta">{_esc(doc.file)}{" · " if meta else ""}{_esc(" · ".join(meta))}</p>'
@@ -134,7 +141,7 @@ def _groups(ledger: Ledger) -> str:
             if x is None:
                 continue
             rows.append(
-                f"<tr><td>{_esc(_doc_name(docs.get(x.doc), x.doc))}</td>"
+                f"<tr><td>{_where(docs.get(x.doc), x)}</td>"
                 f'<td><a href="#c-{_esc(m)}">{_esc(x.text)}</a></td>'
                 f'<td class="figure">{_esc(_claim_detail(x))}</td>'
                 f"<td>{_esc(_claim_source(x) or '—')}</td></tr>")
@@ -177,7 +184,7 @@ def timeline_svg(events: Sequence[Event], documents: Sequence[Document], status_
     Returns:
         str: an ``<svg>`` element (or a short paragraph when nothing is dated).
     """
-    files = {d.id: d.file for d in documents}
+    files = {d.id: f"{outlet_name(d)}, {d.file}" for d in documents}
     dated = [(e, _date(e.date_start), _date(e.date_end)) for e in events]
     rows = [(e, a, b if b and b >= a else a) for e, a, b in dated if a is not None]
     undated = [e for e, a, _ in dated if a is None]
@@ -248,8 +255,8 @@ def _ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
 
 
 # ------------------------------------------------------------------ page
-def render_report(ledger: Ledger) -> str:
-    """The whole report as one HTML string (see :func:`write_report`)."""
+def render_report(ledger: Ledger, title: str | None = None) -> str:
+    """The whole report as one HTML string (see :func:`write_report`); ``title``: the story's."""
     # A claim may stand in two groups (a part beside its whole): show the gravest verdict.
     status_of: dict[str, str] = {}
     for g in ledger.groups:
@@ -265,9 +272,9 @@ def render_report(ledger: Ledger) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>newsledger report</title>"
+        f"<title>{_esc(title or 'newsledger report')}</title>"
         f"<style>{_template('report.css')}</style></head><body>"
-        f'<header><h1>Claim ledger</h1><p class="summary">{_esc(summary)}</p></header><main>'
+        f'<header><h1>{_esc(title or "Claim ledger")}</h1><p class="summary">{_esc(summary)}</p></header><main>'
         f'<h2 id="groups">Where the outlets agree or conflict</h2><div class="filters">{buttons}</div><br>'
         f"{_groups(ledger)}"
         f'<h2 id="timeline">Timeline</h2><div class="timeline">'
@@ -279,11 +286,11 @@ def render_report(ledger: Ledger) -> str:
     )
 
 
-def write_report(ledger: Ledger, path: str | Path) -> None:
+def write_report(ledger: Ledger, path: str | Path, title: str | None = None) -> None:
     """Write the ledger as one self-contained HTML page.
 
     Args:
         ledger (Ledger): documents, claims and groups, e.g. from ``build_ledger``.
         path (str | Path): where to write, e.g. ``"report.html"``.
     """
-    Path(path).write_text(render_report(ledger), encoding="utf-8")
+    Path(path).write_text(render_report(ledger, title), encoding="utf-8")

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from ..compare.relations import format_interval
 from ..model import Event, Ledger, Quantity, Quote, item_id
+from ..naming import outlet_name, paragraph_number, url_of
 from .timeline import event_dates_text
 
 _STYLE = {"agree": "bold green", "compatible": "bold yellow", "conflict": "bold red"}
@@ -58,10 +59,15 @@ def render_ledger(ledger: Ledger, console: Console) -> None:
                 table.add_row(Text("?"), Text(m), Text(""), Text(""))
                 continue
             doc = docs.get(x.doc)
-            outlet = doc.file if doc is not None else x.doc
-            if doc is not None and doc.meta.outlet:
-                outlet += f" ({doc.meta.outlet})"
-            table.add_row(Text(outlet), Text(x.text), Text(_figure(x)), Text(_source(x)))
+            where = Text(x.doc)
+            if doc is not None:
+                para = paragraph_number(doc, x.start)
+                where = Text(outlet_name(doc), style="bold")
+                where.append(f"\n{doc.file}" + (f", paragraph {para}" if para else ""), style="dim")
+                url = url_of(doc)
+                if url:
+                    where.append(f"\n{url}", style="dim")
+            table.add_row(where, Text(x.text), Text(_figure(x)), Text(_source(x)))
         n = g.independent_sources
         sources = f"{n} independent source{'s' if n != 1 else ''}"
         if g.sources:

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.table import Table
+from rich.text import Text
 
 from ..model import Document, Event
+from ..naming import outlet_name, paragraph_number, url_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +24,11 @@ class TimelineRow:
     when: str  # "2024-11-01 – 2024-11-30", "2025-01-11", "≈ 2025-03-17", or "months: Jun–Aug" / "undated"
     event: str
     time_text: str
-    source: str  # the outlet the article credits, else its file name
+    source: str  # the outlet's name (see naming.outlet_name)
     text: str
+    file: str = ""
+    paragraph: int | None = None  # where in the article the event stands
+    url: str | None = None
 
 
 # before dates that rest on the batch's reference date, not on the article's own date
@@ -67,18 +72,19 @@ def timeline_rows(events: Sequence[Event], documents: Sequence[Document]) -> lis
     by_id = {d.id: d for d in documents}
     order = {d.id: i for i, d in enumerate(documents)}
 
-    def source(e: Event) -> str:
+    def row(e: Event) -> TimelineRow:
         doc = by_id.get(e.doc)
         if doc is None:
-            return e.doc
-        return doc.meta.outlet or doc.file
+            return TimelineRow(_when(e), e.event, e.time_text, e.doc, e.text)
+        return TimelineRow(_when(e), e.event, e.time_text, outlet_name(doc), e.text, doc.file,
+                           paragraph_number(doc, e.start), url_of(doc))
 
     def key(e: Event) -> tuple[int, str, str, int, int]:
         if e.date_start:
             return (0, e.date_start, e.date_end or e.date_start, order.get(e.doc, 0), e.start)
         return (1, "", "", order.get(e.doc, 0), e.start)
 
-    return [TimelineRow(_when(e), e.event, e.time_text, source(e), e.text) for e in sorted(events, key=key)]
+    return [row(e) for e in sorted(events, key=key)]
 
 
 def format_timeline(events: Sequence[Event], documents: Sequence[Document]) -> Table:
@@ -88,13 +94,18 @@ def format_timeline(events: Sequence[Event], documents: Sequence[Document]) -> T
         events (Sequence[Event]): events of any number of documents.
         documents (Sequence[Document]): the documents they come from.
     Returns:
-        rich.table.Table: columns When, Event, Time words, Source.
+        rich.table.Table: columns When, Event, Time words, Outlet (with file, paragraph and URL).
     """
     table = Table(title="Timeline", show_lines=False)
     table.add_column("When", no_wrap=True)
-    table.add_column("Event")
-    table.add_column("Time words", style="cyan")
-    table.add_column("Source", style="dim")
+    table.add_column("Event", overflow="fold")
+    table.add_column("Time words", style="cyan", overflow="fold")
+    table.add_column("Outlet", overflow="fold")
     for row in timeline_rows(events, documents):
-        table.add_row(row.when, row.event, row.time_text, row.source)
+        where = Text(row.source)
+        if row.file:
+            where.append(f"\n{row.file}" + (f", paragraph {row.paragraph}" if row.paragraph else ""), style="dim")
+        if row.url:
+            where.append(f"\n{row.url}", style="dim")
+        table.add_row(Text(row.when), Text(row.event), Text(row.time_text), where)
     return table

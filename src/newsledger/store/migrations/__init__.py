@@ -1,0 +1,1 @@
+"""Alembic migrations of the store (``alembic upgrade head``, or automatically on first use)."""

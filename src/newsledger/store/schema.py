@@ -1,0 +1,84 @@
+"""The store's tables (SQLAlchemy Core), as the newest migration leaves them.
+
+The migrations in ``migrations/versions`` create and change these tables; this module is
+what the code reads and writes. A change here needs a new migration beside it
+(``tests/store/test_migrations.py`` checks that the two agree).
+
+- ``documents``, ``items``: each article with its findings (quotes, figures, events, name
+  mentions), keyed by a hash of its text, so an article is stored once.
+- ``stories``: one row per story; ``story_documents``: which story each article joined and why.
+- ``features``: what the story matcher compares (names, figures, days, words of each article).
+- ``story_entities``, ``story_groups``: each story's actors and groups of comparable claims.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Column, Float, Index, Integer, MetaData, String, Table, Text, false
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("file", Text, nullable=False),
+    Column("title", Text), Column("author", Text), Column("published", String(40)),
+    Column("outlet", Text), Column("dateline", Text),
+    Column("data", JSON, nullable=False),
+    Column("section", Text),  # the outlet's section for the article, when the input names one
+    # 1: quotes, figures and events only (stores made before stories); 2: name mentions too
+    Column("findings_version", Integer, nullable=False, server_default="1"),
+)
+items = Table(
+    "items", metadata,
+    Column("id", String(120), primary_key=True),
+    Column("doc_id", String(64), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # quote, quantity, event, mention
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+)
+stories = Table(
+    "stories", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, unique=True),  # given with --story NAME; null for stories the matcher started
+    Column("title", Text, nullable=False, server_default=""),
+    Column("created", String(32), nullable=False),
+    Column("updated", String(32), nullable=False),
+    # true while articles joined but the story's claims were not compared again yet
+    Column("stale", Boolean, nullable=False, server_default=false()),
+    Column("data", JSON, nullable=False),
+)
+story_documents = Table(
+    "story_documents", metadata,
+    Column("doc_id", String(64), primary_key=True),
+    Column("story_id", Integer, nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("joined", String(32), nullable=False),
+)
+features = Table(
+    "features", metadata,
+    Column("doc_id", String(64), primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("story_id", Integer, nullable=False, index=True),
+    Column("weight", Float, nullable=False),
+    Column("label", Text),  # how a reader is told about it: the name or figure as written
+    Index("ix_features_key", "key"),
+)
+story_entities = Table(
+    "story_entities", metadata,
+    Column("story_id", Integer, primary_key=True),
+    Column("id", String(120), primary_key=True),
+    Column("canonical", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+story_groups = Table(
+    "story_groups", metadata,
+    Column("story_id", Integer, primary_key=True),
+    Column("id", String(120), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("data", JSON, nullable=False),
+)

@@ -1,0 +1,129 @@
+"""``assign_story``: an analysed article joins the stored story it matches best, or starts one.
+
+The choice is made and recorded in one transaction that holds the store's write lock, so two
+processes adding articles at once see each other's articles and agree on the stories: the
+second article of a story to arrive always finds the first one stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Connection
+
+from ..errors import StoryError
+from ..model import Document
+from ..pipeline import Findings
+from ..store.repository import FINDINGS_VERSION, Finding, Store, findings_versions, write_document
+from ..store.schema import documents, story_documents
+from ..store.stories import (
+    count_stories,
+    create_story,
+    find_story,
+    join_story,
+    list_stories,
+    mark_stale,
+    postings,
+    story_counts,
+    story_of,
+    write_features,
+)
+from .matcher import Candidate, Match, common_limit, match_story
+from .profile import Profile, article_profile
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where one article went: its story, whether that story is new, and why."""
+
+    doc: Document
+    story_id: int
+    new_story: bool
+    reason: str
+    stored: bool  # False when the same text was stored before (it stays where it was)
+
+
+def assign_story(store: Store, found: Findings, *, story: str | None = None) -> Assignment:
+    """Store an analysed article in the story it matches best (or in ``story``), in one transaction.
+
+    Args:
+        store (Store): the store.
+        found (Findings): the article and what the extractors found in it.
+        story (str | None): a story id or name given by the user (``--story``): the article
+            goes there, and a name that no story has yet starts a story of that name.
+    Returns:
+        Assignment: e.g. ``Assignment(doc, 3, False, "shares Jon Holden, 33,000 …", True)``.
+    Raises:
+        StoryError: ``story`` is a number that is no story's id.
+    """
+    doc = found.doc
+    items: list[Finding] = [*found.quotes, *found.quantities, *found.events, *found.mentions]
+    profile = article_profile(doc, found.mentions, found.quantities, found.events)
+    with store.writing() as conn:
+        current = story_of(conn, doc.id)
+        if story is not None:
+            sid, created = _named_story(conn, story)
+            if current == sid:
+                return _already(conn, doc, sid, items, profile)
+            if current is not None:  # the user moves it: its old story is compared again
+                _leave(conn, doc.id, current)
+            reason = f"--story {story}" + (" (a new story)" if created else "")
+        elif current is not None:
+            return _already(conn, doc, current, items, profile)
+        else:
+            match = _match(conn, profile)
+            created = match.story_id is None
+            sid = create_story(conn) if match.story_id is None else match.story_id
+            reason = match.reason
+        write_document(conn, doc, items)
+        write_features(conn, doc.id, sid, _features(profile))
+        join_story(conn, sid, doc.id, reason)
+    return Assignment(doc, sid, created, reason, True)
+
+
+def _features(profile: Profile) -> dict[str, tuple[float, str | None]]:
+    return {k: (w, profile.labels.get(k)) for k, w in profile.weights.items()}
+
+
+def _already(conn: Connection, doc: Document, sid: int, items: list[Finding], profile: Profile) -> Assignment:
+    """The same text stored before: it stays; a copy stored by an older release gets its mentions."""
+    if findings_versions(conn, [doc.id]).get(doc.id, FINDINGS_VERSION) < FINDINGS_VERSION:
+        write_document(conn, doc, items)
+        write_features(conn, doc.id, sid, _features(profile))
+        mark_stale(conn, sid)
+    return Assignment(doc, sid, False, f"same text as an article already in story {sid}", False)
+
+
+def _leave(conn: Connection, doc_id: str, story_id: int) -> None:
+    conn.execute(delete(story_documents).where(story_documents.c.doc_id == doc_id))
+    mark_stale(conn, story_id)
+
+
+def _named_story(conn: Connection, ref: str) -> tuple[int, bool]:
+    found = find_story(conn, ref)
+    if found is not None:
+        return found, False
+    if ref.strip().isdigit():
+        known = ", ".join(s.label for s in list_stories(conn)) or "none yet"
+        raise StoryError(f"no story {ref.strip()} (stories: {known}); a new story needs a name, not a number")
+    return create_story(conn, name=" ".join(ref.split())), True
+
+
+def _match(conn: Connection, profile: Profile) -> Match:
+    keys = list(profile.weights)
+    counts = story_counts(conn, keys)
+    n_stories = count_stories(conn)
+    limit = common_limit(n_stories)
+    found = postings(conn, [k for k in keys if counts.get(k, 0) <= limit])
+    doc_ids = sorted({p.doc_id for p in found})
+    candidates: dict[str, Candidate] = {}
+    sids = {p.doc_id: p.story_id for p in found}
+    for chunk_start in range(0, len(doc_ids), 400):
+        chunk = doc_ids[chunk_start:chunk_start + 400]
+        q = select(documents.c.id, documents.c.file, documents.c.outlet, documents.c.published,
+                   documents.c.section).where(documents.c.id.in_(chunk))
+        for r in conn.execute(q):
+            name = f"{r.outlet} ({r.file})" if r.outlet else r.file
+            candidates[r.id] = Candidate(r.id, sids[r.id], name, r.published, r.outlet, r.section)
+    return match_story(profile, found, counts, n_stories, candidates)

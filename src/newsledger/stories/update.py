@@ -1,0 +1,148 @@
+"""``update_story``: compare a story's claims again after articles joined it.
+
+Only the story's own rows change: its articles' entity links, its entities, its groups, its
+title. Everything else in the store stays as it was.
+
+- Articles are compared in file order, as ``analyze`` reads a folder, so a story built one
+  article at a time has the same ledger as its articles analysed together.
+- An article that states no date has its relative times placed against the story's latest
+  publication date (``Metadata.reference``); when that date moves, its findings are
+  extracted again. So are those of articles stored by an older release without their name
+  mentions.
+- A group that persists keeps its id: each new group takes the id of the old group it
+  overlaps most, when they share at least half the members of the smaller one.
+- Entity ids: a full name ("Jon Holden", a country, a people) has one id in every story,
+  so entities with the same full name are one actor across stories; a bare surname or a
+  one-word organisation name gets an id of its own story ("e-holden-person-s3").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+
+from ..model import Entity, Group, Ledger, Quantity, Quote, item_id
+from ..pipeline import Findings, build_ledger, extract_document, story_reference
+from ..store.repository import (
+    FINDINGS_VERSION,
+    Finding,
+    Store,
+    findings_versions,
+    read_documents,
+    read_findings,
+    update_items,
+    write_document,
+)
+from ..store.stories import read_results, story_members, write_features, write_results
+from .profile import article_profile
+from .titles import story_title
+
+# A new group keeps an old group's id when they share at least this share of the smaller one's members.
+KEEP_GROUP_ID_OVERLAP = 0.5
+_GLOBAL_TYPES = ("GPE", "NORP")
+
+
+def update_story(store: Store, story_id: int) -> Ledger:
+    """Compare the claims of one story again and store its entities, groups and title.
+
+    Args:
+        store (Store): the store.
+        story_id (int): the story, e.g. the one an article just joined.
+    Returns:
+        Ledger: the story's ledger as now stored.
+    """
+    with store.writing() as conn:
+        ids = [doc_id for doc_id, _ in story_members(conn, story_id)]
+        docs = sorted(read_documents(conn, ids), key=lambda d: (d.file, d.id))
+        versions = findings_versions(conn, ids)
+        stored = read_findings(conn, ids)
+        reference = story_reference(docs)
+        findings: list[Findings] = []
+        for doc in docs:
+            wanted = doc if doc.meta.published else dataclasses.replace(
+                doc, meta=dataclasses.replace(doc.meta, reference=reference))
+            if versions.get(doc.id, 0) < FINDINGS_VERSION or wanted.meta.reference != doc.meta.reference:
+                found = extract_document(wanted)
+                write_document(conn, found.doc, [*found.quotes, *found.quantities, *found.events, *found.mentions])
+                profile = article_profile(found.doc, found.mentions, found.quantities, found.events)
+                write_features(conn, doc.id, story_id,
+                               {k: (w, profile.labels.get(k)) for k, w in profile.weights.items()})
+                stored[doc.id] = [*found.quotes, *found.quantities, *found.events, *found.mentions]
+            else:
+                found = _findings(doc, stored.get(doc.id, []))
+            findings.append(found)
+        ledger = scope_entities(build_ledger(findings), story_id)
+        old_entities, old_groups = read_results(conn, story_id)
+        ledger.groups = carry_group_ids(old_groups, ledger.groups)
+        before = {item_id(x): x for xs in stored.values() for x in xs if isinstance(x, (Quote, Quantity))}
+        claims: list[Quote | Quantity] = [*ledger.quotes, *ledger.quantities]
+        update_items(conn, [x for x in claims if before.get(item_id(x)) != x])
+        write_results(conn, story_id, ledger.entities, ledger.groups, title=story_title(docs, ledger.entities),
+                      data={"reference": reference})
+    return ledger
+
+
+def _findings(doc: object, stored: Sequence[Finding]) -> Findings:
+    from ..model import Document, Event, Mention
+
+    assert isinstance(doc, Document)
+    return Findings(doc, quotes=[x for x in stored if isinstance(x, Quote)],
+                    quantities=[x for x in stored if isinstance(x, Quantity)],
+                    mentions=[x for x in stored if isinstance(x, Mention)],
+                    events=[x for x in stored if isinstance(x, Event)])
+
+
+def is_full_name(entity: Entity) -> bool:
+    """True for names that are one actor wherever they appear: two words or more, or a place or people."""
+    return len(entity.canonical.split()) >= 2 or entity.type in _GLOBAL_TYPES
+
+
+def scope_entities(ledger: Ledger, story_id: int) -> Ledger:
+    """The ledger with story-scoped ids for entities that are not known by a full name.
+
+    Example: "Jon Holden" stays ``e-jon-holden-person`` (one id in every story); "Holden" alone
+    becomes ``e-holden-person-s3``.
+    """
+    names = Counter((e.canonical.casefold(), e.type) for e in ledger.entities)
+    renamed: dict[str, str] = {}
+    for e in ledger.entities:
+        if not is_full_name(e) or names[(e.canonical.casefold(), e.type)] > 1:
+            renamed[e.id] = f"{e.id}-s{story_id}"
+    if not renamed:
+        return ledger
+    ledger.entities = [dataclasses.replace(e, id=renamed.get(e.id, e.id)) for e in ledger.entities]
+    ledger.quotes = [dataclasses.replace(q, speaker_entity=renamed.get(q.speaker_entity, q.speaker_entity))
+                     if q.speaker_entity else q for q in ledger.quotes]
+    ledger.quantities = [dataclasses.replace(n, source_entity=renamed.get(n.source_entity, n.source_entity))
+                         if n.source_entity else n for n in ledger.quantities]
+    return ledger
+
+
+def carry_group_ids(old: Sequence[Group], new: Sequence[Group]) -> list[Group]:
+    """New groups, each keeping the id of the old group it continues (see the module docstring).
+
+    Example: old group ``g-1`` = {a, b}; new group {a, b, c} → keeps ``g-1``.
+    """
+    pairs = []
+    for i, g in enumerate(new):
+        mine = set(g.members)
+        for j, o in enumerate(old):
+            shared = len(mine & set(o.members))
+            if shared and shared / min(len(mine), len(o.members)) >= KEEP_GROUP_ID_OVERLAP:
+                pairs.append((shared / min(len(mine), len(o.members)), shared / len(mine | set(o.members)), -i, -j))
+    ids: dict[int, str] = {}
+    taken: set[int] = set()
+    for _share, _jaccard, neg_i, neg_j in sorted(pairs, reverse=True):
+        if -neg_i not in ids and -neg_j not in taken:
+            ids[-neg_i] = old[-neg_j].id
+            taken.add(-neg_j)
+    used = set(ids.values())
+    out = []
+    for i, g in enumerate(new):
+        gid = ids.get(i, g.id)
+        if i not in ids and gid in used:
+            gid = f"{gid}-{i}"
+        used.add(gid)
+        out.append(dataclasses.replace(g, id=gid))
+    return out
