@@ -151,7 +151,8 @@ def _triggered(parse: Doc, hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.boo
         return np.zeros(0, dtype=bool)
     arr = parse.to_array([LEMMA, LOWER, POS]).astype(np.uint64)
     verb = arr[:, 2] == parse.vocab.strings["VERB"]
-    return (np.isin(arr[:, 0], hashes) & verb) | (arr[:, 1] == parse.vocab.strings["according"])
+    found: npt.NDArray[np.bool_] = (np.isin(arr[:, 0], hashes) & verb) | (arr[:, 1] == parse.vocab.strings["according"])
+    return found
 
 
 def find_cues(parse: Doc, lexicons: CueLexicons | None = None) -> list[CueMatch]:
