@@ -14,6 +14,12 @@ import spacy
 from spacy.language import Language
 
 _LINE = re.compile(r"[^\n\r]+")
+# spaCy's tokenizer strips leading and trailing punctuation one character at a time, each
+# time copying the rest of the word: a run of thousands of quotation marks or commas costs
+# quadratic time. No prose has 32 punctuation marks in a row, so within such a run every
+# 32nd mark is shown to spaCy as a space (same length: offsets stay those of the text).
+_PUNCT_RUN = re.compile(r"[^\w\s]{32,}")
+_RUN_STEP = 32
 
 
 @cache
@@ -48,7 +54,8 @@ def find_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None) -
     paras = find_paragraphs(text) if paragraphs is None else paragraphs
     out: list[tuple[int, int]] = []
     chunks = [text[s:e] for s, e in paras]
-    for (ps, _pe), chunk, sdoc in zip(paras, chunks, nlp.pipe(chunks, batch_size=64), strict=True):
+    shown = (_break_punct_runs(c) for c in chunks)
+    for (ps, _pe), chunk, sdoc in zip(paras, chunks, nlp.pipe(shown, batch_size=64), strict=True):
         # (``Doc.text`` rebuilds the string on every access: use the chunk itself)
         bounds = _join_after_titles(chunk, [(sent.start_char, sent.end_char) for sent in sdoc.sents])
         for s, e in _fix_opening_quotes(chunk, bounds):
@@ -59,6 +66,17 @@ def find_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None) -
             if e > s:
                 out.append((ps + s, ps + e))
     return out
+
+
+def _break_punct_runs(chunk: str) -> str:
+    """``chunk`` with every 32nd mark of a long run of punctuation made a space (see ``_PUNCT_RUN``)."""
+    if not _PUNCT_RUN.search(chunk):
+        return chunk
+    chars = list(chunk)
+    for m in _PUNCT_RUN.finditer(chunk):
+        for i in range(m.start() + _RUN_STEP - 1, m.end(), _RUN_STEP):
+            chars[i] = " "
+    return "".join(chars)
 
 
 # A sentence never ends on a title abbreviation: "Dr. Mara Lind said" is one sentence.

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -700,14 +700,37 @@ _LIST_GAP = re.compile(r",? (?:and |or )?|, ")
 
 
 def _list_type(text: str, c: _Cand, cands: list[_Cand]) -> str | None:
-    """A place in a list of places takes their type: "Madrid, Brenholm, and Zlatograd"."""
+    """A place in a list of places takes their type: "Madrid, Brenholm, and Zlatograd".
+
+    ``cands`` are the candidates that may stand next to ``c`` (see :func:`_list_neighbours`).
+    """
     for o in cands:
         if o is c or o.type not in ("GPE", "LOC"):
             continue
-        gap = text[o.end : c.start] if o.end <= c.start else text[c.end : o.start]
-        if len(gap) <= 6 and _LIST_GAP.fullmatch(gap):
+        a, b = (o.end, c.start) if o.end <= c.start else (c.end, o.start)
+        if 0 < b - a <= 6 and _LIST_GAP.fullmatch(text, a, b):
             return o.type
     return None
+
+
+def _list_neighbours(cands: list[_Cand]) -> Callable[[_Cand], list[_Cand]]:
+    """For a candidate, those at most 6 characters before or after it, in ``cands`` order.
+
+    A list gap is at most 6 characters (", and "): looking only there keeps the search
+    linear in the number of candidates on long texts.
+    """
+    by_end: dict[int, list[int]] = defaultdict(list)
+    by_start: dict[int, list[int]] = defaultdict(list)
+    for i, o in enumerate(cands):
+        by_end[o.end].append(i)
+        by_start[o.start].append(i)
+
+    def near(c: _Cand) -> list[_Cand]:
+        found = {i for p in range(c.start - 6, c.start + 1) for i in by_end.get(p, ())}
+        found |= {i for p in range(c.end + 1, c.end + 7) for i in by_start.get(p, ())}
+        return [cands[i] for i in sorted(found)]
+
+    return near
 
 
 def _finish(
@@ -777,6 +800,7 @@ def _finish(
         if c.type in ("GPE", "LOC", "ORG"):
             typed[c.tokens[0].low if len(c.tokens) == 1 else text[c.start : c.end].lower()] = c.type
     out: list[Mention] = []
+    near = _list_neighbours(cands)
     for c in cands:
         surface = text[c.start : c.end]
         strong = c.cues & {
@@ -806,7 +830,7 @@ def _finish(
                 typed.get(low)
                 or ("ORG" if firm(low) else None)
                 or typed.get(c.tokens[-1].low)
-                or _list_type(text, c, cands)
+                or _list_type(text, c, near(c))
                 or ("GPE" if not c.title_line and _weak_place(text, c, lex) else None)
             )
             if c.type is None:

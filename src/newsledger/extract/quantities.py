@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -292,6 +293,9 @@ def _word_value(words: str, lex: QuantityLexicons) -> tuple[float | None, float,
     return value, value, value, False
 
 
+_NEAR = 200
+
+
 def _not_claim(text: str, p: int, end: int, value: float, lex: QuantityLexicons) -> int:
     """Where a non-claim that starts with the digit at ``p`` ends, or -1 when it is a claim.
 
@@ -299,7 +303,9 @@ def _not_claim(text: str, p: int, end: int, value: float, lex: QuantityLexicons)
     phone numbers, years and year spans, and numbers that belong to a name, handle or
     address ("F-16", "@user_22", "www.example.com/page2", "+44 20 …").
     """
-    m = lex.pattern("not_claim").match(text, p)
+    # each look is bounded (a non-claim, the token holding the number) so that a run of
+    # thousands of numbers without a space ("1,1,1,…") costs linear time
+    m = lex.pattern("not_claim").match(text, p, p + _NEAR)
     if m:
         return m.end()
     if lex.pattern("not_claim_before").search(text, max(0, p - 12), p):
@@ -327,8 +333,8 @@ def _not_claim(text: str, p: int, end: int, value: float, lex: QuantityLexicons)
     if before == "+" or (before == "-" and p > 1 and text[p - 2].isalpha()):
         return end  # "+44 …", "F-16", "COVID-19"
     # a token with a slash, an at sign or "www." is an address or a handle
-    ws = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p)) + 1
-    we = len(text) if (f := text.find(" ", p)) < 0 else f
+    ws = max(text.rfind(" ", max(0, p - _NEAR), p), text.rfind("\n", max(0, p - _NEAR), p), p - _NEAR - 1) + 1
+    we = min(len(text), p + _NEAR) if (f := text.find(" ", p, p + _NEAR)) < 0 else f
     chunk = text[ws:we]
     if "/" in chunk or "@" in chunk or "www." in chunk:
         return end
@@ -361,6 +367,9 @@ def _find_numbers(text: str, hits: list[int], lex: QuantityLexicons, e0: int) ->
             value = float(digits.replace(",", ""))
             mult = lex.suffixes[suffix.lower()] if suffix else lex.scales[scale.lower()] if scale else 1.0
             value *= mult
+            if not _countable(value):
+                skip_to = m.end()
+                continue  # a run of hundreds of digits is no figure anybody gives
             stop = _not_claim(text, p, m.end(), value, lex)
             if stop >= 0:
                 skip_to = max(stop, m.end())
@@ -377,9 +386,20 @@ def _find_numbers(text: str, hits: list[int], lex: QuantityLexicons, e0: int) ->
             m = word_num.match(text, q, e0)
             if m is not None:
                 w_value, w_low, w_high, vague = _word_value(m.group(), lex)
+                if not _countable(w_high):
+                    break  # "a million million million …" past any float
                 found.append(_Num(m.start(), m.end(), w_value, w_low, w_high, True, vague))
                 break
     return found
+
+
+# Figures above this are no count of anything; the bound keeps every band (value × 1.5) and
+# range scale (value × 10^12) a finite float, so intervals never hold "inf".
+_MAX_VALUE = 1e100
+
+
+def _countable(value: float) -> bool:
+    return math.isfinite(value) and value <= _MAX_VALUE
 
 
 _RANGE_JOIN = re.compile(r"^[ \u00a0]*(?:to|-|–|—|and)[ \u00a0]*$")
@@ -391,6 +411,11 @@ _BETWEEN = re.compile(r"(?:^|(?<=\W))(between|from)[ \u00a0]+$", re.IGNORECASE)
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+# words looked at before a figure: the lead (five words and the one before), "a crew of",
+# the adverbs between an event word and its figure
+_LOOK_BACK = 32
 
 
 class _Toks:
@@ -405,6 +430,15 @@ class _Toks:
         j = bisect.bisect_left(self.starts, end)
         out = self.toks[i:j]
         return out[:-1] if out and out[-1][1] > end else out
+
+    def last(self, start: int, end: int, n: int) -> list[tuple[int, int, str]]:
+        """The last ``n`` words of ``between(start, end)``: a look a few words back costs the
+        same in a sentence of any length (a sentence of 10,000 figures stays linear)."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        out = self.toks[max(i, j - n - 1) : j]
+        out = out[:-1] if out and out[-1][1] > end else out
+        return out[-n:]
 
 
 def _is_cap(word: str) -> bool:
@@ -547,7 +581,7 @@ def _read_phrase(
             ph.verb_end = toks[k - 1][1]
             ph.verb_is_pp = True
     # the event word before the figure: "arrested three", "the capture of three", "send some"
-    left = st.between(s_start, num_start)
+    left = st.last(s_start, num_start, _LOOK_BACK)
     k = len(left) - 1
     if k >= 0 and left[k][2].lower() == "of":
         k -= 1
@@ -602,7 +636,7 @@ def _read_predicate(text: str, toks: list[tuple[int, int, str]], i: int, ph: _Ph
 
 def _lead(text: str, st: _Toks, s0: int, start: int, lex: QuantityLexicons) -> str:
     """Up to five words before ``start`` back to the clause boundary, without determiners."""
-    toks = st.between(s0, start)
+    toks = st.last(s0, start, _LOOK_BACK)
     k = len(toks)
     while (
         k > 0
@@ -943,7 +977,7 @@ def _small_count_ok(
     """
     if qual:
         return True
-    left = st.between(s0, n.start)
+    left = st.last(s0, n.start, _LOOK_BACK)
     if left and left[-1][2].lower() in lex.words("determiner"):
         return False
     if not n.vague and text[n.end : n.end + 4].lower().startswith(" of") and not ph.before:
@@ -964,7 +998,7 @@ def _small_count_ok(
 
 def _collective(text: str, st: _Toks, s0: int, start: int, lex: QuantityLexicons) -> tuple[int, str] | None:
     """(start, noun) of "crew of", "a team of" right before a figure ("his crew of eight"), else None."""
-    left = st.between(s0, start)
+    left = st.last(s0, start, _LOOK_BACK)
     if len(left) < 2 or left[-1][2].lower() != "of" or left[-2][2].lower() not in lex.words("collective"):
         return None
     k = len(left) - 2
@@ -975,20 +1009,8 @@ def _collective(text: str, st: _Toks, s0: int, start: int, lex: QuantityLexicons
 
 def _opens_clause(st: _Toks, s0: int, start: int) -> bool:
     """True when ``start`` begins its sentence or follows a comma, dash or "with"/"and"."""
-    left = st.between(s0, start)
+    left = st.last(s0, start, _LOOK_BACK)
     return not left or left[-1][2] in (",", ";", "—", "–", "-") or left[-1][2].lower() in ("with", "and")
-
-
-def _same_claim(a: Quantity, b: Quantity, lex: QuantityLexicons) -> bool:
-    """A figure repeated by the same source in one article ("hundreds", then "hundreds of …")."""
-    if (a.value, a.low, a.high, a.qualifier) != (b.value, b.low, b.high, b.qualifier):
-        return False
-    if a.source and b.source:
-        return a.source.split()[-1].lower() == b.source.split()[-1].lower()
-    if a.source or b.source:
-        return False
-    heads = {w.lower() for w in a.measure.split()} & {w.lower() for w in b.measure.split()}
-    return bool(heads - lex.words("function"))
 
 
 def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = None) -> list[Quantity]:
@@ -1056,6 +1078,7 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
         used: set[int] = set()
         st = _Toks(text, s0, e0)
         last_np = ""  # "212 votes in favour and 97 against": the second counts votes too
+        sentence_hedged: bool | None = None
         for idx, n in enumerate(nums):
             if idx in used:
                 continue
@@ -1157,7 +1180,9 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
                 last = out[-1]
                 if last.source and last.source_start is not None and last.source_end is not None and last.end <= s0:
                     source = (last.source, last.source_start, last.source_end)
-            hedged = source is None and bool(lex.pattern("hedge").search(text, s0, e0))
+            if source is None and sentence_hedged is None:  # searched once per sentence, not per figure
+                sentence_hedged = bool(lex.pattern("hedge").search(text, s0, e0))
+            hedged = source is None and bool(sentence_hedged)
             lead = "" if (ph.np or ph.verb or ph.before) else _lead(text, st, s0, start, lex)
             measure = _measure(ph, unit_words, lead) or last_np
             if collective and not unit and not ph.np:
@@ -1183,10 +1208,33 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
                     hedged=hedged,
                 )
             )
+    return _drop_repeats(out, lex)
+
+
+def _drop_repeats(found: list[Quantity], lex: QuantityLexicons) -> list[Quantity]:
+    """The figures in order, each repeat of an earlier one dropped.
+
+    A repeat ("hundreds", then "hundreds of …") has the same value, interval and qualifier
+    and either a source with the same last word or, both unattributed, a content word of
+    the measure in common. Earlier figures are indexed by those keys, so a long list of
+    equal figures ("1, 1, 1, …") costs linear time, not one comparison per pair.
+    """
+    sources: dict[tuple[object, ...], set[str]] = {}
+    heads: dict[tuple[object, ...], set[str]] = {}
     kept: list[Quantity] = []
-    for q in sorted(out, key=lambda q: (q.start, q.end)):
-        if not any(_same_claim(k, q, lex) for k in kept):
-            kept.append(q)
+    for q in sorted(found, key=lambda q: (q.start, q.end)):
+        key = (q.value, q.low, q.high, q.qualifier)
+        if q.source:
+            last = (q.source.split() or [""])[-1].lower()
+            if last in sources.get(key, ()):
+                continue
+            sources.setdefault(key, set()).add(last)
+        else:
+            words = {w.lower() for w in q.measure.split()} - lex.words("function")
+            if words & heads.get(key, set()):
+                continue
+            heads.setdefault(key, set()).update(words)
+        kept.append(q)
     return kept
 
 

@@ -174,8 +174,9 @@ def resolve_parts(kind: str, parts: dict[str, str | None], base: dt.date | None)
     """
     try:
         res = _resolve(kind, parts, base)
-    except (ValueError, IndexError, KeyError):
-        # an impossible date ("February 30, 2024") or an unknown word: nothing is claimed
+    except (ValueError, IndexError, KeyError, OverflowError):
+        # an impossible date ("February 30, 2024"), one outside the calendar ("yesterday"
+        # against year 1) or an unknown word: nothing is claimed
         return Resolved()
     if parts.get("since") and res.date_start is None and not res.months:
         return Resolved()
@@ -400,5 +401,8 @@ def parse_absolute(text: str) -> dt.date | None:
     import dateparser  # imported here: loading it costs about a second, and most runs never need it
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError):  # a date outside the calendar is no date
+        return None
     return parsed.date() if parsed else None
