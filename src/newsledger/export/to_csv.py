@@ -3,6 +3,12 @@
 A spreadsheet user wants one table: each row carries its section (``kind``), document
 file and the fields of that section; fields of other sections stay empty. Groups add
 ``group``/``status`` columns to their members.
+
+Article text can hold anything, and a spreadsheet runs a cell that starts with ``=``,
+``+``, ``-`` or ``@`` (or a tab or carriage return before one) as a formula. As OWASP
+recommends for CSV injection, such a text cell gets a single quote in front; numbers are
+written as numbers. Rows end with CRLF (RFC 4180), which makes the writer quote every
+field that holds a line break, a bare carriage return included, so rows stay whole.
 """
 
 from __future__ import annotations
@@ -38,17 +44,30 @@ def ledger_rows(ledger: Ledger) -> list[dict[str, Any]]:
     return rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, with a single quote in front.
+
+    Example: ``neutralise("=HYPERLINK(...)")`` → ``"'=HYPERLINK(...)"``; ``-5.0`` (a number) stays.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(ledger: Ledger, path: str | Path | None) -> str:
     """Write the CSV export to ``path`` ("-" or None: return it only). Returns the CSV text."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in ledger_rows(ledger):
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else neutralise(v)) for k, v in row.items()})
     text = buf.getvalue()
     if path not in (None, "-"):
         try:
-            Path(path).write_text(text, encoding="utf-8")
+            Path(path).write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
             raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return text
