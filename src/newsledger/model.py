@@ -61,6 +61,14 @@ class Metadata:
     reference: str | None = None
 
 
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+def _start(line: Boilerplate) -> int:
+    return line.start
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One article: its exact text, metadata and the structure computed once by ``clean``.
@@ -72,7 +80,10 @@ class Document:
         meta: metadata.
         sentences: (start, end) offsets of sentences, in order, computed by clean.
         paragraphs: (start, end) offsets of non-empty lines, in order.
-        boilerplate: flagged junk lines; the text itself is never altered.
+        boilerplate: flagged junk lines, sorted by start and not overlapping (whole lines);
+            the text itself is never altered.
+
+    The lookups below bisect these tuples, so each costs log n, also in a long article.
     """
 
     id: str
@@ -90,12 +101,14 @@ class Document:
 
     def is_boilerplate(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a flagged boilerplate line."""
-        return any(b.start < end and start < b.end for b in self.boilerplate)
+        lines = self.boilerplate
+        i = bisect.bisect_right(lines, start, key=_start)  # lines[i:] start after ``start``
+        return (i > 0 and start < lines[i - 1].end and lines[i - 1].start < end) or (
+            i < len(lines) and lines[i].start < end and start < lines[i].end)
 
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence containing ``offset``, or None."""
-        starts = [s for s, _ in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.sentences, offset, key=_first) - 1
         if i >= 0 and offset < self.sentences[i][1]:
             return i
         return None
@@ -107,8 +120,7 @@ class Document:
 
     def paragraph_at(self, offset: int) -> tuple[int, int] | None:
         """The (start, end) of the paragraph (non-empty line) containing ``offset``, or None."""
-        starts = [s for s, _ in self.paragraphs]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.paragraphs, offset, key=_first) - 1
         if i >= 0 and offset < self.paragraphs[i][1]:
             return self.paragraphs[i]
         return None

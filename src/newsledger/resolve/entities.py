@@ -27,6 +27,7 @@ was named before it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
@@ -504,9 +505,20 @@ def link_entities(
             for alias in e.aliases:
                 names[m.doc].setdefault(normalize_name(alias), e.id)
 
+    # spans by start, so that a lookup reads only those that can overlap (a long article has
+    # thousands of mentions and thousands of quotes: comparing every pair was quadratic)
+    starts: dict[str, list[int]] = {}
+    longest: dict[str, int] = {}
+    for doc_id, found in spans.items():
+        found.sort()
+        starts[doc_id] = [s for s, _e, _eid in found]
+        longest[doc_id] = max(e - s for s, e, _eid in found)
+
     def find(doc: str, start: int | None, end: int | None, name: str | None) -> str | None:
-        if start is not None and end is not None:
-            hits = [(min(end, e) - max(start, s), eid) for s, e, eid in spans.get(doc, []) if s < end and start < e]
+        if start is not None and end is not None and doc in starts:
+            lo = bisect.bisect_left(starts[doc], start - longest[doc])
+            hi = bisect.bisect_left(starts[doc], end)
+            hits = [(min(end, e) - max(start, s), eid) for s, e, eid in spans[doc][lo:hi] if s < end and start < e]
             if hits:
                 return max(hits)[1]
         if name:
