@@ -4,6 +4,11 @@
     newsledger export --format csv -o ledger.csv
     newsledger ledger | timeline | report -o report.html   (from the store, or given inputs)
 
+Every input gets one outcome line on standard error: ``stored NAME`` (``analysed`` with
+``--no-store``), ``skipped NAME: reason`` or ``error NAME: reason``; a ``warning`` line
+comes before it when bytes had to be replaced while decoding. Names and reasons are
+printed as plain text, with control characters and line breaks escaped.
+
 Exit status: 0 when every input was used, 1 when some input failed (the others are still
 analysed and stored), 2 for a usage or store error.
 """
@@ -17,12 +22,16 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
+from .budget import DEFAULT_TIME_BUDGET
 from .errors import NewsledgerError
-from .ingest.files import DEFAULT_MAX_BYTES, expand_inputs
-from .ingest.url import make_fetcher
-from .model import Failure, Ledger
+from .ingest.files import expand_inputs
+from .ingest.limits import DEFAULT_MAX_BYTES, ByteLimit, parse_size
+from .ingest.strings import printable, storable
+from .ingest.url import DEFAULT_URL_DEADLINE, make_fetcher
+from .model import Failure, Ledger, Notice, Skipped
 from .pipeline import Findings, build_ledger, iter_findings
 from .store.repository import DEFAULT_URL, Store
 
@@ -68,16 +77,47 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _input_options(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                    help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES})")
+    sp.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                    help=f"refuse inputs larger than this, files and URLs alike: bytes, or with a unit "
+                         f"(500k, 20MB, 1GiB; default {DEFAULT_MAX_BYTES.text})")
     sp.add_argument("--allow-private-urls", action="store_true",
                     help="fetch URLs on loopback/private addresses (refused by default)")
+    sp.add_argument("--url-timeout", type=_seconds, default=DEFAULT_URL_DEADLINE, metavar="SECONDS",
+                    help=f"the whole fetch of one URL, redirects included (default {DEFAULT_URL_DEADLINE:g})")
+    sp.add_argument("--time-budget", type=_seconds, default=DEFAULT_TIME_BUDGET, metavar="SECONDS",
+                    help="analysis time for one article; one that runs over fails "
+                         f"(default {DEFAULT_TIME_BUDGET:g})")
+
+
+def _size(text: str) -> ByteLimit:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 1e6:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return value
+
+
+def _line(console: Console, word: str, style: str, source: str, detail: str = "") -> None:
+    """One outcome line: the word, the input's name and the detail, all as plain text."""
+    line = Text(word, style=style)
+    line.append(" " + printable(storable(source)) + printable(storable(detail)))
+    console.print(line, highlight=False, soft_wrap=True)
 
 
 def _run_batch(inputs: list[str], *, args: argparse.Namespace, store: Store | None, err: Console,
                show_progress: bool) -> tuple[Ledger, list[Failure]]:
-    """Analyse a batch; store each document as it is done; collect failures."""
+    """Analyse a batch; store each document as it is done; one outcome line per input."""
     sources = list(expand_inputs(inputs))
+    wanted = set(sources)
     findings: list[Findings] = []
     failures: list[Failure] = []
     progress = Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -85,20 +125,31 @@ def _run_batch(inputs: list[str], *, args: argparse.Namespace, store: Store | No
     with progress:
         task = progress.add_task("analyze", total=len(sources))
         done_sources: set[str] = set()
-        fetch = make_fetcher(allow_private=args.allow_private_urls)
-        for item in iter_findings(sources, max_bytes=args.max_bytes, fetch=fetch):
-            if isinstance(item, Failure):
+        fetch = make_fetcher(allow_private=args.allow_private_urls, max_bytes=args.max_bytes,
+                             deadline=args.url_timeout)
+        for item in iter_findings(inputs, max_bytes=args.max_bytes, fetch=fetch, budget=args.time_budget):
+            if isinstance(item, Notice):
+                _line(err, "warning", "yellow", item.source, f": {item.message}")
+                continue
+            if isinstance(item, Skipped):
+                _line(err, "skipped", "dim", item.source, f": {item.reason}")
+            elif isinstance(item, Failure):
                 failures.append(item)
-                err.print(f"[red]error[/red] {item.source}: {item.reason}", highlight=False, soft_wrap=True)
+                _line(err, "error", "red", item.source, f": {item.reason}")
             else:
                 findings.append(item)
-                for fail in item.failures:
-                    failures.append(fail)
-                    err.print(f"[red]error[/red] {fail.source}: {fail.reason}", highlight=False, soft_wrap=True)
                 if store is not None:
                     store.save_document(item.doc, [*item.quotes, *item.quantities, *item.events])
-            root = _root_source(item.source if isinstance(item, Failure) else item.doc.source)
-            if root not in done_sources:
+                notes = f" ({'; '.join(item.notes)})" if item.notes else ""
+                if item.failures:  # stored, but without what the failing extractor would have found
+                    failures.extend(item.failures)
+                    reasons = "; ".join(f.reason for f in item.failures)
+                    kept = "stored" if store is not None else "analysed"
+                    _line(err, "error", "red", item.doc.source, f": {reasons} ({kept} without it){notes}")
+                else:
+                    _line(err, "stored" if store is not None else "analysed", "green", item.doc.source, notes)
+            root = _root_source(item.source if isinstance(item, Failure | Skipped) else item.doc.source)
+            if root in wanted and root not in done_sources:
                 done_sources.add(root)
                 progress.advance(task)
     ledger = build_ledger(findings)
@@ -127,8 +178,10 @@ def _summary(ledger: Ledger, console: Console) -> None:
         events = sum(1 for e in ledger.events if e.doc == d.id)
         m = d.meta
         by = " / ".join(x for x in (m.author, m.outlet) if x) or "–"
-        table.add_row(d.file, _short(m.title, 70), by, (m.published or "–")[:10], str(quotes), str(figures),
-                      str(events), str(len(d.boilerplate)))
+        # names and titles come from the inputs: cells are plain Text, never parsed as markup
+        table.add_row(Text(printable(d.file)), Text(printable(_short(m.title, 70))), Text(printable(by)),
+                      Text(printable((m.published or "–")[:10])), str(quotes), str(figures), str(events),
+                      str(len(d.boilerplate)))
     console.print(table)
     console.print(f"{len(ledger.entities)} entities, {len(ledger.groups)} groups of comparable claims "
                   f"({sum(g.status == 'conflict' for g in ledger.groups)} in conflict)")
@@ -199,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             out.print(f"wrote {args.output}")
         return status
     except NewsledgerError as exc:
-        err.print(f"newsledger: {exc}", highlight=False, soft_wrap=True)
+        err.print(Text(f"newsledger: {printable(str(exc))}"), highlight=False, soft_wrap=True)
         return 2
     except KeyboardInterrupt:
         err.print("newsledger: interrupted; documents stored so far are kept whole")

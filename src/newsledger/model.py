@@ -257,6 +257,27 @@ class Failure:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input deliberately not read (a duplicate, another file type, a FIFO in a folder…)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something to say about an input that is still used.
+
+    ``level`` "warning" is a line of its own (bytes replaced while decoding); "note" is added
+    to the input's outcome line ("decoded as cp1252").
+    """
+
+    source: str
+    message: str
+    level: Literal["warning", "note"] = "warning"
+
+
 @dataclass(slots=True)
 class Ledger:
     """Everything found for a set of documents. Item ids come from :func:`item_id`."""
