@@ -763,6 +763,11 @@ def _name_start(toks: list[tuple[int, int, str]], text: str, lex: QuantityLexico
 
 # "he said …": the speaker is a person named earlier; the caller looks back for the name
 _PRONOUN: tuple[str, int, int] = ("", -1, -1)
+# words read back from a speech verb for its subject (auxiliaries, two asides, the name)
+_SUBJECT_LOOK_BACK = 64
+# speech verbs tried on each side of a figure: prose has a few per sentence; a run of
+# thousands ("said said said …") must not be read once per figure
+_MAX_CUES = 16
 _NAME_LINK = frozenset(["of", "for", "the", "and", "de", "al", "von", "van", "on"])
 
 
@@ -770,8 +775,7 @@ def _subject_before(
     mtoks: _Toks, s0: int, verb_start: int, text: str, lex: QuantityLexicons
 ) -> tuple[str, int, int] | None:
     """The name right before a speech verb ("Ruritanian border officials have claimed")."""
-    toks = mtoks.between(0, verb_start - s0)
-    toks = [(a + s0, b + s0, w) for a, b, w in toks]
+    toks = [(a + s0, b + s0, w) for a, b, w in mtoks.last(0, verb_start - s0, _SUBJECT_LOOK_BACK)]
     i = len(toks) - 1
     while i >= 0 and (
         toks[i][2].lower() in lex.words("auxiliary")
@@ -871,6 +875,12 @@ class _SentenceCues:
     quoted: list[tuple[int, int]]  # spans of the quotations
     cues: list[tuple[int, int]]  # speech and finding verbs outside quotations (document offsets)
     by_name: tuple[str, int, int] | None  # "according to X", "reports in X", "remarks made by X"
+    # the same cue is asked about for every figure of the sentence: starts for bisecting,
+    # and the answers once found (a sentence of thousands of figures and cues stays linear)
+    cue_starts: list[int] = field(default_factory=list)
+    quoted_starts: list[int] = field(default_factory=list)
+    subjects: dict[int, tuple[str, int, int] | None] = field(default_factory=dict)
+    names_after: dict[int, tuple[str, int, int] | None] = field(default_factory=dict)
 
 
 def _sentence_cues(text: str, s0: int, e0: int, lex: QuantityLexicons) -> _SentenceCues:
@@ -890,7 +900,7 @@ def _sentence_cues(text: str, s0: int, e0: int, lex: QuantityLexicons) -> _Sente
         by_name = _name_after(mtoks, s0, s0 + m.end(), text, lex)
         if by_name:
             break
-    return _SentenceCues(masked, mtoks, quoted, cues, by_name)
+    return _SentenceCues(masked, mtoks, quoted, cues, by_name, [c[0] for c in cues], [q[0] for q in quoted])
 
 
 def _find_source(
@@ -905,20 +915,30 @@ def _find_source(
     """
     if sc.by_name:
         return sc.by_name
-    inside = next(((a, b) for a, b in sc.quoted if a < fig_start < b), None)
+    q = bisect.bisect_left(sc.quoted_starts, fig_start) - 1  # quotations do not overlap: one may hold it
+    inside = sc.quoted[q] if q >= 0 and fig_start < sc.quoted[q][1] else None
     anchor = inside[0] if inside else fig_start
-    for cs, _ce in reversed([c for c in sc.cues if c[0] < anchor]):
-        got = _subject_before(sc.mtoks, s0, cs, text, lex)
+
+    def subject(cs: int) -> tuple[str, int, int] | None:
+        if cs not in sc.subjects:
+            sc.subjects[cs] = _subject_before(sc.mtoks, s0, cs, text, lex)
+        return sc.subjects[cs]
+
+    k = bisect.bisect_left(sc.cue_starts, anchor)
+    for cs, _ce in reversed(sc.cues[max(0, k - _MAX_CUES) : k]):
+        got = subject(cs)
         if got:
             return got  # a name, or _PRONOUN for "he said"
     end_fig = inside[1] if inside else fig_start
-    for cs, ce in (c for c in sc.cues if c[0] >= end_fig):
-        got = _subject_before(sc.mtoks, s0, cs, text, lex)
+    k = bisect.bisect_left(sc.cue_starts, end_fig)
+    for cs, ce in sc.cues[k : k + _MAX_CUES]:
+        got = subject(cs)
         if got is _PRONOUN or (got and got[1] >= end_fig):
             return got
-        after = _name_after(sc.mtoks, s0, ce, text, lex)
-        if after:
-            return after
+        if ce not in sc.names_after:
+            sc.names_after[ce] = _name_after(sc.mtoks, s0, ce, text, lex)
+        if sc.names_after[ce]:
+            return sc.names_after[ce]
     return None
 
 
