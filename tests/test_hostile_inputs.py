@@ -76,6 +76,9 @@ def _corpus(root: Path) -> tuple[Path, dict[str, list[str]], list[str]]:
         "error {}: binary file (contains NUL bytes), not text")
     bad("nothing.html", b"<html><body></body></html>", "error {}: no article text found in the HTML page")
     bad("huge.txt", b"words " * 70_000, "error {}: file is 420k, over the 400k limit")
+    attributes = b" ".join(b'a%d="x"' % i for i in range(5000))
+    bad("attributes.html", b"<html><body><p " + attributes + b">" + SHORT.encode() + b"</p></body></html>",
+        "error {}: not an article: a tag with over 1,000 attributes")
     bad("README.md", b"# notes", "skipped {}: not an article file type (.md)")
     os.mkfifo(d / "pipe.txt")
     expect["pipe.txt"] = ["skipped {}/pipe.txt: not a regular file (a FIFO)"]

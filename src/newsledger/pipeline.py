@@ -170,7 +170,7 @@ def iter_findings(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, 
     prepared: list[Document] = []
     spent: dict[str, float] = {}
     notes: dict[str, list[str]] = {}
-    for item in load_all(inputs, max_bytes=max_bytes, fetch=fetch):
+    for item in load_all(inputs, max_bytes=max_bytes, fetch=fetch, budget=budget):
         if isinstance(item, Notice) and item.level == "note":
             notes.setdefault(item.source, []).append(item.message)
             continue

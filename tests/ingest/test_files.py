@@ -236,3 +236,34 @@ def test_load_stray_byte_gives_a_warning_notice_and_legacy_a_note(tmp_path: Path
     ]
     docs = [x for x in got if isinstance(x, Document)]
     assert docs[0].text.count("“") == 1 and "\ufffdchief" in docs[0].text
+
+
+def test_load_all_parser_error_is_that_inputs_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsledger.ingest.files as files
+
+    def broken(html: str, source: str) -> Document:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(files, "document_from_html", broken)
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    got = list(load_all([str(tmp_path)]))
+    assert got[0] == Failure(str(tmp_path / "a.html"), "could not be read: RecursionError: maximum recursion depth exceeded")
+    assert isinstance(got[1], Document) and got[1].file == "b.txt"
+
+
+def test_load_all_reading_has_a_time_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import newsledger.ingest.files as files
+
+    def stalling(html: str, source: str) -> Document:
+        time.sleep(30)
+        raise AssertionError("not interrupted")
+
+    monkeypatch.setattr(files, "document_from_html", stalling)
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    started = time.monotonic()
+    assert list(load_all([str(tmp_path / "a.html")], budget=0.5)) == [
+        Failure(str(tmp_path / "a.html"), "reading ran past the 0.5 s time budget (reading)")]
+    assert time.monotonic() - started < 5

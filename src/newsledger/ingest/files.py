@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from ..budget import BudgetExceeded, time_budget
 from ..errors import IngestError
 from ..model import Document, Failure, Metadata, Notice, Skipped
 from .decode import Decoded, decode_bytes, decode_text
@@ -44,6 +45,8 @@ _JSON_MARKS = re.compile(r'[\[\]{}"\\]')
 _JSON_TYPES = {"application/json", "application/x-ndjson", "application/jsonl", "application/x-jsonlines",
                "application/json-seq"}
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_START_TAG = re.compile(r"<[A-Za-z][^<>]*")
+_MAX_ATTRIBUTES = 1000
 _TEXT_URL_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | {".json"}
 
 # A fetch function: URL → Page (raising IngestError with the reason). An older form that
@@ -105,6 +108,15 @@ def _too_deep(line: str) -> bool:
     return False
 
 
+def _check_tags(html: str, source: str) -> None:
+    """Refuse a page with a tag of thousands of attributes: the HTML parser's cost grows with
+    the square of their number, inside C code that no time budget can interrupt (50,000
+    attributes took 19 s to parse; a 20 MB tag would take hours). No page needs 1,000."""
+    for m in _START_TAG.finditer(html):
+        if m.end() - m.start() > _MAX_ATTRIBUTES and m.group().count("=") > _MAX_ATTRIBUTES:
+            raise IngestError(source, f"not an article: a tag with over {_MAX_ATTRIBUTES:,} attributes")
+
+
 def parse_jsonl(text: str, source: str) -> Loaded:
     """One Document per JSON line with a non-empty ``text``; bad lines become failures.
 
@@ -150,6 +162,7 @@ def load_text(text: str, source: str, *, kind: str | None = None) -> Loaded:
             raise IngestError(source, "no articles in JSONL")
         return loaded
     if kind == "html":
+        _check_tags(text, source)
         return Loaded([document_from_html(text, source)], [])
     if is_blank(text):
         raise IngestError(source, "empty file")
@@ -199,65 +212,82 @@ def _decode_page(page: Page, source: str) -> Decoded:
     return decode_text(page.body, source)
 
 
-def _load_url(source: str, fetch: Fetcher) -> Loaded:
-    got = fetch(source)
-    if got is None or isinstance(got, str):
-        if got is None or is_blank(got):
-            raise IngestError(source, "could not fetch the page (no response or empty body)")
-        return Loaded([document_from_html(got, source)], [])
-    kind = _page_kind(got, source)
-    decoded = _decode_page(got, source)
-    try:
-        loaded = load_text(decoded.text, source, kind=kind)
-    except IngestError as exc:
-        raise IngestError(source, f"not an article: {exc.reason}") from exc
-    return _with_notices(loaded, source, decoded)
+def _load_url(source: str, fetch: Fetcher, budget: float | None) -> Loaded:
+    got = fetch(source)  # the fetch has its own deadline
+    with time_budget(budget) as deadline:
+        deadline.stage = "reading the page"
+        if got is None or isinstance(got, str):
+            if got is None or is_blank(got):
+                raise IngestError(source, "could not fetch the page (no response or empty body)")
+            return load_text(got, source, kind="html")
+        kind = _page_kind(got, source)
+        decoded = _decode_page(got, source)
+        try:
+            loaded = load_text(decoded.text, source, kind=kind)
+        except IngestError as exc:
+            raise IngestError(source, f"not an article: {exc.reason}") from exc
+        return _with_notices(loaded, source, decoded)
 
 
 def load_source(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetcher | None = None,
-                stdin: BinaryIO | None = None) -> Loaded:
+                stdin: BinaryIO | None = None, budget: float | None = None) -> Loaded:
     """Load one input: a path, an http(s) URL, or "-" for standard input.
+
+    Decoding and parsing run under a time budget of ``budget`` seconds (None: none).
 
     Raises:
         IngestError: the input as a whole cannot be used (the message names it).
+        BudgetExceeded: decoding and parsing ran past ``budget``.
     """
     if source.startswith(("http://", "https://")):
         if fetch is None:
             from .url import make_fetcher
 
             fetch = make_fetcher(max_bytes=max_bytes)
-        return _load_url(source, fetch)
+        return _load_url(source, fetch, budget)
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise IngestError("<stdin>", f"input over the {describe_size(max_bytes, max_bytes)} limit")
-        decoded = decode_text(data, "<stdin>")
-        return _with_notices(load_text(decoded.text, "<stdin>"), "<stdin>", decoded)
-    decoded = decode_text(read_file(source, max_bytes), source)
-    suffix = suffix_of(source)
-    kind = (
-        "jsonl" if suffix in JSONL_SUFFIXES else "html" if suffix in HTML_SUFFIXES
-        else "txt" if suffix in TEXT_SUFFIXES else None
-    )
-    return _with_notices(load_text(decoded.text, source, kind=kind), source, decoded)
+        source, kind = "<stdin>", None
+    else:
+        data = read_file(source, max_bytes)
+        suffix = suffix_of(source)
+        kind = (
+            "jsonl" if suffix in JSONL_SUFFIXES else "html" if suffix in HTML_SUFFIXES
+            else "txt" if suffix in TEXT_SUFFIXES else None
+        )
+    with time_budget(budget) as deadline:
+        deadline.stage = "reading"
+        decoded = decode_text(data, source)
+        return _with_notices(load_text(decoded.text, source, kind=kind), source, decoded)
 
 
 def load_all(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetcher | None = None,
-             stdin: BinaryIO | None = None) -> Iterator[Document | Failure | Skipped | Notice]:
+             stdin: BinaryIO | None = None, budget: float | None = None,
+             ) -> Iterator[Document | Failure | Skipped | Notice]:
     """Every document of every input, with a Failure in place of each unusable one.
 
     Also yields a Skipped for each thing in a folder that is not read, and the Notices of
-    an input before its documents.
+    an input before its documents. Reading one input (decoding and parsing, not fetching)
+    has a time budget of ``budget`` seconds. No input stops the others: an error that is
+    not an :class:`IngestError` (a parser's own) is that input's Failure too.
     """
     for source in iter_inputs(inputs):
         if not isinstance(source, str):
             yield source
             continue
         try:
-            loaded = load_source(source, max_bytes=max_bytes, fetch=fetch, stdin=stdin)
+            loaded = load_source(source, max_bytes=max_bytes, fetch=fetch, stdin=stdin, budget=budget)
         except IngestError as exc:
             yield Failure(exc.source, exc.reason)
+            continue
+        except BudgetExceeded as exc:
+            yield Failure(source, f"reading ran past the {exc.seconds:g} s time budget ({exc.stage})")
+            continue
+        except Exception as exc:  # noqa: BLE001 - one input must not stop the batch
+            yield Failure(source, f"could not be read: {type(exc).__name__}: {exc}")
             continue
         yield from loaded.notices
         yield from loaded.documents
