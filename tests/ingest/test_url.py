@@ -261,3 +261,28 @@ def test_fetch_loopback_name_from_hosts_file_refused() -> None:
     with pytest.raises(IngestError) as info:
         make_fetcher(deadline=DEADLINE)("http://localhost:9/")
     assert info.value.reason.startswith("refused: localhost is a private or local address (")
+
+
+def test_analyze_prints_one_line_per_url(hostile: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Through the command line: the refused address names the option; the size cap speaks in the unit given."""
+    from newsledger.cli import main
+
+    status = main(["analyze", "-q", "--no-store", "--url-timeout", "1.5", "--max-bytes", "200k",
+                   hostile + "/story.html", hostile + "/missing"])
+    assert status == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"error {hostile}/story.html: refused: 127.0.0.1 is a private or local address (127.0.0.1); "
+        "--allow-private-urls allows it",
+        f"error {hostile}/missing: refused: 127.0.0.1 is a private or local address (127.0.0.1); "
+        "--allow-private-urls allows it",
+        "2 input(s) failed; the rest were analysed",
+    ]
+    status = main(["analyze", "-q", "--no-store", "--allow-private-urls", "--url-timeout", "1.5", "--max-bytes",
+                   "200k", hostile + "/story.html", hostile + "/endless", hostile + "/silent"])
+    assert status == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"error {hostile}/endless: too large: the body passed the 200k limit",
+        f"error {hostile}/silent: timed out waiting for an answer (the deadline is 1.5 s)",
+        f"analysed {hostile}/story.html",
+        "2 input(s) failed; the rest were analysed",
+    ]
