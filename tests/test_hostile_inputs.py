@@ -163,3 +163,20 @@ def test_one_megabyte_article_analysed_in_under_ten_seconds() -> None:
     took = time.process_time() - started
     assert not found.failures and ledger.quotes and ledger.quantities
     assert took < 10.0, f"{took:.1f} s"
+
+
+@pytest.mark.parametrize("command", ["ledger", "timeline", "report"])
+def test_views_take_markup_in_names_and_text(tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "a ["
+    folder.mkdir()
+    for i, p in enumerate(GOOD[:2]):
+        (folder / f"x] [bold]{i}.txt").write_text(_read(p) + "\n[/x] The talks began [red]last year[/].\n",
+                                                 encoding="utf-8")
+    args = [command, str(folder), "--db", str(tmp_path / "nl.db")]
+    if command == "report":
+        args += ["-o", str(folder / "x] report.html")]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert {"ledger": "[bold]", "timeline": "[bold]0.txt", "report": "wrote "}[command] in out
+    if command == "report":
+        assert out.strip() == f"wrote {folder}/x] report.html" and (folder / "x] report.html").is_file()

@@ -249,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .view.html_report import write_report
 
             write_report(ledger, args.output)
-            out.print(f"wrote {args.output}")
+            out.print(Text(f"wrote {printable(args.output)}"), soft_wrap=True)
         return status
     except NewsledgerError as exc:
         err.print(Text(f"newsledger: {printable(str(exc))}"), highlight=False, soft_wrap=True)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.table import Table
+from rich.text import Text
 
 from ..model import Document, Event
 
@@ -79,6 +80,6 @@ def format_timeline(events: Sequence[Event], documents: Sequence[Document]) -> T
     table.add_column("Event")
     table.add_column("Time words", style="cyan")
     table.add_column("Source", style="dim")
-    for row in timeline_rows(events, documents):
-        table.add_row(row.when, row.event, row.time_text, row.source)
+    for row in timeline_rows(events, documents):  # article words and file names: plain Text, never markup
+        table.add_row(Text(row.when), Text(row.event), Text(row.time_text), Text(row.source))
     return table
