@@ -5,6 +5,11 @@
     newsledger ledger | timeline | report -o report.html   [--story ID|NAME]
     newsledger export --story 2 -o story.csv   |   newsledger export --all
 
+Every input gets one outcome line on standard error: ``stored NAME`` (``analysed`` with
+``--no-store``), ``skipped NAME: reason`` or ``error NAME: reason``; a ``warning`` line
+comes before it when bytes had to be replaced while decoding. Names and reasons are
+printed as plain text, with control characters and line breaks escaped.
+
 Exit status: 0 when every input was used, 1 when some input failed (the others are still
 analysed and stored), 2 for a usage or store error.
 """
@@ -23,10 +28,13 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .budget import DEFAULT_TIME_BUDGET
 from .errors import NewsledgerError
-from .ingest.files import DEFAULT_MAX_BYTES, expand_inputs
-from .ingest.url import make_fetcher
-from .model import Failure, Ledger
+from .ingest.files import expand_inputs
+from .ingest.limits import DEFAULT_MAX_BYTES, ByteLimit, parse_size
+from .ingest.strings import printable, storable
+from .ingest.url import DEFAULT_URL_DEADLINE, make_fetcher
+from .model import Failure, Ledger, Notice, Skipped
 from .naming import outlet_name
 from .pipeline import Findings
 from .store.repository import DEFAULT_URL, MEMORY_URL, Store, describe_url
@@ -110,10 +118,40 @@ def _export_options(sp: argparse.ArgumentParser, *, default_output: str | None) 
 
 
 def _input_options(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                    help=f"refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES})")
+    sp.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                    help=f"refuse inputs larger than this, files and URLs alike: bytes, or with a unit "
+                         f"(500k, 20MB, 1GiB; default {DEFAULT_MAX_BYTES.text})")
     sp.add_argument("--allow-private-urls", action="store_true",
                     help="also fetch URLs on loopback or private network addresses (refused by default)")
+    sp.add_argument("--url-timeout", type=_seconds, default=DEFAULT_URL_DEADLINE, metavar="SECONDS",
+                    help=f"the whole fetch of one URL, redirects included (default {DEFAULT_URL_DEADLINE:g})")
+    sp.add_argument("--time-budget", type=_seconds, default=DEFAULT_TIME_BUDGET, metavar="SECONDS",
+                    help="analysis time for one article; one that runs over fails "
+                         f"(default {DEFAULT_TIME_BUDGET:g})")
+
+
+def _size(text: str) -> ByteLimit:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 1e6:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return value
+
+
+def _line(console: Console, word: str, style: str, source: str, detail: str = "") -> None:
+    """One outcome line: the word, the input's name and the detail, all as plain text."""
+    line = Text(word, style=style)
+    line.append(" " + printable(storable(source)) + printable(storable(detail)))
+    console.print(line, highlight=False, soft_wrap=True)
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -124,21 +162,47 @@ def _format(args: argparse.Namespace) -> str:
 
 # ------------------------------------------------------------------ analysing
 def _analyze(store: Store, args: argparse.Namespace, err: Console, *, story: str | None,
-             progress: bool) -> BatchResult:
+             progress: bool, stored: bool = True) -> BatchResult:
+    """Analyse the inputs into ``store``, one outcome line per input on ``err``."""
     sources = list(expand_inputs(args.inputs))
+    wanted = set(sources)
+    done: set[str] = set()
     bar = Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    console=err, transient=True, disable=not progress or len(sources) < _PROGRESS_MIN_FILES)
+    kept = "stored" if stored else "analysed"
 
-    def report(item: Findings | Failure, _assignment: Assignment | None) -> None:
-        failures = [item] if isinstance(item, Failure) else item.failures
-        for fail in failures:
-            err.print(Text.assemble(("error", "red"), f" {fail.source}: {fail.reason}"), soft_wrap=True)
-        bar.advance(task)
+    def report(item: Findings | Failure | Skipped | Notice, _assignment: Assignment | None) -> None:
+        if isinstance(item, Notice):
+            _line(err, "warning", "yellow", item.source, f": {item.message}")
+            return
+        if isinstance(item, Skipped):
+            _line(err, "skipped", "dim", item.source, f": {item.reason}")
+        elif isinstance(item, Failure):
+            _line(err, "error", "red", item.source, f": {item.reason}")
+        else:
+            notes = f" ({'; '.join(item.notes)})" if item.notes else ""
+            if item.failures:  # kept, but without what the failing extractor would have found
+                reasons = "; ".join(f.reason for f in item.failures)
+                _line(err, "error", "red", item.doc.source, f": {reasons} ({kept} without it){notes}")
+            else:
+                _line(err, kept, "green", item.doc.source, notes)
+        root = _root_source(item.source if isinstance(item, Failure | Skipped) else item.doc.source)
+        if root in wanted and root not in done:
+            done.add(root)
+            bar.advance(task)
 
     with bar:
         task = bar.add_task("analyze", total=len(sources))
-        return add_articles(store, sources, story=story, max_bytes=args.max_bytes,
-                            fetch=make_fetcher(allow_private=args.allow_private_urls), on_item=report)
+        fetch = make_fetcher(allow_private=args.allow_private_urls, max_bytes=args.max_bytes,
+                             deadline=args.url_timeout)
+        return add_articles(store, sources, story=story, max_bytes=args.max_bytes, fetch=fetch,
+                            budget=args.time_budget, on_item=report)
+
+
+def _root_source(source: str) -> str:
+    """The input a document came from (a JSONL line's file)."""
+    head, sep, _tail = source.rpartition(":")
+    return head if sep and head.lower().endswith((".jsonl", ".ndjson")) else source
 
 
 def story_export(store: Store, rows: Sequence[StoryRow]) -> tuple[Ledger, list[dict[str, Any]]]:
@@ -182,10 +246,10 @@ def _summary(result: BatchResult, rows: Sequence[StoryRow], console: Console) ->
     table.add_column("Story", overflow="fold", ratio=1)
     for a in result.assignments:
         c = result.counts.get(a.doc.id)
-        article = Text(outlet_name(a.doc), style="bold")
-        article.append(f"\n{a.doc.file}", style="dim")
+        article = Text(printable(outlet_name(a.doc)), style="bold")
+        article.append(f"\n{printable(a.doc.file)}", style="dim")
         if a.doc.meta.title:
-            article.append(f"\n{_short(a.doc.meta.title, 48)}")
+            article.append(f"\n{printable(_short(a.doc.meta.title, 48))}")
         story = str(a.story_id) + (" (new)" if a.new_story and a.stored else "")
         table.add_row(article, Text((a.doc.meta.published or "–")[:10]), str(c.quotes if c else "–"),
                       str(c.figures if c else "–"), str(c.events if c else "–"), Text(story))
@@ -227,7 +291,7 @@ def _cmd_analyze(args: argparse.Namespace, out: Console, err: Console) -> int:
     export_to = args.output if args.output else ("-" if args.format else None)
     say = err if export_to == "-" else out  # the ledger on standard output: the summary goes to stderr
     store = Store(MEMORY_URL if args.no_store else args.db)
-    result = _analyze(store, args, err, story=args.story, progress=not args.quiet)
+    result = _analyze(store, args, err, story=args.story, progress=not args.quiet, stored=not args.no_store)
     rows = story_rows(store, result.stories)
     rows = sorted(rows, key=lambda r: result.stories.index(r.id))
     wrote = []
@@ -296,7 +360,7 @@ def _cmd_view(args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.inputs:
         # --story chooses which story to show; the articles join the stories they match
         store = Store(args.db or MEMORY_URL)
-        result = _analyze(store, args, err, story=None, progress=True)
+        result = _analyze(store, args, err, story=None, progress=True, stored=args.db is not None)
         status = 1 if result.failures else 0
         joined = story_rows(store, result.stories)
         row = joined[0] if len(joined) == 1 and not args.story else choose_story(store, args.story)
@@ -335,7 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_export(args)
         return _cmd_view(args, out, err)
     except NewsledgerError as exc:
-        err.print(Text(f"newsledger: {exc}"), soft_wrap=True)
+        err.print(Text(f"newsledger: {printable(str(exc))}"), highlight=False, soft_wrap=True)
         return 2
     except KeyboardInterrupt:
         err.print("newsledger: interrupted; articles stored so far are kept whole")

