@@ -195,7 +195,7 @@ def _analyze(store: Store, args: argparse.Namespace, err: Console, *, story: str
         task = bar.add_task("analyze", total=len(sources))
         fetch = make_fetcher(allow_private=args.allow_private_urls, max_bytes=args.max_bytes,
                              deadline=args.url_timeout)
-        return add_articles(store, sources, story=story, max_bytes=args.max_bytes, fetch=fetch,
+        return add_articles(store, args.inputs, story=story, max_bytes=args.max_bytes, fetch=fetch,
                             budget=args.time_budget, on_item=report)
 
 

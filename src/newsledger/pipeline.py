@@ -19,7 +19,7 @@ from typing import Any
 
 from .budget import DEFAULT_TIME_BUDGET, BudgetExceeded, Deadline, time_budget
 from .clean import clean_document
-from .clean.parse import parse_document, parse_documents
+from .clean.parse import parse_document, parse_documents, parsed_extent
 from .ingest.files import DEFAULT_MAX_BYTES, Fetcher, load_all
 from .ingest.metadata import extract_metadata
 from .ingest.read import document_from_text
@@ -90,6 +90,9 @@ def extract_document(doc: Document, *, deadline: Deadline | None = None) -> Find
     if doc.parse is None:
         doc = parse_document(doc)
     found = Findings(dataclasses.replace(doc, parse=None))
+    extent = parsed_extent(doc.text)
+    if extent < len(doc.text):
+        found.notes.append(f"only the first {extent:,} of {len(doc.text):,} characters analysed")
     for name, fn in extractors().items():
         if deadline is not None:
             deadline.check()

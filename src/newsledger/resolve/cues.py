@@ -29,6 +29,8 @@ __all__ = ["CueLexicons", "CueMatch", "CuePattern", "find_cues", "load_cue_lexic
 PATTERN_FILE = "data/en/patterns/attribution.jsonl"
 # sentences longer than this many tokens are matched in windows of this size
 LONG_SENTENCE = 200
+# more runs of sentences with cue words than this: the whole text is matched at once
+MAX_PIECES = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,28 +172,29 @@ def find_cues(parse: Doc, lexicons: CueLexicons | None = None) -> list[CueMatch]
     lex = lexicons or load_cue_lexicons()
     matcher, by_key = _matcher(nlp, lex)
     triggered = _triggered(parse, _trigger_hashes(nlp, lex))
+    bounds = sentence_bounds(parse)
+    long = any(end - start > LONG_SENTENCE for start, end, _root in bounds)
     pieces: list[tuple[int, Doc | Span]] = []
     run_start: int | None = None
     run_end = 0
-    for start, end, _root in sentence_bounds(parse):
-        if not triggered[start:end].any():
-            # no cue word in the sentence: nothing to match (most sentences of a report)
+    for start, end, _root in bounds:
+        if not triggered[start:end].any() or end - start > LONG_SENTENCE:
+            # no cue word in the sentence (most sentences of a report), or a run-on one
             if run_start is not None:
                 pieces.append((run_start, parse[run_start:run_end]))
                 run_start = None
+            for a in range(start, end, LONG_SENTENCE) if end - start > LONG_SENTENCE else ():
+                if triggered[a:min(end, a + LONG_SENTENCE)].any():
+                    pieces.append((a, parse[a:min(end, a + LONG_SENTENCE)].as_doc()))
             continue
-        if end - start <= LONG_SENTENCE:
-            if run_start is None:
-                run_start = start
-            run_end = end
-            continue
-        if run_start is not None:
-            pieces.append((run_start, parse[run_start:run_end]))
-            run_start = None
-        for a in range(start, end, LONG_SENTENCE):
-            pieces.append((a, parse[a:min(end, a + LONG_SENTENCE)].as_doc()))
+        if run_start is None:
+            run_start = start
+        run_end = end
     if run_start is not None:
-        pieces.append((run_start, parse if run_start == 0 and run_end == len(parse) else parse[run_start:run_end]))
+        pieces.append((run_start, parse[run_start:run_end]))
+    if len(pieces) > MAX_PIECES and not long:
+        # every call costs a pass over the whole document: one call for a long text
+        pieces = [(0, parse)]
     out: list[CueMatch] = []
     for offset, piece in pieces:
         for key, tokens in matcher(piece):
