@@ -4,6 +4,7 @@
     newsledger stories
     newsledger ledger | timeline | report -o report.html   [--story ID|NAME]
     newsledger export --story 2 -o story.csv   |   newsledger export --all
+    newsledger export --story 2 --format claimreview --org "Fact Desk" --org-url https://factdesk.example
 
 Exit status: 0 when every input was used, 1 when some input failed (the others are still
 analysed and stored), 2 for a usage or store error.
@@ -36,6 +37,7 @@ from .stories.batch import BatchResult, add_articles
 
 _PROGRESS_MIN_FILES = 6
 _FORMATS = ("json", "csv")
+_EXPORT_FORMATS = (*_FORMATS, "claimreview")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,13 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(s)
     s.add_argument("--format", choices=("table", "json"), default="table", help="table (default) or json")
 
-    e = sub.add_parser("export", help="write a stored story's ledger as JSON or CSV",
+    e = sub.add_parser("export", help="write a stored story's ledger as JSON or CSV, or its groups as ClaimReview",
                        description="Write one story's ledger (or every story's, with --all) as JSON or CSV: "
-                                   "the same file `analyze -o` writes.")
+                                   "the same file `analyze -o` writes. --format claimreview writes a schema.org "
+                                   "ClaimReview draft (JSON-LD) per group of claims, for fact-checkers' tools.")
     _db_option(e)
     _story_option(e)
     e.add_argument("--all", action="store_true", help="every story of the database in one file")
-    _export_options(e, default_output="-")
+    _export_options(e, default_output="-", formats=_EXPORT_FORMATS)
+    _claimreview_options(e)
 
     for name, help_ in (("ledger", "show the groups of comparable claims of a story, with their verdicts"),
                         ("timeline", "show a story's events in time order, with their outlets"),
@@ -100,13 +104,21 @@ def _story_option(sp: argparse.ArgumentParser) -> None:
                     help="which story (see `newsledger stories`); needed when there are several")
 
 
-def _export_options(sp: argparse.ArgumentParser, *, default_output: str | None) -> None:
+def _export_options(sp: argparse.ArgumentParser, *, default_output: str | None,
+                    formats: tuple[str, ...] = _FORMATS) -> None:
     sp.add_argument("-o", "--output", default=default_output, metavar="FILE",
                     help="write the ledger here: JSON, or CSV when the name ends in .csv; - for standard output"
                          + ("" if default_output is None else " (the default)"))
-    sp.add_argument("--format", choices=_FORMATS, default=None,
-                    help="json or csv (default: from the file name, else json)"
+    sp.add_argument("--format", choices=formats, default=None,
+                    help=f"{', '.join(formats[:-1])} or {formats[-1]} (default: from the file name, else json)"
                          + ("; without -o the ledger goes to standard output" if default_output is None else ""))
+
+
+def _claimreview_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--claims", action="store_true",
+                    help="claimreview: one review per claim instead of one per group")
+    sp.add_argument("--org", metavar="NAME", help="claimreview: the reviewing organisation (the reviews' author)")
+    sp.add_argument("--org-url", metavar="URL", help="claimreview: the reviewing organisation's web address")
 
 
 def _input_options(sp: argparse.ArgumentParser) -> None:
@@ -280,12 +292,24 @@ def _cmd_stories(args: argparse.Namespace, out: Console) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    fmt = _format(args)
+    if fmt != "claimreview" and (args.claims or args.org or args.org_url):
+        raise NewsledgerError("--claims, --org and --org-url go with --format claimreview")
+    if args.org_url and not args.org_url.startswith(("http://", "https://")):
+        raise NewsledgerError(f"--org-url {args.org_url!r} is not an http(s) address")
     store = Store(args.db, create=False)
     if args.all and args.story:
         raise NewsledgerError("give --story or --all, not both")
     rows = story_rows(store) if args.all else [choose_story(store, args.story)]
-    ledger, records = story_export(store, rows)
-    text = _write_export(ledger, records, _format(args), args.output)
+    if fmt == "claimreview":
+        from .export.claimreview import claim_reviews, write_claimreview
+
+        reviews = [r for row in rows for r in claim_reviews(story_ledger(store, row.id), org=args.org,
+                                                             org_url=args.org_url, per_claim=args.claims)]
+        text = write_claimreview(reviews, args.output)
+    else:
+        ledger, records = story_export(store, rows)
+        text = _write_export(ledger, records, fmt, args.output)
     if args.output in (None, "-"):
         _to_stdout(text)
     return 0
