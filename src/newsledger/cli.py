@@ -4,6 +4,8 @@
     newsledger stories
     newsledger ledger | timeline | report -o report.html   [--story ID|NAME]
     newsledger export --story 2 -o story.csv   |   newsledger export --all
+    newsledger export --story 2 --format claimreview --org "Fact Desk" --org-url https://factdesk.example
+    newsledger watch https://example.org/rss https://example.net/atom.xml --every 15m --notify http://localhost:9000/hook
 
 Every input gets one outcome line on standard error: ``stored NAME`` (``analysed`` with
 ``--no-store``), ``skipped NAME: reason`` or ``error NAME: reason``; a ``warning`` line
@@ -11,14 +13,18 @@ comes before it when bytes had to be replaced while decoding. Names and reasons 
 printed as plain text, with control characters and line breaks escaped.
 
 Exit status: 0 when every input was used, 1 when some input failed (the others are still
-analysed and stored), 2 for a usage or store error.
+analysed and stored; for ``watch --once``, a feed or page that could not be read), 2 for a usage
+or store error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -44,6 +50,7 @@ from .stories.batch import BatchResult, add_articles
 
 _PROGRESS_MIN_FILES = 6
 _FORMATS = ("json", "csv")
+_EXPORT_FORMATS = (*_FORMATS, "claimreview")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,13 +80,32 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(s)
     s.add_argument("--format", choices=("table", "json"), default="table", help="table (default) or json")
 
-    e = sub.add_parser("export", help="write a stored story's ledger as JSON or CSV",
+    e = sub.add_parser("export", help="write a stored story's ledger as JSON or CSV, or its groups as ClaimReview",
                        description="Write one story's ledger (or every story's, with --all) as JSON or CSV: "
-                                   "the same file `analyze -o` writes.")
+                                   "the same file `analyze -o` writes. --format claimreview writes a schema.org "
+                                   "ClaimReview draft (JSON-LD) per group of claims, for fact-checkers' tools.")
     _db_option(e)
     _story_option(e)
     e.add_argument("--all", action="store_true", help="every story of the database in one file")
-    _export_options(e, default_output="-")
+    _export_options(e, default_output="-", formats=_EXPORT_FORMATS)
+    _claimreview_options(e)
+
+    w = sub.add_parser("watch", help="follow RSS and Atom feeds: each new article joins its story; tell what changed",
+                       description="Read feeds every --every: each new article is fetched (or taken from the feed "
+                                   "when it carries the whole article), joins the story it matches best, and the "
+                                   "story is compared again. Prints one line per new article and one per new or "
+                                   "changed conflict or figure; Ctrl-C stops after the current article.")
+    w.add_argument("feeds", nargs="+", metavar="FEED_URL", help="RSS or Atom feed addresses")
+    w.add_argument("--every", type=_duration, default=_duration("15m"), metavar="DURATION",
+                   help="how often each feed is read: 30s, 15m, 2h (default 15m)")
+    w.add_argument("--once", action="store_true", help="read every feed once, then exit")
+    w.add_argument("--notify", metavar="URL", help="also POST each event as JSON to this URL (a webhook)")
+    _db_option(w)
+    w.add_argument("--max-items", type=int, default=30, metavar="N",
+                   help="read at most N items of each feed, in the feed's order (default 30)")
+    w.add_argument("--timeout", type=_duration, default=_duration("20s"), metavar="DURATION",
+                   help="deadline of each feed or webhook request (default 20s)")
+    _input_options(w)
 
     for name, help_ in (("ledger", "show the groups of comparable claims of a story, with their verdicts"),
                         ("timeline", "show a story's events in time order, with their outlets"),
@@ -108,13 +134,30 @@ def _story_option(sp: argparse.ArgumentParser) -> None:
                     help="which story (see `newsledger stories`); needed when there are several")
 
 
-def _export_options(sp: argparse.ArgumentParser, *, default_output: str | None) -> None:
+def _export_options(sp: argparse.ArgumentParser, *, default_output: str | None,
+                    formats: tuple[str, ...] = _FORMATS) -> None:
     sp.add_argument("-o", "--output", default=default_output, metavar="FILE",
                     help="write the ledger here: JSON, or CSV when the name ends in .csv; - for standard output"
                          + ("" if default_output is None else " (the default)"))
-    sp.add_argument("--format", choices=_FORMATS, default=None,
-                    help="json or csv (default: from the file name, else json)"
+    sp.add_argument("--format", choices=formats, default=None,
+                    help=f"{', '.join(formats[:-1])} or {formats[-1]} (default: from the file name, else json)"
                          + ("; without -o the ledger goes to standard output" if default_output is None else ""))
+
+
+def _claimreview_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--claims", action="store_true",
+                    help="claimreview: one review per claim instead of one per group")
+    sp.add_argument("--org", metavar="NAME", help="claimreview: the reviewing organisation (the reviews' author)")
+    sp.add_argument("--org-url", metavar="URL", help="claimreview: the reviewing organisation's web address")
+
+
+def _duration(text: str) -> float:
+    from .watch.loop import parse_duration
+
+    try:
+        return parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _input_options(sp: argparse.ArgumentParser) -> None:
@@ -344,12 +387,24 @@ def _cmd_stories(args: argparse.Namespace, out: Console) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    fmt = _format(args)
+    if fmt != "claimreview" and (args.claims or args.org or args.org_url):
+        raise NewsledgerError("--claims, --org and --org-url go with --format claimreview")
+    if args.org_url and not args.org_url.startswith(("http://", "https://")):
+        raise NewsledgerError(f"--org-url {args.org_url!r} is not an http(s) address")
     store = Store(args.db, create=False)
     if args.all and args.story:
         raise NewsledgerError("give --story or --all, not both")
     rows = story_rows(store) if args.all else [choose_story(store, args.story)]
-    ledger, records = story_export(store, rows)
-    text = _write_export(ledger, records, _format(args), args.output)
+    if fmt == "claimreview":
+        from .export.claimreview import claim_reviews, write_claimreview
+
+        reviews = [r for row in rows for r in claim_reviews(story_ledger(store, row.id), org=args.org,
+                                                             org_url=args.org_url, per_claim=args.claims)]
+        text = write_claimreview(reviews, args.output)
+    else:
+        ledger, records = story_export(store, rows)
+        text = _write_export(ledger, records, fmt, args.output)
     if args.output in (None, "-"):
         _to_stdout(text)
     return 0
@@ -386,6 +441,58 @@ def _cmd_view(args: argparse.Namespace, out: Console, err: Console) -> int:
     return status
 
 
+# ------------------------------------------------------------------ watching
+def _cmd_watch(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from .watch import HttpClient, Watcher, WatchEvent, describe_delay, event_line, problem_line
+    from .watch.loop import Problem
+
+    if args.max_items < 1:
+        raise NewsledgerError(f"--max-items must be at least 1, not {args.max_items}")
+    for url in [*args.feeds, *([args.notify] if args.notify else [])]:
+        if not url.startswith(("http://", "https://")):
+            raise NewsledgerError(f"{url!r} is not an http(s) address")
+    store = Store(args.db)
+    client = HttpClient(allow_private=args.allow_private_urls, timeout=args.timeout, max_bytes=args.max_bytes)
+
+    def on_event(event: WatchEvent) -> None:
+        style = "bold red" if event.kind == "conflict" else "bold" if event.kind == "article" else ""
+        out.print(Text(f"{time.strftime('%H:%M:%S')} ", style="dim") + Text(event_line(event), style=style),
+                  soft_wrap=True)
+
+    def on_problem(problem: Problem) -> None:
+        err.print(Text(f"{time.strftime('%H:%M:%S')} ", style="dim") + Text(problem_line(problem), style="red"),
+                  soft_wrap=True)
+
+    watcher = Watcher(store, args.feeds, client=client, fetch=make_fetcher(allow_private=args.allow_private_urls),
+                      on_event=on_event, on_problem=on_problem, notify=args.notify, every=args.every,
+                      max_items=args.max_items, max_bytes=args.max_bytes)
+    if not args.once:
+        err.print(Text(f"watching {_n(len(watcher.feeds), 'feed')} every {describe_delay(args.every)} into "
+                       f"{describe_url(args.db)}; Ctrl-C stops after the current article", style="dim"),
+                  soft_wrap=True)
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        if watcher.stopping:  # a second Ctrl-C: stop now (the article under way is not stored)
+            raise KeyboardInterrupt
+        watcher.stop()
+        err.print("stopping after the current article (Ctrl-C again to stop at once)")
+
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, interrupt) if main_thread else None
+    try:
+        stats = watcher.run(once=args.once)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
+        client.close()
+        store.close()
+    failed = stats.feed_failures + stats.item_failures
+    err.print(Text(f"{'stopped' if watcher.stopping else 'done'}: {_n(stats.articles, 'new article')} in "
+                   f"{_n(len(stats.stories), 'story')}, {_n(stats.alerts, 'alert')}"
+                   + (f", {failed} failed read(s)" if failed else ""), style="dim"), soft_wrap=True)
+    return 1 if args.once and failed else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsledger`` console script."""
     args = _parser().parse_args(argv)
@@ -397,6 +504,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_stories(args, out)
         if args.command == "export":
             return _cmd_export(args)
+        if args.command == "watch":
+            return _cmd_watch(args, out, err)
         return _cmd_view(args, out, err)
     except NewsledgerError as exc:
         err.print(Text(f"newsledger: {printable(str(exc))}"), highlight=False, soft_wrap=True)
