@@ -287,8 +287,8 @@ def test_watch_a_missing_page_is_tried_again_then_given_up(feed_server: FeedServ
     assert feed_server.count("/news/gone") == MAX_ITEM_TRIES
     lines = [problem_line(p) for p in rec.problems]
     assert len(lines) == MAX_ITEM_TRIES
-    assert lines[0] == (f"item {feed_server.url('/news/gone')} (feed {feed_server.url('/feed.xml')}): could not "
-                        "fetch the page (no response or empty body); will try again")
+    assert lines[0] == (f"item {feed_server.url('/news/gone')} (feed {feed_server.url('/feed.xml')}): HTTP 404 "
+                        "(Not Found); will try again")
     assert lines[-1].endswith("; given up")
     # given up: the feed's version now counts as read, and the next poll is a 304
     assert feed_server.not_modified["/feed.xml"] == 1
