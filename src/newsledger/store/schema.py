@@ -9,6 +9,10 @@ what the code reads and writes. A change here needs a new migration beside it
 - ``stories``: one row per story; ``story_documents``: which story each article joined and why.
 - ``features``: what the story matcher compares (names, figures, days, words of each article).
 - ``story_entities``, ``story_groups``: each story's actors and groups of comparable claims.
+
+Full-text search is the database's own (migration 0003): on SQLite an FTS5 table
+``search_index`` with its ``search_refs``, kept in step by triggers; on PostgreSQL GIN indexes
+on ``documents`` and ``items``. Only :mod:`.search` reads them; they are not tables of this module.
 """
 
 from __future__ import annotations
@@ -73,7 +77,10 @@ story_entities = Table(
     Column("canonical", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("data", JSON, nullable=False),
+    Index("ix_story_entities_id", "id"),  # a person's page: every story that names them
 )
+# Tables of the full-text search (SQLite), made and filled by migration 0003 and its triggers.
+SEARCH_TABLES = ("search_index", "search_refs")
 story_groups = Table(
     "story_groups", metadata,
     Column("story_id", Integer, primary_key=True),
