@@ -4,6 +4,7 @@
     newsledger stories
     newsledger ledger | timeline | report -o report.html   [--story ID|NAME]
     newsledger export --story 2 -o story.csv   |   newsledger export --all
+    newsledger serve [--db URL] [--host 127.0.0.1] [--port 8000] [--allow-writes --token T]
 
 Exit status: 0 when every input was used, 1 when some input failed (the others are still
 analysed and stored), 2 for a usage or store error.
@@ -87,6 +88,20 @@ def _parser() -> argparse.ArgumentParser:
         _input_options(sp)
         if name == "report":
             sp.add_argument("-o", "--output", default="report.html", help="the HTML file (default report.html)")
+    v = sub.add_parser("serve", help="browse the stored stories in a web browser",
+                       description="Serve the store as a web application: stories, each story's ledger, "
+                                   "articles with their claims marked, people and bodies, timelines, search, and "
+                                   "JSON for each page. Read-only unless --allow-writes and a token are given.")
+    _db_option(v)
+    v.add_argument("--host", default="127.0.0.1",
+                   help="the address to listen on (default 127.0.0.1: this machine only)")
+    v.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
+    v.add_argument("--allow-writes", action="store_true",
+                   help="accept new articles (text or URL) from requests that carry the token")
+    v.add_argument("--token", default=None,
+                   help="the token writes must carry (default: the NEWSLEDGER_TOKEN environment variable)")
+    v.add_argument("--allow-private-urls", action="store_true",
+                   help="let added URLs be on loopback or private network addresses (refused by default)")
     return p
 
 
@@ -322,6 +337,26 @@ def _cmd_view(args: argparse.Namespace, out: Console, err: Console) -> int:
     return status
 
 
+def _cmd_serve(args: argparse.Namespace, out: Console) -> int:
+    import os
+
+    from .web import Settings, serve
+
+    token = args.token or os.environ.get("NEWSLEDGER_TOKEN") or None
+    if args.allow_writes and not token:
+        raise NewsledgerError("--allow-writes needs a token: --token T, or NEWSLEDGER_TOKEN in the environment")
+    if token and not args.allow_writes:
+        raise NewsledgerError("a token is only for writes: add --allow-writes, or leave the token out")
+    store = Store(args.db, create=args.allow_writes)
+    mode = "accepting articles with the token" if args.allow_writes else "read-only"
+    out.print(Text(f"newsledger: serving {describe_url(args.db)} on http://{args.host}:{args.port}/ ({mode}); "
+                   "Ctrl+C stops"), soft_wrap=True)
+    serve(store, host=args.host, port=args.port,
+          settings=Settings(allow_writes=args.allow_writes, token=token, allow_private_urls=args.allow_private_urls))
+    store.close()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsledger`` console script."""
     args = _parser().parse_args(argv)
@@ -333,6 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_stories(args, out)
         if args.command == "export":
             return _cmd_export(args)
+        if args.command == "serve":
+            return _cmd_serve(args, out)
         return _cmd_view(args, out, err)
     except NewsledgerError as exc:
         err.print(Text(f"newsledger: {exc}"), soft_wrap=True)

@@ -103,10 +103,10 @@ def test_report_browser_shows_groups_and_highlights(which: str, tmp_path: Path) 
     dom = run_chromium(binary, page, tmp_path / "profile-dom", "--dump-dom").stdout
     assert "<section" in dom, "chromium returned no DOM"
     for g in ledger.groups:
-        section = re.search(rf'<section class="group {g.status}[^"]*" id="{re.escape(g.id)}">', dom)
+        section = re.search(rf'<section class="group {g.status}[^"]*" id="{re.escape(g.id)}"[^>]*>', dom)
         assert section, f"group {g.id} missing"
         for m in g.members:
-            assert re.search(rf'<mark id="c-{re.escape(m)}" class="[^"]*grouped[^"]*">', dom), f"no highlight for {m}"
+            assert re.search(rf'<mark id="c-{re.escape(m)}" class="[^"]*grouped[^"]*"[^>]*>', dom), f"no highlight for {m}"
     for x in [*ledger.quotes, *ledger.quantities, *ledger.events]:
         assert f'<mark id="c-{item_id(x)}"' in dom
     assert "<script>alert" not in dom
