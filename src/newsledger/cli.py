@@ -352,7 +352,8 @@ def _cmd_serve(args: argparse.Namespace, out: Console) -> int:
     out.print(Text(f"newsledger: serving {describe_url(args.db)} on http://{args.host}:{args.port}/ ({mode}); "
                    "Ctrl+C stops"), soft_wrap=True)
     serve(store, host=args.host, port=args.port,
-          settings=Settings(allow_writes=args.allow_writes, token=token, allow_private_urls=args.allow_private_urls))
+          settings=Settings(allow_writes=args.allow_writes, token=token, allow_private_urls=args.allow_private_urls,
+                            read_ahead=4))
     store.close()
     return 0
 

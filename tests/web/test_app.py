@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 
 from newsledger.cli import main
 from newsledger.store.repository import Store
-from newsledger.web import create_app
+from newsledger.web import Settings, create_app
 from newsledger.web.app import CONTENT_SECURITY_POLICY
 
 SEVERITY = {"conflict": 0, "compatible": 1, "agree": 2}
@@ -162,6 +162,20 @@ def test_app_missing_things_are_404(client: TestClient) -> None:
     r = client.get("/stories/999")
     assert r.status_code == 404 and "no story 999" in r.text
     assert client.get("/no/such/page").status_code == 404
+
+
+def test_app_reads_the_recent_stories_ahead(web_db: Path) -> None:
+    import time
+
+    store = Store(str(web_db), create=False)
+    with TestClient(create_app(store, Settings(read_ahead=2))) as c:
+        recent = {s["id"] for s in c.get("/api/stories").json()["stories"][:2]}
+        site = c.app.state.site  # type: ignore[attr-defined]
+        deadline = time.monotonic() + 60
+        while set(site.cached()) != recent and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert set(site.cached()) == recent
+    store.close()
 
 
 def test_app_read_only_refuses_writes(client: TestClient) -> None:

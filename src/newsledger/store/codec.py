@@ -55,6 +55,8 @@ def _field_names(cls: Any) -> frozenset[str]:
 
 def _simple(cls: type[T], d: dict[str, Any]) -> T:
     fields = _field_names(cast(Hashable, cls))
+    if fields.issuperset(d) and not any(type(v) is list for v in d.values()):
+        return cls(**d)  # as written by to_dict: the common case, without copying
     kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in fields}
     return cls(**kw)
 

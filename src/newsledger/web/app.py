@@ -20,7 +20,10 @@ sheet and script (no inline script, no other origin), forbids framing and plugin
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
@@ -36,7 +39,7 @@ from ..errors import NewsledgerError
 from ..store.repository import Store
 from .article import article_api, article_page
 from .entity import entity_api, entity_page
-from .ledger import story_api, story_page
+from .ledger import read_ahead, story_api, story_page
 from .render import environment
 from .search import search_api, search_page
 from .site import BadRequest, NotFound, Settings, Site, api, page
@@ -139,8 +142,17 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
                                 HTTPException: _http_error}
     for template in PAGES:  # compiled now, not on a reader's first visit
         environment().get_template(template)
-    app = Starlette(routes=routes, exception_handlers=handlers)
-    app.state.site = Site(store, settings)
+    site = Site(store, settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        if site.settings.read_ahead:
+            threading.Thread(target=read_ahead, args=(site, site.settings.read_ahead), name="newsledger-read-ahead",
+                             daemon=True).start()
+        yield
+
+    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)
+    app.state.site = site
     app.add_middleware(SecurityHeaders)
     return app
 

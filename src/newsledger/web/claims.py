@@ -136,6 +136,7 @@ class LedgerIndex:
             self.by_canonical.setdefault(e.canonical, e)
         self._matches: dict[tuple[str, str], bool] = {}
         self._who: dict[int, tuple[str | None, str | None]] = {}
+        self.variants: dict[int, tuple[Any, ...]] = {}  # id(claim) → its variant key
         self._paragraphs: dict[str, list[int]] = {}
         self._sentences: dict[str, list[int]] = {}
 
@@ -243,6 +244,13 @@ def variant_key(index: LedgerIndex, x: Claim) -> tuple[Any, ...]:
     same event on the same dates, the same words from the same speaker (however each outlet worded
     the rest). A group repeated by many outlets shows each variant once, with the outlets that carry it.
     """
+    found = index.variants.get(id(x))
+    if found is None:
+        found = index.variants[id(x)] = _variant_key(index, x)
+    return found
+
+
+def _variant_key(index: LedgerIndex, x: Claim) -> tuple[Any, ...]:
     who = (index.who_name(x) or "").casefold()
     if isinstance(x, Quantity):
         return ("figure", format_interval(x), x.unit or "", who)

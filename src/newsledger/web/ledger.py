@@ -13,6 +13,7 @@ view can be shared; a group is shown when it matches every filter given:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ..errors import NewsledgerError
 from ..model import Group, Quantity, item_id
 from ..store.stories import story_members
 from .claims import (
@@ -33,7 +35,7 @@ from .claims import (
     reprints,
     variant_key,
 )
-from .site import Site, api, page, site_of, story_record
+from .site import NotFound, Site, api, collector_paused, page, site_of, story_record
 
 _MAX_FILTER = 300  # characters of one filter value kept from the address
 OUTLETS_SHOWN = 8  # outlets named beside a variant of a claim, before "and N more"
@@ -192,10 +194,24 @@ def ledger_view(index: LedgerIndex, links: Links, *, filters: Filters | None = N
 
 def _story_ledger(site: Site, story_id: int, filters: Filters) -> dict[str, Any]:
     row = site.story_row(story_id)
-    index = site.story_index(row)
-    with site.store.reading() as conn:
-        reasons = dict(story_members(conn, story_id))
-    return ledger_view(index, site.links, filters=filters, story=story_record(row, site.links), reasons=reasons)
+    with collector_paused():
+        index = site.story_index(row)
+        with site.store.reading() as conn:
+            reasons = dict(story_members(conn, story_id))
+        return ledger_view(index, site.links, filters=filters, story=story_record(row, site.links),
+                           reasons=reasons)
+
+
+def read_ahead(site: Site, count: int) -> None:
+    """Read the ``count`` most recently changed stories and make their ledgers (run beside the server).
+
+    Their first readers then get the page from the cache, as after any visit.
+    """
+    try:
+        for row in site.recent(count):
+            _story_ledger(site, row.id, Filters())
+    except (NewsledgerError, NotFound) as exc:  # a store gone meanwhile: the pages will say so
+        logging.getLogger(__name__).warning("newsledger: stories not read ahead: %s", exc)
 
 
 def story_page(request: Request) -> Response:
