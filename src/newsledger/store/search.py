@@ -1,6 +1,6 @@
 """Full-text search over the stored articles and claims (the web ledger's search box).
 
-SQLite answers from the FTS5 table that migration 0003 keeps in step with ``documents`` and
+SQLite answers from the FTS5 table that migration 0004 keeps in step with ``documents`` and
 ``items``; PostgreSQL from its GIN indexes with ``plainto_tsquery('english', …)``. A SQLite
 library built without FTS5 gets a plain scan, slower but with the same answers for whole words.
 A query is read as words (``\\w+``), all of which must match; on SQLite the last one may be the
@@ -25,14 +25,14 @@ _SCAN_CONTEXT = 90  # characters each side of the first match in a scanned snipp
 
 
 def pg_document_vector(t: str) -> str:
-    """The expression of migration 0003's PostgreSQL index on documents, for table alias ``t``
+    """The expression of migration 0004's PostgreSQL index on documents, for table alias ``t``
     (the planner uses the index only when the query repeats it)."""
     return (f"to_tsvector('english', coalesce({t}.title, '') || ' ' || coalesce({t}.outlet, '') || ' ' "
             f"|| coalesce({t}.author, '') || ' ' || coalesce({t}.data ->> 'text', ''))")
 
 
 def pg_item_vector(t: str) -> str:
-    """The expression of migration 0003's PostgreSQL index on items, for table alias ``t``."""
+    """The expression of migration 0004's PostgreSQL index on items, for table alias ``t``."""
     return (f"to_tsvector('english', coalesce({t}.data ->> 'text', '') || ' ' "
             f"|| coalesce({t}.data ->> 'speaker', '') || ' ' || coalesce({t}.data ->> 'source', '') || ' ' "
             f"|| coalesce({t}.data ->> 'measure', '') || ' ' || coalesce({t}.data ->> 'event', ''))")

@@ -10,9 +10,9 @@
   repeats each expression (:func:`newsledger.store.search.pg_document_vector`), so it uses them.
 - Both: an index on ``story_entities.id``: a person's page gathers every story that names them.
 
-Revision ID: 0003
-Revises: 0002
-Create Date: 2025-01-03
+Revision ID: 0004
+Revises: 0003
+Create Date: 2025-01-04
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from alembic import op
 from sqlalchemy.exc import OperationalError
 
-revision: str = "0003"
-down_revision: str | None = "0002"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
