@@ -71,7 +71,7 @@ def test_writes_form_redirects_to_the_article(db_copy: Path) -> None:
      ({"text": ARTICLE, "published": "yesterday"}, "YYYY-MM-DD"),
      ({"text": ARTICLE, "story": 99}, "no story 99"),
      # the URL ingest's rule: loopback and private addresses are refused unless the server allows them
-     ({"url": "http://127.0.0.1:9/article.html"}, "could not fetch the page")],
+     ({"url": "http://127.0.0.1:9/article.html"}, "private or local address")],
 )
 def test_writes_refuse_bad_input(body: dict[str, object], message: str, db_copy: Path) -> None:
     with _client(db_copy, allow_writes=True, token=TOKEN) as c:
