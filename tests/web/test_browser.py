@@ -222,6 +222,7 @@ def _hostile_pages(live_server: str, api: Any) -> list[str]:
 @pytest.mark.parametrize("policy", ["with the security policy", "with the policy bypassed"])
 def test_browser_hostile_text_stays_text(policy: str, browser: Any, live_server: str) -> None:
     """Every vector is shown as text; none runs, loads or becomes a link, with or without the CSP's help."""
+    assert len(VECTORS) == 40
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=policy.endswith("bypassed"))
     context.add_init_script(WATCH)
     pg = context.new_page()

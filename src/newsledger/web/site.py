@@ -82,9 +82,12 @@ class Site:
         with collector_paused():
             index = LedgerIndex(load_story(self.store, row.id))
         # The story stays in the cache, read only: the collector need not walk it on every full
-        # collection (that cost a cached page up to 400 ms now and then). Its objects hold no
-        # cycles, so reference counting frees them when the cache drops them; the price is that
-        # cyclic garbage existing at this moment is kept, a few objects per story read.
+        # collection (that cost a cached page up to 400 ms now and then), so it is frozen out of
+        # the collector's walks. Its objects hold no cycles: reference counting frees them when
+        # the cache drops them. The cyclic garbage made while the collector was paused (some
+        # tens of objects per read) is collected first, so that freezing keeps none of it; the
+        # collection walks only what is not frozen yet (about 3 ms after a 200-article story).
+        gc.collect()
         gc.freeze()
         with self._lock:
             self._cache[row.id] = (key, index)
