@@ -89,6 +89,14 @@ def test_writes_refuse_oversized_and_malformed_bodies(db_copy: Path) -> None:
         assert r.status_code == 400
 
 
+def test_writes_have_the_time_budget_of_analyze(db_copy: Path) -> None:
+    with _client(db_copy, allow_writes=True, token=TOKEN, time_budget=0.0) as c:
+        before = c.get("/api/stories/1").json()["counts"]["articles"]
+        r = c.post("/api/articles", json={"text": ARTICLE, "story": 1}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 400 and "time budget" in r.json()["error"] and "not stored" in r.json()["error"]
+        assert c.get("/api/stories/1").json()["counts"]["articles"] == before
+
+
 class _Page(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         body = PAGE.encode("utf-8")

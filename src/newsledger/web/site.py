@@ -18,6 +18,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from ..budget import DEFAULT_TIME_BUDGET
 from ..model import Entity, Event, Ledger, Quantity, Quote
 from ..store.repository import Store, read_documents, read_findings
 from ..store.stories import StoryRow, entity_names, list_stories, read_groups, story_members
@@ -40,6 +41,7 @@ class Settings:
     token: str | None = None
     allow_private_urls: bool = False
     max_bytes: int = 5_000_000  # the largest article a write accepts (text or page)
+    time_budget: float | None = DEFAULT_TIME_BUDGET  # seconds to read and analyse an added article
     # How many of the most recently changed stories are read into the cache when the server
     # starts, so that their first readers do not wait for the store (``newsledger serve``: 4).
     read_ahead: int = 0

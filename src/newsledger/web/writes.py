@@ -4,7 +4,10 @@ An article comes as text (with optional title, outlet, byline, date and original
 as the address of a page, which is fetched by the URL ingest with its rule on private
 addresses (refused unless the server was started with ``--allow-private-urls``). It then goes
 through the same pipeline as ``newsledger analyze``: cleaning, extraction, the story it is
-given (or the one it matches best), and the comparison of that story again.
+given (or the one it matches best), and the comparison of that story again. Reading and
+analysing the article have analyze's time budget (``Settings.time_budget``); past it, nothing
+is stored and the request is answered 400. (In the server's worker threads the budget is
+checked between the steps of the analysis, as :mod:`newsledger.budget` describes.)
 
 - ``POST /api/articles`` (JSON: ``text`` or ``url``, optional ``story`` and metadata), with
   ``Authorization: Bearer T``; answers the stored article's record.
@@ -28,6 +31,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from ..budget import BudgetExceeded, time_budget
 from ..errors import NewsledgerError
 from ..ingest.files import load_source, load_text
 from ..ingest.url import make_fetcher
@@ -83,7 +87,8 @@ def add_article(site: Site, fields: dict[str, str], *, story: str | None) -> dic
             if not url.startswith(("http://", "https://")):
                 raise BadRequest("the URL must start with http:// or https://")
             fetch = make_fetcher(allow_private=site.settings.allow_private_urls)
-            loaded = load_source(url, max_bytes=site.settings.max_bytes, fetch=fetch)
+            loaded = load_source(url, max_bytes=site.settings.max_bytes, fetch=fetch,
+                                 budget=site.settings.time_budget)
         else:
             if len(text.encode("utf-8")) > site.settings.max_bytes:
                 raise BadRequest(f"the text is over the {site.settings.max_bytes:,} byte limit")
@@ -92,13 +97,20 @@ def add_article(site: Site, fields: dict[str, str], *, story: str | None) -> dic
             loaded.documents[:] = [dataclasses.replace(d, meta=meta) for d in loaded.documents]
     except NewsledgerError as exc:
         raise BadRequest(str(exc)) from exc
+    except BudgetExceeded as exc:
+        raise BadRequest(f"reading the article {exc}; not stored") from exc
     if not loaded.documents:
         raise BadRequest("no article in the input")
     from ..clean.parse import parse_documents
 
     with site.write_lock:
-        [doc] = list(parse_documents([prepare_lines(loaded.documents[0])]))
-        found = extract_document(doc)
+        try:  # the budget of analyze: cleaning, the parse and every extractor together
+            with time_budget(site.settings.time_budget) as deadline:
+                deadline.stage = "cleaning"
+                [doc] = list(parse_documents([prepare_lines(loaded.documents[0])]))
+                found = extract_document(doc, deadline=deadline)
+        except BudgetExceeded as exc:
+            raise BadRequest(f"analysis {exc}; not stored") from exc
         try:
             done = assign_story(site.store, found, story=story)
         except NewsledgerError as exc:
