@@ -4,9 +4,9 @@
     newsledger stories
     newsledger ledger | timeline | report -o report.html   [--story ID|NAME]
     newsledger export --story 2 -o story.csv   |   newsledger export --all
-    newsledger serve [--db URL] [--host 127.0.0.1] [--port 8000] [--allow-writes --token T]
     newsledger export --story 2 --format claimreview --org "Fact Desk" --org-url https://factdesk.example
     newsledger watch https://example.org/rss https://example.net/atom.xml --every 15m --notify http://localhost:9000/hook
+    newsledger serve [--db URL] [--host 127.0.0.1] [--port 8000] [--allow-writes --token T]
 
 Every input gets one outcome line on standard error: ``stored NAME`` (``analysed`` with
 ``--no-store``), ``skipped NAME: reason`` or ``error NAME: reason``; a ``warning`` line
