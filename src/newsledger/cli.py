@@ -6,6 +6,7 @@
     newsledger export --story 2 -o story.csv   |   newsledger export --all
     newsledger export --story 2 --format claimreview --org "Fact Desk" --org-url https://factdesk.example
     newsledger watch https://example.org/rss https://example.net/atom.xml --every 15m --notify http://localhost:9000/hook
+    newsledger serve [--db URL] [--host 127.0.0.1] [--port 8000] [--allow-writes --token T]
 
 Every input gets one outcome line on standard error: ``stored NAME`` (``analysed`` with
 ``--no-store``), ``skipped NAME: reason`` or ``error NAME: reason``; a ``warning`` line
@@ -121,6 +122,20 @@ def _parser() -> argparse.ArgumentParser:
         _input_options(sp)
         if name == "report":
             sp.add_argument("-o", "--output", default="report.html", help="the HTML file (default report.html)")
+    v = sub.add_parser("serve", help="browse the stored stories in a web browser",
+                       description="Serve the store as a web application: stories, each story's ledger, "
+                                   "articles with their claims marked, people and bodies, timelines, search, and "
+                                   "JSON for each page. Read-only unless --allow-writes and a token are given.")
+    _db_option(v)
+    v.add_argument("--host", default="127.0.0.1",
+                   help="the address to listen on (default 127.0.0.1: this machine only)")
+    v.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
+    v.add_argument("--allow-writes", action="store_true",
+                   help="accept new articles (text or URL) from requests that carry the token")
+    v.add_argument("--token", default=None,
+                   help="the token writes must carry (default: the NEWSLEDGER_TOKEN environment variable)")
+    v.add_argument("--allow-private-urls", action="store_true",
+                   help="let added URLs be on loopback or private network addresses (refused by default)")
     return p
 
 
@@ -441,6 +456,27 @@ def _cmd_view(args: argparse.Namespace, out: Console, err: Console) -> int:
     return status
 
 
+def _cmd_serve(args: argparse.Namespace, out: Console) -> int:
+    import os
+
+    from .web import Settings, serve
+
+    token = args.token or os.environ.get("NEWSLEDGER_TOKEN") or None
+    if args.allow_writes and not token:
+        raise NewsledgerError("--allow-writes needs a token: --token T, or NEWSLEDGER_TOKEN in the environment")
+    if token and not args.allow_writes:
+        raise NewsledgerError("a token is only for writes: add --allow-writes, or leave the token out")
+    store = Store(args.db, create=args.allow_writes)
+    mode = "accepting articles with the token" if args.allow_writes else "read-only"
+    out.print(Text(f"newsledger: serving {describe_url(args.db)} on http://{args.host}:{args.port}/ ({mode}); "
+                   "Ctrl+C stops"), soft_wrap=True)
+    serve(store, host=args.host, port=args.port,
+          settings=Settings(allow_writes=args.allow_writes, token=token, allow_private_urls=args.allow_private_urls,
+                            read_ahead=4))
+    store.close()
+    return 0
+
+
 # ------------------------------------------------------------------ watching
 def _cmd_watch(args: argparse.Namespace, out: Console, err: Console) -> int:
     from .watch import HttpClient, Watcher, WatchEvent, describe_delay, event_line, problem_line
@@ -504,6 +540,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_stories(args, out)
         if args.command == "export":
             return _cmd_export(args)
+        if args.command == "serve":
+            return _cmd_serve(args, out)
         if args.command == "watch":
             return _cmd_watch(args, out, err)
         return _cmd_view(args, out, err)

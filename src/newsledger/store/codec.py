@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, TypeVar
+from collections.abc import Hashable
+from functools import cache
+from typing import Any, TypeVar, cast
 
 from ..model import Boilerplate, Document, Entity, Event, Group, Mention, Metadata, Quantity, Quote, Span
 
@@ -45,8 +47,16 @@ def document_from_dict(d: dict[str, Any]) -> Document:
     )
 
 
+@cache
+def _field_names(cls: Any) -> frozenset[str]:
+    """A dataclass's field names, looked up once per class (a story's page decodes thousands of claims)."""
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _simple(cls: type[T], d: dict[str, Any]) -> T:
-    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    fields = _field_names(cast(Hashable, cls))
+    if fields.issuperset(d) and not any(type(v) is list for v in d.values()):
+        return cls(**d)  # as written by to_dict: the common case, without copying
     kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in fields}
     return cls(**kw)
 

@@ -9,12 +9,13 @@ stories' own rows are read and written by :mod:`.stories`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy import Text, cast, create_engine, delete, event, func, select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -204,17 +205,39 @@ def findings_versions(conn: Connection, doc_ids: Sequence[str]) -> dict[str, int
     return {row.id: int(row.findings_version) for row in conn.execute(q)}
 
 
-def read_findings(conn: Connection, doc_ids: Sequence[str]) -> dict[str, list[Finding]]:
-    """Each document's stored findings, in text order (quotes, figures, events, mentions)."""
+def read_findings(conn: Connection, doc_ids: Sequence[str], *,
+                  kinds: Sequence[str] | None = None) -> dict[str, list[Finding]]:
+    """Each document's stored findings, in text order (quotes, figures, events, mentions).
+
+    ``kinds`` keeps only some ("quote", "quantity", "event", "mention"): a reader that shows
+    claims need not decode the name mentions, which are the most numerous.
+    """
     out: dict[str, list[Finding]] = {d: [] for d in doc_ids}
     if not doc_ids:
         return out
-    q = (select(items.c.kind, items.c.doc_id, items.c.data).where(items.c.doc_id.in_(doc_ids))
+    # The JSON is fetched as text and decoded in one call: a fifth faster than row by row.
+    q = (select(items.c.kind, items.c.doc_id, cast(items.c.data, Text).label("raw")).where(items.c.doc_id.in_(doc_ids))
          .order_by(items.c.doc_id, items.c.start, items.c.end, items.c.kind))
-    for row in conn.execute(q):
-        x = _finding(row.kind, row.data)
+    if kinds is not None:
+        q = q.where(items.c.kind.in_(list(kinds)))
+    rows = conn.execute(q).all()
+    for row, data in zip(rows, json.loads("[" + ",".join(r.raw for r in rows) + "]"), strict=True):
+        x = _finding(row.kind, data)
         if x is not None:
             out[row.doc_id].append(x)
+    return out
+
+
+def read_items(conn: Connection, item_ids: Sequence[str]) -> dict[str, Finding]:
+    """Stored findings by their item ids (:func:`newsledger.model.item_id`); unknown ids are left out."""
+    out: dict[str, Finding] = {}
+    wanted = list(dict.fromkeys(item_ids))
+    for i in range(0, len(wanted), 400):
+        q = select(items.c.id, items.c.kind, items.c.data).where(items.c.id.in_(wanted[i:i + 400]))
+        for row in conn.execute(q):
+            x = _finding(row.kind, row.data)
+            if x is not None:
+                out[row.id] = x
     return out
 
 

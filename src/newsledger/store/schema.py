@@ -11,6 +11,10 @@ what the code reads and writes. A change here needs a new migration beside it
 - ``story_entities``, ``story_groups``: each story's actors and groups of comparable claims.
 - ``watch_feeds``, ``watch_items``: what ``newsledger watch`` has read: each feed's validators
   for conditional requests, and each item seen (its link and its text's hash), across restarts.
+
+Full-text search is the database's own (migration 0004): on SQLite an FTS5 table
+``search_index`` with its ``search_refs``, kept in step by triggers; on PostgreSQL GIN indexes
+on ``documents`` and ``items``. Only :mod:`.search` reads them; they are not tables of this module.
 """
 
 from __future__ import annotations
@@ -75,7 +79,10 @@ story_entities = Table(
     Column("canonical", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("data", JSON, nullable=False),
+    Index("ix_story_entities_id", "id"),  # a person's page: every story that names them
 )
+# Tables of the full-text search (SQLite), made and filled by migration 0004 and its triggers.
+SEARCH_TABLES = ("search_index", "search_refs")
 story_groups = Table(
     "story_groups", metadata,
     Column("story_id", Integer, primary_key=True),

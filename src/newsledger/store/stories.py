@@ -192,6 +192,31 @@ def read_results(conn: Connection, story_id: int) -> tuple[list[Entity], list[Gr
     return [codec.entity_from_dict(d) for d in ents], [codec.group_from_dict(d) for d in grps]
 
 
+def read_groups(conn: Connection, story_id: int) -> list[Group]:
+    """A story's groups of comparable claims, in the order they were written (without its entities)."""
+    grps = [r.data for r in conn.execute(select(story_groups.c.data).where(story_groups.c.story_id == story_id))]
+    grps.sort(key=lambda d: d.get("position", 0))
+    return [codec.group_from_dict(d) for d in grps]
+
+
+def entity_names(conn: Connection, story_id: int) -> list[tuple[str, str, str]]:
+    """(id, canonical name, type) of a story's entities, without decoding their mentions."""
+    q = (select(story_entities.c.id, story_entities.c.canonical, story_entities.c.type)
+         .where(story_entities.c.story_id == story_id))
+    return [(r.id, r.canonical, r.type) for r in conn.execute(q)]
+
+
+def entity_stories(conn: Connection, entity_id: str) -> list[tuple[int, Entity]]:
+    """Every story that names an entity, with the entity as that story resolved it, by story id.
+
+    A full name ("Mara Ellison") has one id in every story (see ``stories.update``), so a
+    person's page gathers them all.
+    """
+    q = (select(story_entities.c.story_id, story_entities.c.data).where(story_entities.c.id == entity_id)
+         .order_by(story_entities.c.story_id))
+    return [(int(r.story_id), codec.entity_from_dict(r.data)) for r in conn.execute(q)]
+
+
 def _chunks(keys: Sequence[str], size: int = 400) -> list[Sequence[str]]:
     keys = list(dict.fromkeys(keys))
     return [keys[i:i + size] for i in range(0, len(keys), size)]
