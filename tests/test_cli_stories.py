@@ -89,6 +89,18 @@ def test_cli_report_of_one_story(two_stories: Path, tmp_path: Path, capsys: pyte
     assert "<title>Ferry capsizes on Lake Varn" in page and "ferry2.txt, paragraph" in page and "Kellin" not in page
 
 
+def test_cli_report_to_stdout_and_to_a_folder_that_is_not_there(two_stories: Path, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["report", "--db", str(two_stories), "--story", "1", "-o", "-"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out.startswith("<!DOCTYPE html>") and "Ferry capsizes on Lake Varn" in printed.out
+    missing = tmp_path / "no-such-folder" / "r.html"
+    assert main(["report", "--db", str(two_stories), "--story", "1", "-o", str(missing)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"newsledger: cannot write {missing}: No such file or directory"]
+
+
 def test_cli_stories_lists_them(two_stories: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stories", "--db", str(two_stories), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)

@@ -452,7 +452,9 @@ def _cmd_view(args: argparse.Namespace, out: Console, err: Console) -> int:
         from .view.html_report import write_report
 
         write_report(ledger, args.output, title=row.title)
-        out.print(Text(f"wrote {args.output}: story {row.id}, {_n(len(ledger.documents), 'article')}"), soft_wrap=True)
+        if args.output != "-":
+            out.print(Text(f"wrote {args.output}: story {row.id}, {_n(len(ledger.documents), 'article')}"),
+                      soft_wrap=True)
     return status
 
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExportError
 from ..model import Document, Entity, Event, Group, Ledger, Quantity, Quote, item_id
 from ..naming import UNNAMED_OUTLET, outlet_name, url_of
+from .output import write_output
 
 CONTEXT = "https://schema.org"
 _PERSON_OR_ORG = {"PERSON": "Person", "ORG": "Organization"}
@@ -225,9 +225,5 @@ def write_claimreview(reviews: list[dict[str, Any]], path: str | Path | None) ->
         ExportError: the file cannot be written.
     """
     text = json.dumps(reviews, ensure_ascii=False, indent=1)
-    if path not in (None, "-"):
-        try:
-            Path(path).write_text(text + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    write_output(path, text + "\n")
     return text

@@ -20,9 +20,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExportError
 from ..model import Ledger
 from ..naming import outlet_name, url_of
+from .output import write_output
 from .to_json import ledger_to_dict
 
 COLUMNS = [
@@ -80,10 +80,4 @@ def write_csv(ledger: Ledger, path: str | Path | None, stories: Sequence[Mapping
     writer.writeheader()
     for row in ledger_rows(ledger, stories):
         writer.writerow({k: ("" if v is None else neutralise(v)) for k, v in row.items()})
-    text = buf.getvalue()
-    if path not in (None, "-"):
-        try:
-            Path(path).write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return text
+    return write_output(path, buf.getvalue(), newline="")

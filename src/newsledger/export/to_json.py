@@ -15,9 +15,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExportError
 from ..model import Document, Entity, Event, Group, Ledger, Quantity, Quote, item_id
 from ..naming import paragraph_number
+from .output import write_output
 
 
 def document_record(doc: Document) -> dict[str, Any]:
@@ -113,9 +113,5 @@ def write_json(ledger: Ledger, path: str | Path | None, stories: Sequence[Mappin
         ExportError: the file cannot be written.
     """
     text = json.dumps(ledger_to_dict(ledger, stories), ensure_ascii=False, indent=1)
-    if path not in (None, "-"):
-        try:
-            Path(path).write_text(text + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    write_output(path, text + "\n")
     return text

@@ -9,12 +9,14 @@ article text, every name and every reason is escaped by the templates: articles 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from ..export.output import write_output
 from ..model import Ledger
 from ..web.article import article_claims, article_markup
 from ..web.claims import LedgerIndex, document_record
@@ -79,6 +81,11 @@ def write_report(ledger: Ledger, path: str | Path, title: str | None = None) -> 
 
     Args:
         ledger (Ledger): documents, claims and groups, e.g. from ``build_ledger``.
-        path (str | Path): where to write, e.g. ``"report.html"``.
+        path (str | Path): where to write, e.g. ``"report.html"``; ``"-"`` prints the page.
+
+    Raises:
+        ExportError: the file cannot be written.
     """
-    Path(path).write_text(render_report(ledger, title), encoding="utf-8")
+    page = write_output(path, render_report(ledger, title))
+    if str(path) == "-":
+        sys.stdout.write(page)
