@@ -19,7 +19,7 @@ def _run(*cmd: str) -> subprocess.CompletedProcess[str]:
 def test_ruff_clean() -> None:
     if shutil.which("ruff") is None:
         pytest.skip("ruff is not installed")
-    done = _run("ruff", "check", "src", "tests", "scripts", "bench")
+    done = _run("ruff", "check", "src", "tests", "scripts", "bench", "examples")
     assert done.returncode == 0, done.stdout[-3000:]
 
 

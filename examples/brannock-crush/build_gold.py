@@ -46,8 +46,8 @@ Conventions (those of the development keys, with the one difference noted):
   score.py ignores it.
 """
 import json
-import re
 import pathlib
+import re
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
