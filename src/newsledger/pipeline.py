@@ -79,6 +79,7 @@ def extract_document(doc: Document) -> Findings:
     its parse (every finding is a span of its text; the parse is not needed after this).
     """
     from .extract.events import extract_events
+    from .extract.facts import attach_facts
 
     if doc.parse is None:
         doc = parse_document(doc)
@@ -95,6 +96,11 @@ def extract_document(doc: Document) -> Findings:
         found.events = extract_events(doc, found.times)
     except Exception as exc:  # noqa: BLE001
         found.failures.append(Failure(doc.source, f"events extractor failed: {type(exc).__name__}: {exc}"))
+    try:
+        found.quotes, found.quantities, found.events = attach_facts(
+            doc, found.quotes, found.quantities, found.events, found.times)
+    except Exception as exc:  # noqa: BLE001 - claims without facts are still shown, only not compared
+        found.failures.append(Failure(doc.source, f"facts reader failed: {type(exc).__name__}: {exc}"))
     return found
 
 

@@ -7,11 +7,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Document, Entity, Event, Group, Quantity, Quote
-from .candidates import Claim, build_claims, find_groups
+from .affinity import Affinity
+from .claims import Claim, build_claims, different_measures
+from .clustering import find_groups
 from .relations import judge
 from .sources import EntityNames, count_sources
 
 _LABEL_WORDS = 8
+# Conflicts first, then claims that differ but fit, then those that agree.
+_STATUS_ORDER = {"conflict": 0, "compatible": 1, "agree": 2}
 
 
 def group_id(member_ids: Sequence[str]) -> str:
@@ -65,20 +69,27 @@ def group_claims(
     """
     names = EntityNames(entities)
     claims = build_claims(documents, quotes, quantities, events, entities, names=names)
-    clusters = find_groups(claims)
+    affinity = Affinity(documents, claims, {e.id: e.canonical for e in entities})
+    clusters = find_groups(claims, affinity)
     docs = {d.id: d for d in documents}
     published = {d.id: d.meta.published for d in documents}
     quotes_by_doc: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         quotes_by_doc[q.doc].append(q)
     groups: list[Group] = []
+    by_item = {id(c.item): c for c in claims}
+
+    def different(a: Quantity, b: Quantity) -> bool:
+        ca, cb = by_item.get(id(a)), by_item.get(id(b))
+        return ca is not None and cb is not None and different_measures(ca, cb)
+
     for members in sorted(clusters, key=lambda ms: min(c.order for c in ms)):
         items = [c.item for c in members]
-        status, why = judge(items, published)
+        status, why = judge(items, published, different)
         report = count_sources(items, docs, entities, quotes_by_doc, index=names)
         ids = tuple(c.id for c in members)
         groups.append(Group(
             id=group_id(ids), label=_label(members), members=ids, status=status,
             why=f"{why}; {report.why}", independent_sources=report.independent, sources=report.sources,
             unattributed=report.unattributed, citations=report.citations))
-    return groups
+    return sorted(groups, key=lambda g: _STATUS_ORDER[g.status])

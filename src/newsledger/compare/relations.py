@@ -9,7 +9,7 @@ when the year is unknown. Each verdict comes with one line a reader can check.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import combinations
 
 from ..model import Event, Quantity, Quote, Status
@@ -179,7 +179,8 @@ def _count(n: int) -> str:
 
 
 def judge_quantities(
-    quantities: Sequence[Quantity], published: Mapping[str, str | None] | None = None
+    quantities: Sequence[Quantity], published: Mapping[str, str | None] | None = None,
+    different: Callable[[Quantity, Quantity], bool] | None = None,
 ) -> tuple[Status, str]:
     """The verdict on figures of one group, with its reason.
 
@@ -193,6 +194,8 @@ def judge_quantities(
             "over 1,500 killed or wounded".
         published (Mapping[str, str | None] | None): document id → publication date, for
             the rule that a later, larger figure is a rise.
+        different: says when two figures count different but related things ("buildings
+            collapsed" and "homes damaged"): they can both hold, whatever their numbers.
     Returns:
         tuple[Status, str]: e.g. ``("compatible", "'killed' (700+) is part of ...")``.
     """
@@ -216,6 +219,11 @@ def judge_quantities(
                     facts.append(f"'{_measure_name(part)}' ({_shown(part)}) cannot exceed "
                                  f"'{_measure_name(whole)}' ({_shown(whole)})")
                     continue
+            related.append((a, b))
+            if status == "agree":
+                status = "compatible"
+            continue
+        if different is not None and different(a, b):
             related.append((a, b))
             if status == "agree":
                 status = "compatible"
@@ -361,21 +369,25 @@ def judge_quotes(quotes: Sequence[Quote]) -> tuple[Status, str]:
     return "agree", f"the same statement, {wording}"
 
 
-def judge(claims: Sequence[Claim], published: Mapping[str, str | None] | None = None) -> tuple[Status, str]:
+def judge(claims: Sequence[Claim], published: Mapping[str, str | None] | None = None,
+          different: Callable[[Quantity, Quantity], bool] | None = None) -> tuple[Status, str]:
     """The verdict on one group of claims of one kind (figures, times or statements).
 
     Args:
         claims (Sequence[Claim]): members of one group, all Quantity, all Event or all Quote.
         published (Mapping[str, str | None] | None): document id → publication date.
+        different: for figures, says when two count different but related things.
     Returns:
         tuple[Status, str]: the status and a one-line reason.
     Raises:
         ValueError: when the claims mix kinds.
     """
     if all(isinstance(c, Quantity) for c in claims):
-        return judge_quantities([c for c in claims if isinstance(c, Quantity)], published)
+        return judge_quantities([c for c in claims if isinstance(c, Quantity)], published, different)
     if all(isinstance(c, Event) for c in claims):
         return judge_events([c for c in claims if isinstance(c, Event)])
     if all(isinstance(c, Quote) for c in claims):
-        return judge_quotes([c for c in claims if isinstance(c, Quote)])
+        from .statements import judge_statements
+
+        return judge_statements([c for c in claims if isinstance(c, Quote)])
     raise ValueError(f"a group holds one kind of claim, got {sorted({type(c).__name__ for c in claims})}")

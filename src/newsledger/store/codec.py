@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, TypeVar
 
-from ..model import Boilerplate, Document, Entity, Event, Group, Mention, Metadata, Quantity, Quote, Span
+from ..model import Boilerplate, Document, Entity, Event, Facts, Group, Mention, Metadata, Quantity, Quote, Span
 
 T = TypeVar("T")
 
@@ -45,9 +45,16 @@ def document_from_dict(d: dict[str, Any]) -> Document:
     )
 
 
+def _tuples(v: Any) -> Any:
+    """Lists back to tuples, nested ones too ("referent_spans": [[3, 9]] → ((3, 9),))."""
+    return tuple(_tuples(x) for x in v) if isinstance(v, list) else v
+
+
 def _simple(cls: type[T], d: dict[str, Any]) -> T:
     fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in fields}
+    kw = {k: _tuples(v) for k, v in d.items() if k in fields}
+    if isinstance(kw.get("facts"), dict):
+        kw["facts"] = _simple(Facts, kw["facts"])
     return cls(**kw)
 
 
