@@ -140,6 +140,8 @@ def blocked(a: Claim, b: Claim) -> bool:
     (for figures whose numbers disagree) different ordinals or superlatives, or a projection
     ("could top 10,000") against a count.
     """
+    if a.kind == "q":
+        return False  # a statement's sentence names places it is not about ("Sullivan said Iran …")
     if a.referents and b.referents and not (a.referents & b.referents):
         return True
     if a.places and b.places and not (a.places & b.places):
@@ -214,10 +216,13 @@ def score_pair(a: Claim, b: Claim) -> float:
         assert isinstance(qa, Quote) and isinstance(qb, Quote)
         same = bool(a.verbatim) and a.verbatim == b.verbatim
         shared = a.words & b.words
-        if len(shared) < _MIN_SHARED_WORDS and not same:
-            return 0.0  # short fragments ("fake news") are no evidence of one statement
+        one_speaker = bool(qa.speaker_entity and qa.speaker_entity == qb.speaker_entity) or same_speaker(
+            qa.speaker, qb.speaker)
+        # short fragments ("fake news") are no evidence of one statement, unless one speaker said both
+        if len(shared) < _MIN_SHARED_WORDS - (1 if one_speaker else 0) and not same:
+            return 0.0
         text = 1.0 if same else 0.5 * jaccard(a.words, b.words) + 0.5 * overlap_coefficient(a.words, b.words)
-        if qa.speaker_entity and qa.speaker_entity == qb.speaker_entity or same_speaker(qa.speaker, qb.speaker):
+        if one_speaker:
             speaker = 1.0
         elif (qa.speaker or qa.speaker_entity) and (qb.speaker or qb.speaker_entity):
             speaker = 0.0

@@ -156,6 +156,9 @@ def _owner(noun: Token) -> Token | None:
         return up
     if noun.dep_ == "pobj" and up.dep_ == "prep" and up.head.pos_ == "NOUN" and up.head.i < noun.i:
         return up.head
+    if noun.dep_ == "pobj" and up.dep_ == "prep" and up.head.pos_ in ("VERB", "AUX"):
+        # "The earthquake, with a magnitude of 7.7, struck …": the value is its subject's
+        return next((k for k in _kids(up.head) if k.dep_ in ("nsubj", "nsubjpass") and k.pos_ == "NOUN"), None)
     return None
 
 
@@ -289,6 +292,12 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
     verb = _nearest(parse, wlo, whi, q.action, anchor.i)
     if verb is None:
         verb = _verb_above(noun if noun is not None else anchor)
+    if noun is None and verb is not None and verb.lemma_.lower() in word_list("value_verbs.txt"):
+        # "earthquakes measuring 7.7", "its strongest aftershock measured 5.9": the value is of a thing
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+            noun = verb.head
+        else:
+            noun = next((k for k in _kids(verb) if k.dep_ == "nsubj" and k.pos_ == "NOUN"), None)
     terms: list[str] = []
     window = list(parse[wlo:whi])
     measure_tokens: list[Token] = []
@@ -316,6 +325,12 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
         if thing is not None:
             head, action = thing[0].lemma_.lower(), thing[1].lemma_.lower()
             terms.append(head)
+    agent = noun is not None and verb is not None and noun.dep_ == "nsubj" and noun.head.i == verb.i and any(
+        k.dep_ == "dobj" for k in _kids(verb))
+    if agent:
+        # "the 7.7-magnitude earthquake injured 3,408 people": the quake did the harm, it is not its victim
+        measure_tokens = [t for t in measure_tokens if verb is None or t.i != verb.i]
+        action = None
     harm = _harm([t for t in measure_tokens if not (whole and noun is not None and t.i == noun.i)], bool(action))
     refs = _referents(noun, verb, anchor)
     modal = next((k.lower_ for k in _kids(verb) if k.tag_ == "MD"), None) if verb is not None else None
