@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
-from ..compare.relations import format_interval
+from ..compare.relations import shown
 from ..model import Document, Event, Ledger, Quantity, Quote, item_id
 from ..naming import outlet_name, paragraph_number, url_of
 from .timeline import ESTIMATED_MARK, event_dates_text
@@ -47,7 +47,7 @@ def _kind(x: Item) -> str:
 
 def _claim_detail(x: Item) -> str:
     if isinstance(x, Quantity):
-        return format_interval(x)
+        return shown(x)
     if isinstance(x, Event):
         return event_dates_text(x) or x.time_text
     return "direct quote" if x.direct else "reported speech"
