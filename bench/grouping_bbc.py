@@ -14,7 +14,9 @@ show what the content alone decides. Not a test: it takes minutes.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import pickle
 import sys
 import time
 from collections import Counter
@@ -29,6 +31,7 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(REPO.parent / "shared" / "bench" / "bbc.jsonl"))
     ap.add_argument("--no-sections", action="store_true", help="do not tell the comparison the sections")
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--cache", default=None, help="keep the extracted findings in this file (pickle) and reuse them")
     args = ap.parse_args()
 
     from newsledger.compare import group_claims
@@ -40,15 +43,27 @@ def main() -> int:
     rows = [json.loads(line) for line in Path(args.corpus).read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = rows[: args.limit] if args.limit else rows
     section: dict[str, str] = {}
+    section_of: dict[str, str | None] = {}
     docs = []
     for r in rows:
         meta = Metadata(title=r.get("title"), outlet=r.get("outlet"),
                         section=None if args.no_sections else r.get("section"))
         doc = prepare_lines(document_from_text(r["text"], f"{r['id']}.txt", meta))
         section[doc.id] = r["section"]
+        section_of[doc.id] = r.get("section")
         docs.append(doc)
     t0 = time.perf_counter()
-    found = [extract_document(d) for d in parse_documents(docs)]
+    cache = Path(args.cache) if args.cache else None
+    if cache is not None and cache.is_file():
+        with open(cache, "rb") as fh:
+            found = pickle.load(fh)  # noqa: S301 - a file this script wrote
+    else:
+        found = [extract_document(d) for d in parse_documents(docs)]
+        if cache is not None:
+            with open(cache, "wb") as fh:
+                pickle.dump(found, fh)
+    found = [dataclasses.replace(f, doc=dataclasses.replace(f.doc, meta=dataclasses.replace(
+        f.doc.meta, section=None if args.no_sections else section_of[f.doc.id]))) for f in found]
     t1 = time.perf_counter()
     documents = [f.doc for f in found]
     entities = resolve_entities(documents, [m for f in found for m in f.mentions])

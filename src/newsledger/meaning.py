@@ -3,7 +3,7 @@
 The facts of a claim carry the parser's lemmas; these tables say which lemmas name the same
 thing (``lemma_synonyms.tsv``: "member" and "employee" are workers, "fire" is "launch",
 "dead", "die" and "death" are "killed"), which nouns name nobody in particular
-(``generic_nouns.txt``: "people" alone is never a measure), which casualty words cover which
+(``generic_nouns.tsv``: "people" alone is never a measure), which casualty words cover which
 harms (``casualty_terms.tsv``: "casualties" covers killed and wounded) and which outcomes are
 related (``related_measures.tsv``: "collapsed" and "damaged" buildings).
 """
@@ -11,7 +11,7 @@ related (``related_measures.tsv``: "collapsed" and "damaged" buildings).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicons import table
 
@@ -25,7 +25,7 @@ def _synonyms() -> dict[str, str]:
 
 @cache
 def _generic() -> frozenset[str]:
-    return frozenset(row[0].lower() for row in table("generic_nouns.txt") if row)
+    return frozenset(row[0].lower() for row in table("generic_nouns.tsv") if row)
 
 
 @cache
@@ -46,6 +46,13 @@ def canon(lemma: str) -> str:
 
 def canon_all(lemmas: Iterable[str]) -> frozenset[str]:
     """:func:`canon` of every lemma."""
+    if isinstance(lemmas, tuple):
+        return _canon_tuple(lemmas)
+    return frozenset(canon(w) for w in lemmas if w)
+
+
+@lru_cache(maxsize=1 << 16)
+def _canon_tuple(lemmas: tuple[str, ...]) -> frozenset[str]:
     return frozenset(canon(w) for w in lemmas if w)
 
 

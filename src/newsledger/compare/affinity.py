@@ -38,6 +38,8 @@ _NAME_MIN_RARITY = 2.0
 _NAME_WEIGHT = 1.5
 # An article whose claims' sentences give fewer words and actors than this is too short to judge.
 _MIN_KEYS = 25
+# Keys kept per article (its rarest words and names).
+_MAX_KEYS = 80
 
 
 @lru_cache(maxsize=1 << 16)
@@ -81,9 +83,13 @@ class Affinity:
                     vec[key] = _NAME_WEIGHT * max(_rarity(name.lower()), _NAME_MIN_RARITY)
         self.vectors: dict[str, dict[str, float]] = {}
         for doc_id, vec in raw.items():
-            norm = math.sqrt(sum(w * w for w in vec.values()))
-            if norm > 0 and len(vec) >= _MIN_KEYS:
-                self.vectors[doc_id] = {k: w / norm for k, w in vec.items() if w > 0}
+            if len(vec) < _MIN_KEYS:
+                continue
+            # the heaviest keys say what an article is about; the rest only cost time
+            top = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:_MAX_KEYS])
+            norm = math.sqrt(sum(w * w for w in top.values()))
+            if norm > 0:
+                self.vectors[doc_id] = {k: w / norm for k, w in top.items() if w > 0}
         self.docs = {d.id: d for d in documents}
         self._cache: dict[tuple[str, str], bool] = {}
 

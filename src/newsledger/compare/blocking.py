@@ -58,7 +58,8 @@ def _keys(claims: Sequence[Claim]) -> dict[tuple[str, ...], list[int]]:
                 # Sums of one currency meet whatever words say what the money is ("damage", "claim").
                 blocks[("n", "money", c.unit)].append(i)
             for w, weight in c.weights.items():
-                if (weight >= _KEY_WEIGHT or len(c.weights) == 1) and not casualty_set_of(w):
+                # without a counted noun, every word of the measure may be what it shares
+                if (weight >= _KEY_WEIGHT or c.head is None) and w[0] != "=" and not casualty_set_of(w):
                     blocks[("n", w)].append(i)
         else:
             # The rarest words that some other claim shares: a word no other claim has

@@ -42,14 +42,17 @@ def _signature(c: Claim) -> tuple[object, ...]:
     return ("ev", text, x.event.casefold(), x.date_start, x.date_end, x.months)
 
 
-def collapse_copies(claims: Sequence[Claim]) -> tuple[list[int], list[list[int]]]:
+def collapse_copies(claims: Sequence[Claim],
+                    affinity: Affinity | None = None) -> tuple[list[int], list[list[int]]]:
     """Identical claims of different documents, gathered so that only one of them is compared.
 
     Syndicated copies of one story repeat the same sentences; comparing each copy with every
-    other would cost a pair per copy pair for nothing: they are one claim.
+    other would cost a pair per copy pair for nothing: they are one claim. The same words in
+    two articles that cannot tell one story ("four years", "the 2001 election") are two claims.
 
     Args:
         claims (Sequence[Claim]): all claims.
+        affinity (Affinity | None): which articles may tell one story (None: all may).
     Returns:
         tuple[list[int], list[list[int]]]: indexes of one representative per distinct claim,
         and for each, the indexes of its copies (one per document, the representative first).
@@ -60,19 +63,19 @@ def collapse_copies(claims: Sequence[Claim]) -> tuple[list[int], list[list[int]]
     reps: list[int] = []
     copies: list[list[int]] = []
     for idxs in by_sig.values():
-        seen_docs: set[str] = set()
-        kept = []
+        sets: list[tuple[list[int], set[str]]] = []
         for i in idxs:
-            if claims[i].doc not in seen_docs:
-                seen_docs.add(claims[i].doc)
-                kept.append(i)
-        reps.append(idxs[0])
-        copies.append(kept)
-        # A second copy within one document stays on its own (it may be grouped as itself).
-        for i in idxs:
-            if i not in kept:
-                reps.append(i)
-                copies.append([i])
+            doc = claims[i].doc
+            home = next((s for s in sets if doc not in s[1] and (
+                affinity is None or affinity.allows(claims[s[0][0]].doc, doc))), None)
+            if home is None:
+                sets.append(([i], {doc}))
+            else:
+                home[0].append(i)
+                home[1].add(doc)
+        for kept, _ in sets:
+            reps.append(kept[0])
+            copies.append(kept)
     return reps, copies
 
 
@@ -217,7 +220,7 @@ def find_groups(claims: Sequence[Claim], affinity: Affinity | None = None) -> li
         at most, then the groups setting a part beside its whole (:func:`part_whole_groups`),
         where a figure may stand a second time.
     """
-    reps, copies = collapse_copies(claims)
+    reps, copies = collapse_copies(claims, affinity)
     distinct = [claims[i] for i in reps]
     pairs = candidate_pairs(distinct, affinity)
     groups = cluster(distinct, pairs, copies, claims)

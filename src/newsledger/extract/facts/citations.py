@@ -4,7 +4,7 @@ Asked of the attribution component (the one that says who said or gave a span): 
 claim's speaker is an outlet ("Reuters reported that …"), or when the speaker spoke *to* an
 outlet ("…, Jericho's governor told AFP", "said to The Wall Street Journal", "in an
 interview with the BBC"), the claim reached the article through that outlet, which is then
-the original behind it. An outlet is a name of ``news_outlets.txt`` or a name ending in an
+the original behind it. An outlet is a name of ``news_outlets.tsv`` or a name ending in an
 outlet word ("Gazette", "Times", ``outlet_words.txt``).
 """
 
@@ -14,7 +14,7 @@ from itertools import islice
 
 from spacy.tokens import Token
 
-from ...lexicons import word_list
+from ...lexicons import first_column, word_list
 from ...model import Document
 from ...resolve.attribution import Attribution, attributor_for
 
@@ -32,7 +32,7 @@ def is_outlet(name: str) -> bool:
         words = words[1:]
     if not words:
         return False
-    if " ".join(words).lower() in word_list("news_outlets.txt"):
+    if " ".join(words).lower() in first_column("news_outlets.tsv"):
         return True
     return len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in word_list("outlet_words.txt")
 

@@ -18,7 +18,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from ...lexicons import word_list
+from ...lexicons import first_column, word_list
 from ...meaning import canon, harm_of
 from ...model import Facts, Quantity
 from .setting import Setting, content_lemma
@@ -64,8 +64,8 @@ def _in_what(anchor: Token, span: Span) -> Token | None:
 
 
 def _incidental(lemma: str) -> bool:
-    """A verb that says nothing about what is counted (``light_verbs.txt``, speech and report verbs)."""
-    return lemma in word_list("light_verbs.txt") or lemma in word_list("speech_verbs.txt") or (
+    """A verb that says nothing about what is counted (``light_verbs.tsv``, speech and report verbs)."""
+    return lemma in first_column("light_verbs.tsv") or lemma in word_list("speech_verbs.txt") or (
         lemma in word_list("figure_report_verbs.txt"))
 
 
@@ -222,7 +222,7 @@ def _referents(noun: Token | None, verb: Token | None, anchor: Token) -> list[Sp
 
 
 def _marks(anchor: Token, verb: Token | None) -> tuple[str, ...]:
-    ordinals = word_list("ordinal_words.txt")
+    ordinals = first_column("ordinal_words.tsv")
     found: list[str] = []
     t = anchor
     path = [anchor]
@@ -292,7 +292,7 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
     verb = _nearest(parse, wlo, whi, q.action, anchor.i)
     if verb is None:
         verb = _verb_above(noun if noun is not None else anchor)
-    if noun is None and verb is not None and verb.lemma_.lower() in word_list("value_verbs.txt"):
+    if noun is None and verb is not None and verb.lemma_.lower() in first_column("value_verbs.tsv"):
         # "earthquakes measuring 7.7", "its strongest aftershock measured 5.9": the value is of a thing
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
             noun = verb.head
