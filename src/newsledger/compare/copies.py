@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..extract.facts import is_outlet
 from ..model import Document
 from .sources import document_label
 
@@ -55,6 +54,8 @@ def _fold(text: str) -> str:
 
 def _credited(doc: Document) -> str | None:
     """The original an article credits: its metadata's credits, else a wire tag at its top or bottom."""
+    from ..extract.facts.citations import is_outlet  # late: extract.facts reads compare's word helpers
+
     if doc.meta.credits:
         return doc.meta.credits[0]
     edges = doc.text[:_EDGE_CHARS] + "\n" + doc.text[-_EDGE_CHARS:]
