@@ -3,23 +3,27 @@
 Per document: metadata and cleaning, then every extractor of :data:`EXTRACTORS`. Across
 documents: entities are merged and linked to speakers and sources, times are placed,
 and comparable claims are grouped. An extractor that fails on one document is recorded
-as a failure of that document; the batch goes on.
+as a failure of that document; the batch goes on. In a batch (:func:`iter_findings`) each
+article has a time budget (:mod:`.budget`): one that runs past it is a failure of that
+article, and is not stored.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .budget import DEFAULT_TIME_BUDGET, BudgetExceeded, Deadline, time_budget
 from .clean import clean_document
-from .clean.parse import parse_document, parse_documents
+from .clean.parse import parse_document, parse_documents, parsed_extent
 from .ingest.files import DEFAULT_MAX_BYTES, Fetcher, load_all
 from .ingest.metadata import extract_metadata
 from .ingest.read import document_from_text
-from .model import Document, Event, Failure, Ledger, Mention, Metadata, Quantity, Quote, TimeExpr
+from .model import Document, Event, Failure, Ledger, Mention, Metadata, Notice, Quantity, Quote, Skipped, TimeExpr
 
 Extractor = Callable[[Document], list[Any]]
 # name → function(doc) → list of spans; built-ins are registered like any other, on first
@@ -51,6 +55,7 @@ class Findings:
     times: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the outcome line: "decoded as cp1252"
 
 
 def prepare_lines(doc: Document) -> Document:
@@ -72,11 +77,13 @@ def prepare_text(text: str, *, source: str = "<string>", published: str | None =
     return prepare(document_from_text(text, source, Metadata(published=published)))
 
 
-def extract_document(doc: Document) -> Findings:
+def extract_document(doc: Document, *, deadline: Deadline | None = None) -> Findings:
     """Run every registered extractor on a prepared document, then its events.
 
     The document is parsed first when it has no parse yet; the findings keep it without
     its parse (every finding is a span of its text; the parse is not needed after this).
+    With a ``deadline`` (from :func:`~newsledger.budget.time_budget`), it names the running
+    extractor and is checked between extractors.
     """
     from .extract.events import extract_events
     from .extract.facts import attach_facts
@@ -84,7 +91,13 @@ def extract_document(doc: Document) -> Findings:
     if doc.parse is None:
         doc = parse_document(doc)
     found = Findings(dataclasses.replace(doc, parse=None))
+    extent = parsed_extent(doc.text)
+    if extent < len(doc.text):
+        found.notes.append(f"only the first {extent:,} of {len(doc.text):,} characters analysed")
     for name, fn in extractors().items():
+        if deadline is not None:
+            deadline.check()
+            deadline.stage = f"the {name} extractor"
         try:
             spans = fn(doc)
         except Exception as exc:  # noqa: BLE001 - one bad extractor run must not stop the batch
@@ -92,15 +105,23 @@ def extract_document(doc: Document) -> Findings:
             continue
         if hasattr(found, name):
             setattr(found, name, spans)
+    if deadline is not None:
+        deadline.check()
+        deadline.stage = "the events extractor"
     try:
         found.events = extract_events(doc, found.times)
     except Exception as exc:  # noqa: BLE001
         found.failures.append(Failure(doc.source, f"events extractor failed: {type(exc).__name__}: {exc}"))
+    if deadline is not None:
+        deadline.check()
+        deadline.stage = "the facts reader"
     try:
         found.quotes, found.quantities, found.events = attach_facts(
             doc, found.quotes, found.quantities, found.events, found.times)
     except Exception as exc:  # noqa: BLE001 - claims without facts are still shown, only not compared
         found.failures.append(Failure(doc.source, f"facts reader failed: {type(exc).__name__}: {exc}"))
+    if deadline is not None:
+        deadline.check()
     return found
 
 
@@ -151,29 +172,53 @@ def build_ledger(findings: list[Findings]) -> Ledger:
     )
 
 
-def iter_findings(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                  fetch: Fetcher | None = None) -> Iterator[Findings | Failure]:
+def iter_findings(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetcher | None = None,
+                  budget: float | None = DEFAULT_TIME_BUDGET) -> Iterator[Findings | Failure | Skipped | Notice]:
     """Ingest and clean every input, then extract each document in turn.
 
     Inputs are all read and cleaned first (cheap), so that an article that states no
     date can have its relative times placed against the batch's latest publication date
-    (``Metadata.reference``; the events are flagged ``estimated``).
+    (``Metadata.reference``; the events are flagged ``estimated``). A text seen before in
+    the batch is skipped; an article whose cleaning and extraction together run past
+    ``budget`` seconds is a Failure. Notices of warning level come as they are found.
     """
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     prepared: list[Document] = []
-    for item in load_all(inputs, max_bytes=max_bytes, fetch=fetch):
-        if isinstance(item, Failure):
+    spent: dict[str, float] = {}
+    notes: dict[str, list[str]] = {}
+    for item in load_all(inputs, max_bytes=max_bytes, fetch=fetch, budget=budget):
+        if isinstance(item, Notice) and item.level == "note":
+            notes.setdefault(item.source, []).append(item.message)
+            continue
+        if not isinstance(item, Document):
             yield item
             continue
         if item.id in seen:  # the same text twice in one batch is one document
+            yield Skipped(item.source, f"same text as {seen[item.id]}")
             continue
-        seen.add(item.id)
+        seen[item.id] = item.source
+        started = time.monotonic()
         try:
-            prepared.append(prepare_lines(item))
+            with time_budget(budget) as deadline:
+                deadline.stage = "cleaning"
+                prepared.append(prepare_lines(item))
+        except BudgetExceeded as exc:
+            yield Failure(item.source, f"analysis {exc}; not stored")
         except Exception as exc:  # noqa: BLE001 - an odd text must not stop the batch
             yield Failure(item.source, f"could not be cleaned: {type(exc).__name__}: {exc}")
+        spent[item.id] = time.monotonic() - started
+    # the parse runs in batches (nlp.pipe); each article's extraction has what is left of its budget
     for doc in parse_documents(with_reference(prepared)):
-        yield extract_document(doc)
+        try:
+            left = None if budget is None else budget - spent.get(doc.id, 0.0)
+            with time_budget(left) as deadline:
+                deadline.seconds = budget if budget is not None else deadline.seconds
+                found = extract_document(doc, deadline=deadline)
+        except BudgetExceeded as exc:
+            yield Failure(doc.source, f"analysis {exc}; not stored")
+            continue
+        found.notes = notes.get(doc.source, [])
+        yield found
 
 
 def analyze_texts(texts: Iterable[str]) -> Ledger:

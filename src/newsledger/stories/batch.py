@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ..budget import DEFAULT_TIME_BUDGET
 from ..ingest.files import DEFAULT_MAX_BYTES, Fetcher
-from ..model import Failure
+from ..model import Failure, Notice, Skipped
 from ..pipeline import Findings, iter_findings
 from ..store.repository import Store
 from ..store.stories import stale_stories
@@ -42,7 +43,9 @@ class BatchResult:
 
 def add_articles(store: Store, inputs: Iterable[str], *, story: str | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetcher | None = None,
-                 on_item: Callable[[Findings | Failure, Assignment | None], None] | None = None) -> BatchResult:
+                 budget: float | None = DEFAULT_TIME_BUDGET,
+                 on_item: Callable[[Findings | Failure | Skipped | Notice, Assignment | None], None] | None = None,
+                 ) -> BatchResult:
     """Analyse ``inputs`` and add every article to its story in ``store``; compare those stories.
 
     Args:
@@ -50,7 +53,9 @@ def add_articles(store: Store, inputs: Iterable[str], *, story: str | None = Non
         inputs (Iterable[str]): files, folders, URLs, "-".
         story (str | None): put every article in this story (an id or a name; a new name starts one).
         max_bytes (int): inputs larger than this are refused; fetch: how URLs are fetched.
-        on_item: called after each article is stored (or fails), e.g. to advance a progress bar.
+        budget (float | None): seconds of analysis one article may take (None: no limit).
+        on_item: called after each article is stored (or fails, or is skipped) and with each
+            warning, e.g. to print its outcome line and advance a progress bar.
     Returns:
         BatchResult: e.g. five articles of one event → five assignments to one story, ``stories == [1]``.
     """
@@ -59,9 +64,10 @@ def add_articles(store: Store, inputs: Iterable[str], *, story: str | None = Non
         left = stale_stories(conn)
     for sid in left:
         update_story(store, sid)
-    for item in iter_findings(inputs, max_bytes=max_bytes, fetch=fetch):
-        if isinstance(item, Failure):
-            result.failures.append(item)
+    for item in iter_findings(inputs, max_bytes=max_bytes, fetch=fetch, budget=budget):
+        if isinstance(item, Failure | Skipped | Notice):
+            if isinstance(item, Failure):
+                result.failures.append(item)
             if on_item is not None:
                 on_item(item, None)
             continue
