@@ -233,3 +233,21 @@ def test_grouping_sample_bundle_groups_from_perfect_ledger(kursk_dir: Path, scor
     # the export's spans carry no parse of their own: their facts are read again from the articles
     assert figures["found_rate"] >= 0.6
     assert figures["status_accuracy"] == 1.0
+
+
+def test_grouping_one_firms_own_figure_from_two_articles_is_one_fact() -> None:
+    # the measure is the reporting firm's own (own_measures.tsv): the same firm's sales meet
+    ledger, items = _ledger([
+        "Halden Corp said fourth quarter sales rose 2% to $11.1bn, helped by demand for its cable services.",
+        "Halden Corp said its fourth quarter sales rose 2% as demand for cable services held up."])
+    groups = _with(ledger, items, "2%")
+    assert any(g.status == "agree" and len(g.members) == 2 for g in groups)
+
+
+def test_grouping_toll_reported_by_two_bodies_is_still_compared() -> None:
+    # a toll is no reporter's own measure: two bodies giving two tolls is a conflict to show
+    ledger, items = _ledger([
+        "The health ministry said 212 people were killed in the Ardenne flood on Monday.",
+        "The Red Cross said 230 people were killed in the Ardenne flood on Monday."])
+    figures = [g for g in _with(ledger, items, "212 people", "230 people") if g.members[0].startswith("n-")]
+    assert len(figures) == 1 and figures[0].status == "conflict" and figures[0].label == "deaths"

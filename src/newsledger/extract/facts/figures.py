@@ -221,6 +221,33 @@ def _referents(noun: Token | None, verb: Token | None, anchor: Token) -> list[Sp
     return found
 
 
+def _reporter(tok: Token) -> Span | None:
+    """The organisation whose report holds ``tok``: the named subject of the verb of speech or
+    report the figure's clause hangs from ("Acme Corp said sales rose 4%" → Acme Corp)."""
+    reports = word_list("speech_verbs.txt") | word_list("figure_report_verbs.txt")
+    t = tok
+    for _ in range(_MAX_CLIMB):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ == "VERB" and t.lemma_.lower() in reports:
+            subject = next((k for k in _kids(t) if k.dep_ == "nsubj"), None)
+            name = _name_of(subject) if subject is not None else None
+            return name if name is not None and subject is not None and subject.ent_type_ == "ORG" else None
+    return None
+
+
+def _own_measure_owner(noun: Token | None, measure_tokens: list[Token], verb: Token | None) -> Span | None:
+    """Whose an organisation's own measure is when nothing else says (``own_measures.tsv``): the
+    organisation reporting it ("Acme said quarterly sales rose 4%", "… said its profit fell")."""
+    own = first_column("own_measures.tsv")
+    owned = noun if noun is not None and noun.lemma_.lower() in own else next(
+        (t for t in measure_tokens if t.pos_ == "NOUN" and t.lemma_.lower() in own), None)
+    if owned is None or any(k.dep_ == "poss" and k.pos_ != "PRON" for k in _kids(owned)):
+        return None
+    return _reporter(verb if verb is not None else owned)
+
+
 def _marks(anchor: Token, verb: Token | None) -> tuple[str, ...]:
     ordinals = first_column("ordinal_words.tsv")
     found: list[str] = []
@@ -333,6 +360,8 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
         action = None
     harm = _harm([t for t in measure_tokens if not (whole and noun is not None and t.i == noun.i)], bool(action))
     refs = _referents(noun, verb, anchor)
+    if not refs and (reporter := _own_measure_owner(noun, measure_tokens, verb)) is not None:
+        refs = [reporter]
     modal = next((k.lower_ for k in _kids(verb) if k.tag_ == "MD"), None) if verb is not None else None
     own = [t for t in (anchor, noun, verb) if t is not None]
     where = setting.of(q.start, own)
