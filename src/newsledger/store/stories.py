@@ -69,11 +69,11 @@ def create_story(conn: Connection, *, name: str | None = None, title: str = "") 
 def list_stories(conn: Connection, story_ids: Sequence[int] | None = None) -> list[StoryRow]:
     """Every story (or the given ones), by id, with its counts of articles, groups and conflicts."""
     articles: dict[int, int] = dict(conn.execute(select(story_documents.c.story_id, func.count())
-                                 .group_by(story_documents.c.story_id)).tuples().all())
+                                 .group_by(story_documents.c.story_id)).all())
     groups: dict[int, int] = {}
     conflicts: dict[int, int] = {}
     for sid, status, n in conn.execute(select(story_groups.c.story_id, story_groups.c.status, func.count())
-                                       .group_by(story_groups.c.story_id, story_groups.c.status)).tuples():
+                                       .group_by(story_groups.c.story_id, story_groups.c.status)):
         groups[sid] = groups.get(sid, 0) + n
         if status == "conflict":
             conflicts[sid] = n
@@ -157,7 +157,7 @@ def story_counts(conn: Connection, keys: Sequence[str]) -> dict[str, int]:
     for chunk in _chunks(keys):
         q = (select(features.c.key, func.count(func.distinct(features.c.story_id)))
              .where(features.c.key.in_(chunk)).group_by(features.c.key))
-        out.update((k, int(n)) for k, n in conn.execute(q).tuples())
+        out.update((k, int(n)) for k, n in conn.execute(q))
     return out
 
 
