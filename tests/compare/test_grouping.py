@@ -251,3 +251,37 @@ def test_grouping_toll_reported_by_two_bodies_is_still_compared() -> None:
         "The Red Cross said 230 people were killed in the Ardenne flood on Monday."])
     figures = [g for g in _with(ledger, items, "212 people", "230 people") if g.members[0].startswith("n-")]
     assert len(figures) == 1 and figures[0].status == "conflict" and figures[0].label == "deaths"
+
+
+@pytest.mark.parametrize(
+    ("verb", "form"),
+    [("launch", "launched"), ("log", "logged"), ("evacuated", "evacuated"), ("cost", "cost"), ("bring", "brought")],
+)
+def test_labels_participles(verb: str, form: str) -> None:
+    from newsledger.compare.labels import participle
+
+    assert participle(verb) == form
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "plain"),
+    [
+        ("sign trade pact", "The two governments signed a trade pact in Osrin on Monday.", "trade pact signed"),
+        ("talk stall", "Talks over the port lease have stalled since last spring.", "talk stalled"),
+        ("burn shed", "A garden shed burned down near the school on Friday.", "shed burned"),
+        ("break down", "Talks broke down on Friday.", "break down"),
+        ("injure", "Four people were injured on Sunday.", "injured"),
+    ],
+)
+def test_labels_event_in_plain_words(label: str, text: str, plain: str) -> None:
+    from newsledger.compare.labels import event_phrase
+
+    assert event_phrase(label, [text]) == plain
+
+
+def test_labels_figures_in_plain_words() -> None:
+    ledger, items = _ledger([
+        "The collapsed section of the Morrow pier was 40 metres long, the harbour office said on Monday.",
+        "The collapsed section of the Morrow pier was 48 metres long, engineers said on Monday."])
+    figures = [g for g in _with(ledger, items, "40 metres", "48 metres") if g.members[0].startswith("n-")]
+    assert [(g.label, g.status) for g in figures] == [("length of sections", "conflict")]

@@ -136,7 +136,7 @@ def _dimensioned(anchor: Token) -> tuple[Token, Token] | None:
         t = t.head
         if t.pos_ in ("ADJ", "ADV") and t.dep_ in ("amod", "advmod") and t.head.pos_ in ("NOUN", "PROPN"):
             return t.head, t  # the tagger may read "long" as an adverb on the noun
-        if t.pos_ == "ADJ" and t.dep_ == "acomp":
+        if t.pos_ in ("ADJ", "ADV") and t.dep_ == "acomp":  # "was 40 metres long" ("long" read as an adverb too)
             subject = next((k for k in _kids(t.head) if k.dep_ in ("nsubj", "nsubjpass")), None)
             return (subject, t) if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
         if t.pos_ in ("VERB", "AUX"):
