@@ -95,3 +95,11 @@ def test_held_out_same_words_quoted_in_two_outlets_group() -> None:
     assert _together(groups, "We will not leave here until every one of them is home,",
                      "We will not leave here until every one of them is home.")
     assert not any(any("is safe" in t for t in g) for g in groups)
+
+
+def test_held_out_coup_said_as_seizing_power_groups() -> None:
+    groups = _groups([
+        "Soldiers in Velmora have governed the country since the 2019 coup, and the junta faces sanctions.",
+        "The Velmora army, which has faced sanctions since seizing power in 2019, denied the report.",
+    ])
+    assert _together(groups, "2019 coup", "seizing power in 2019")
