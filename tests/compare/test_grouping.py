@@ -285,3 +285,29 @@ def test_labels_figures_in_plain_words() -> None:
         "The collapsed section of the Morrow pier was 48 metres long, engineers said on Monday."])
     figures = [g for g in _with(ledger, items, "40 metres", "48 metres") if g.members[0].startswith("n-")]
     assert [(g.label, g.status) for g in figures] == [("length of sections", "conflict")]
+
+
+_YARD_FIRE = [
+    "Orrin Herald\nMarch 12, 2031\n\nA fire tore through a timber yard on the Orrin waterfront late on Tuesday, the "
+    "fire service said. The blaze started shortly after 9:40 p.m. in a drying shed, according to the fire service, "
+    "and burned until dawn.",
+    "Orrin Weekly\nMarch 14, 2031\n\nThe fire that broke out last Tuesday at the timber yard on the Orrin waterfront "
+    "destroyed three sheds, the owner said. Insurers are assessing the damage to the yard.",
+]
+
+
+def test_grouping_clock_time_alone_gives_no_date_to_compare() -> None:
+    from newsledger.compare.claims import clock_only
+
+    ledger, items = _ledger(_YARD_FIRE)
+    clocked = [e for e in ledger.events if e.time_text.startswith("shortly after")]
+    assert clocked and all(clock_only(e) for e in clocked)
+    assert not any(clock_only(e) for e in ledger.events if "Tuesday" in e.time_text)
+    fire = [g for g in _with(ledger, items, "tore through", "broke out") if g.members[0].startswith("ev-")]
+    assert len(fire) == 1 and fire[0].status == "agree" and fire[0].label == "fire began"
+
+
+def test_grouping_statements_of_different_happenings_are_not_the_same_statement() -> None:
+    ledger, items = _ledger(_YARD_FIRE)
+    said = [g for g in _with(ledger, items, "A fire tore through", "destroyed three sheds") if g.members[0].startswith("q-")]
+    assert said and all(g.status == "compatible" and "the same" not in g.why for g in said)

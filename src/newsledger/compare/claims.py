@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,18 @@ _VERBATIM_WORDS = 7
 @cache
 def _skip_events() -> frozenset[str]:
     return word_list("compare_skip_events.txt")
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?=\W|$)", re.IGNORECASE)
+
+
+def clock_only(e: Event) -> bool:
+    """True when an event's time words are a clock time and nothing else ("shortly after 9:40
+    p.m."): the day is only assumed (the article's date), so the event is not compared on it."""
+    if e.time is None:
+        return False
+    rest = _CLOCK.sub(" ", e.time_text.casefold())
+    return all(w in word_list("clock_words.txt") for w in re.findall(r"[a-z][a-z.']*", rest))
 
 
 @dataclass(slots=True)
@@ -230,7 +243,7 @@ def build_claims(
 
     items: list[tuple[str, Quote | Quantity | Event]] = [("n", q) for q in quantities]
     items += [("q", q) for q in quotes if q.kind == "statement"]
-    items += [("ev", e) for e in events if normalise_name(e.event) not in _skip_events()]
+    items += [("ev", e) for e in events if normalise_name(e.event) not in _skip_events() and not clock_only(e)]
     claims: list[Claim] = []
     for kind, x in items:
         f = x.facts if x.facts is not None else _plain_facts(x)

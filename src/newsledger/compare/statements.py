@@ -5,8 +5,9 @@ facts (``extract/facts/statements.py``). They conflict when one denies what the 
 asserts (the same predicate, one negated), when their predicates are opposites
 (``opposite_predicates.tsv``: "stay" / "lift"), when they give different figures for one
 thing ("a 37-year-old man" / "a 38-year-old man") or times that cannot meet. They are
-compatible when one says may or would where the other says is, or when their wording
-differs beyond one quoting the other in part; they agree only when the content matches.
+compatible when one says may or would where the other says is, when their wording differs
+beyond one quoting the other in part, or when their predicates differ (each tells of its own
+happening; a light verb, ``light_verbs.tsv``, tells of none); they agree only when the content matches.
 Who said them never makes them agree.
 """
 
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import combinations
 
-from ..lexicons import table
+from ..lexicons import first_column, table
 from ..meaning import canon, canon_all
 from ..model import Facts, Quote, Status
 from ._words import overlap_coefficient
@@ -69,6 +70,11 @@ def _pair(a: Quote, b: Quote, fa: Facts, fb: Facts) -> tuple[Status, str] | None
     wa, wb = canon_all(fa.terms), canon_all(fb.terms)
     if overlap_coefficient(wa, wb) < _SAME_CONTENT:
         return "compatible", f"{_short(a)} and {_short(b)} are worded differently but do not contradict each other"
+    light = first_column("light_verbs.tsv")
+    if pa and pb and pa != pb and pa not in light and pb not in light and not ({pa, pb} <= wa & wb):
+        # "a fire tore through the yard" and "the fire … destroyed three sheds": many words in
+        # common, but each tells of its own happening
+        return "compatible", f"{_short(a)} and {_short(b)} tell of different things ('{pa}', '{pb}'); both can hold"
     return None
 
 
