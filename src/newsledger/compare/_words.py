@@ -152,7 +152,8 @@ def happening_of(text: str) -> tuple[str, str] | None:
         if noun is None:
             whole = _match(toks, i, wholes)
             if whole is not None:  # "miners walked out": the strike and its start in one phrase
-                return whole[1], "began"
+                noun_word, _, onset_word = whole[1].partition("/")  # "inspection/carried out"
+                return noun_word, onset_word or "began"
         found = _match(toks, i, nouns)
         if found is not None:
             noun = (i + found[0], found[1])
