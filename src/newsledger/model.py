@@ -162,6 +162,8 @@ class Facts:
         figures: the numbers a statement gives ("a 38-year-old man" → 38).
         context: lemmas of the content words of the claim's sentence and its neighbours.
         via: outlets the claim is credited through ("told The Washington Post", "according to CNBC").
+        days_per_unit: for a figure giving how long a named happening lasted ("a 50-day walkout",
+            "the strike dragged on for eight weeks"), the days in one unit of its value (1, 7).
     """
 
     terms: tuple[str, ...] = ()
@@ -180,6 +182,7 @@ class Facts:
     figures: tuple[float, ...] = ()
     context: tuple[str, ...] = ()
     via: tuple[str, ...] = ()
+    days_per_unit: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

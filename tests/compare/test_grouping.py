@@ -311,3 +311,24 @@ def test_grouping_statements_of_different_happenings_are_not_the_same_statement(
     ledger, items = _ledger(_YARD_FIRE)
     said = [g for g in _with(ledger, items, "A fire tore through", "destroyed three sheds") if g.members[0].startswith("q-")]
     assert said and all(g.status == "compatible" and "the same" not in g.why for g in said)
+
+
+def test_grouping_lengths_of_a_happening_compare_across_units() -> None:
+    ledger, items = _ledger([
+        "Tessel Courier\nMay 2, 2031\n\nThe last strike at the Tessel aircraft plant, in 2015, dragged on for eight weeks "
+        "and cost the firm $2bn, union leaders said on Tuesday.",
+        "Orrin Wire\nMay 3, 2031\n\nThe Tessel aircraft plant reopened after a 50-day walkout in 2015, analysts at "
+        "Orrin Bank said on Tuesday."])
+    lengths = _with(ledger, items, "eight weeks", "50-day walkout")
+    assert len(lengths) == 1 and lengths[0].status == "conflict" and lengths[0].label == "strikes lasted"
+    assert "56 days and 50 days" in lengths[0].why
+    weeks = next(q for q in ledger.quantities if q.text == "eight weeks")
+    assert weeks.value == 8 and weeks.facts is not None and weeks.facts.days_per_unit == 7
+
+
+def test_labels_amount_of_a_substance_names_its_unit() -> None:
+    ledger, items = _ledger([
+        "About 150 tonnes of synthetic rubber were stored in the Orrin depot, the owner said on Monday.",
+        "Nearly 600 tonnes of synthetic rubber were stored in the Orrin depot, a port official said on Monday."])
+    figures = [g for g in _with(ledger, items, "150 tonnes", "600 tonnes") if g.members[0].startswith("n-")]
+    assert [(g.label, g.status) for g in figures] == [("tonnes of rubber stored", "conflict")]

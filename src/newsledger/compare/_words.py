@@ -128,6 +128,14 @@ def _match(toks: list[str], i: int, table_: dict[str, tuple[tuple[tuple[str, ...
     return None
 
 
+def happening_noun(word: str) -> str | None:
+    """The canonical happening a one-word noun names ("walkout" → "strike"), from ``event_families.tsv``."""
+    for phrase, canonical in _event_families()[0].get(word.lower(), ()):
+        if len(phrase) == 1:
+            return canonical
+    return None
+
+
 def happening_of(text: str) -> tuple[str, str] | None:
     """The happening a clause reports: a happening noun with an onset verb a few words after it.
 

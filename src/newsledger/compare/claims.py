@@ -11,6 +11,7 @@ their measure's own words stand in, read plainly.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from collections import defaultdict
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..extract.name_lexicons import default_lexicons, demonym_place, gazetteer_entry
-from ..lexicons import word_list
+from ..lexicons import first_column, word_list
 from ..meaning import canon, canon_all, family, harm_of, is_generic
 from ..model import Document, Entity, Event, Facts, Quantity, Quote, item_id
 from ._words import casualty_set_of, content_lemmas, currency_units, money_words, normalise_name, stem, words
@@ -169,6 +170,19 @@ def _plain_facts(x: Quote | Quantity | Event) -> Facts:
     return Facts(terms=tuple(stem(w) for w in words(x.event)))
 
 
+@cache
+def _duration_units() -> frozenset[str]:
+    return frozenset(canon(w) for w in first_column("duration_units.tsv"))
+
+
+def _in_days(q: Quantity, days: float) -> Quantity:
+    """A figure of a length of time as days ("eight weeks" → 56 days), for comparing it."""
+    def scaled(x: float | None) -> float | None:
+        return None if x is None else round(x * days, 2)
+
+    return dataclasses.replace(q, value=scaled(q.value), low=scaled(q.low), high=scaled(q.high), unit="days")
+
+
 def _figure(c: Claim, q: Quantity, f: Facts) -> None:
     head = canon(f.head) if f.head else None
     action = canon(f.action) if f.action else None
@@ -190,8 +204,15 @@ def _figure(c: Claim, q: Quantity, f: Facts) -> None:
     for w in c.casualty:
         weights[w] = _W_HEAD
     unit = normalise_name(q.unit) if q.unit else None
+    if f.days_per_unit:
+        # how long a happening lasted, in days whatever unit the article gave ("eight weeks" → 56)
+        unit = "days"
+        terms = frozenset(w for w in terms if w not in _duration_units())
+        weights = {w: v for w, v in weights.items() if w not in _duration_units()}
+        c.item = _in_days(q, f.days_per_unit)
     if unit:
-        for w in canon_all(content_lemmas(q.unit, keep_names=False)) | {canon(w.rstrip("s")) for w in unit.split()}:
+        for w in canon_all(content_lemmas(q.unit or unit, keep_names=False)) | {canon(w.rstrip("s"))
+                                                                                for w in unit.split()}:
             weights.pop(w, None)  # the unit is compared apart
     # "thousands of people": nothing but a generic noun (and a unit) says what is counted
     c.bare = not weights

@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
-from ..lexicons import table
+from ..lexicons import first_column, table
 from ..model import Event, Quantity, Quote
+from ._words import currency_units
 from .claims import Claim
 
 __all__ = ["group_label"]
@@ -120,6 +121,13 @@ def _figure_label(members: Sequence[Claim]) -> str:
     dimension = _dimensions().get(action or "")
     if head and dimension:
         return (dimension if head == dimension else f"{dimension} of {plural(head)}") + where
+    unit = units.most_common(1)[0][0] if units else None
+    amount = unit is not None and unit != "%" and unit not in currency_units() and " " not in unit and (
+        unit.rstrip("s") not in first_column("duration_units.tsv"))
+    if head and amount:
+        # an amount of a substance: "tonnes of rubber stored", never "rubbers stored"
+        shown = action and action != head and not head.startswith(action)
+        return f"{unit} of {head}" + (f" {participle(action)}" if shown and action else "") + where
     if head:
         # "workers" rather than "workers worked": a noun made from its verb says it already
         shown = action and action != head and not action.startswith(head) and not head.startswith(action)

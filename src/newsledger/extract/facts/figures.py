@@ -18,7 +18,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from ...lexicons import first_column, word_list
+from ...lexicons import first_column, table, word_list
 from ...meaning import canon, harm_of
 from ...model import Facts, Quantity
 from .setting import Setting, content_lemma
@@ -221,6 +221,40 @@ def _referents(noun: Token | None, verb: Token | None, anchor: Token) -> list[Sp
     return found
 
 
+def _duration(span: Span, noun: Token | None, verb: Token | None) -> tuple[str, float] | None:
+    """How long a named happening lasted: (its canonical noun, days per unit of the figure's value).
+
+    The unit is a time unit (``duration_units.tsv``) in the figure or its counted noun; the
+    happening is the noun the unit modifies ("a 50-day walkout"), the subject of the verb
+    ("the strike dragged on for eight weeks"), or a noun after "during" ("shut for two months
+    during a strike"), when ``event_families.tsv`` knows it as a happening.
+    """
+    from ...compare._words import happening_noun
+
+    units = {row[0].lower(): float(row[1]) for row in table("duration_units.tsv") if len(row) >= 2}
+    unit = next((t for t in span if t.lemma_.lower() in units), None)
+    if unit is None and noun is not None and noun.lemma_.lower() in units:
+        unit = noun
+    if unit is None:
+        return None
+    candidates: list[Token] = []
+    if noun is not None and noun.i != unit.i:
+        candidates.append(noun)
+    if unit.head.pos_ == "NOUN" and unit.head.i != unit.i:
+        candidates.append(unit.head)
+    for clause in dict.fromkeys(v for v in (verb, _verb_above(unit)) if v is not None and v.pos_ in ("VERB", "AUX")):
+        kids = _kids(clause)
+        candidates += [k for k in kids if k.dep_ in ("nsubj", "nsubjpass")]
+        for prep in kids:
+            if prep.dep_ == "prep" and prep.lower_ in ("during", "of"):
+                candidates += [o for o in _kids(prep) if o.dep_ == "pobj"]
+    for tok in candidates:
+        found = happening_noun(tok.lemma_) or happening_noun(tok.lower_)
+        if found is not None:
+            return found, units[unit.lemma_.lower()]
+    return None
+
+
 def _reporter(tok: Token) -> Span | None:
     """The organisation whose report holds ``tok``: the named subject of the verb of speech or
     report the figure's clause hangs from ("Acme Corp said sales rose 4%" → Acme Corp)."""
@@ -358,6 +392,10 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
         # "the 7.7-magnitude earthquake injured 3,408 people": the quake did the harm, it is not its victim
         measure_tokens = [t for t in measure_tokens if verb is None or t.i != verb.i]
         action = None
+    lasting = _duration(span, noun, verb)
+    if lasting is not None:
+        head, action = lasting[0], "last"
+        terms.append(head)
     harm = _harm([t for t in measure_tokens if not (whole and noun is not None and t.i == noun.i)], bool(action))
     refs = _referents(noun, verb, anchor)
     if not refs and (reporter := _own_measure_owner(noun, measure_tokens, verb)) is not None:
@@ -379,4 +417,5 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
         period_start=where.period_start,
         period_end=where.period_end,
         context=where.context,
+        days_per_unit=lasting[1] if lasting is not None else None,
     )
