@@ -170,3 +170,13 @@ def test_cli_summary_fits_80_columns_when_piped(tmp_path: Path, capsys: pytest.C
     header = next(line for line in out.splitlines() if "Article" in line)
     assert all(col in header for col in ("Published", "Quotes", "Figures", "Events", "Story"))
     assert "Story 1 (new): Miners trapped after tunnel gives way" in out
+
+
+def test_cli_ledger_status_shows_one_verdict(two_stories: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ledger", "--db", str(two_stories), "--story", "2", "--status", "conflict"]) == 0
+    out = capsys.readouterr().out
+    assert "COMPATIBLE " not in out and "AGREE " not in out
+    assert "CONFLICT " in out or "no group with the verdict conflict" in out
+    with pytest.raises(SystemExit) as stop:
+        main(["ledger", "--db", str(two_stories), "--story", "2", "--status", "maybe"])
+    assert stop.value.code == 2

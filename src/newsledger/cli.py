@@ -122,6 +122,10 @@ def _parser() -> argparse.ArgumentParser:
         _input_options(sp)
         if name == "report":
             sp.add_argument("-o", "--output", default="report.html", help="the HTML file (default report.html)")
+        if name == "ledger":
+            sp.add_argument("--status", action="append", choices=("conflict", "compatible", "agree"),
+                            help="show only groups with this verdict (repeat for several); groups are listed "
+                                 "conflicts first, then compatible, then agree")
     v = sub.add_parser("serve", help="browse the stored stories in a web browser",
                        description="Serve the store as a web application: stories, each story's ledger, "
                                    "articles with their claims marked, people and bodies, timelines, search, and "
@@ -442,7 +446,7 @@ def _cmd_view(args: argparse.Namespace, out: Console, err: Console) -> int:
         from .view.terminal import render_ledger
 
         out.print(Text(f"Story {row.id}: {row.title}", style="bold"))
-        render_ledger(ledger, out)
+        render_ledger(ledger, out, statuses=args.status)
     elif args.command == "timeline":
         from .view.timeline import format_timeline
 

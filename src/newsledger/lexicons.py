@@ -53,6 +53,12 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _read_lines(name))
 
 
+@cache
+def first_column(name: str) -> frozenset[str]:
+    """The first column of a ``.tsv`` lexicon, lower-cased: a word list that gives an example per row."""
+    return frozenset(row[0].lower() for row in table(name) if row and row[0])
+
+
 def data_path(name: str) -> Path:
     """Filesystem path of a data file (for tools that want to show or edit it)."""
     return Path(str(resources.files("newsledger").joinpath(f"{DATA}/{name}")))

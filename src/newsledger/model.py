@@ -138,6 +138,54 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Facts:
+    """What a claim states, read from the parse when it is extracted; the comparison reads only this.
+
+    For "Myanmar's death toll reached 1,644 on Saturday": terms ("death", "toll", "reach"),
+    head "toll", referent ("Myanmar",), places ("Myanmar",), period "on Saturday". For the
+    statement "Iran will not win this war": head "Iran", action "win", negated, modality "will".
+
+    Attributes:
+        terms: lemmas of the content words of what is counted (a figure's measure), said (a
+            statement) or happened (an event).
+        head: lemma of the counted noun (figures), of the subject (statements and events).
+        action: lemma of the verb or state the counted thing stands to, or the statement's predicate.
+        harm: the casualty components a figure counts ("killed or wounded" → killed, wounded).
+        referent: names the fact belongs to, as written: the owner ("Boeing's debt"), the agent
+            ("fired by Iran"), the subject of a figure that is an object ("Iran fired 200 missiles").
+        referent_spans: where those names stand, to find their resolved entities.
+        marks: words that single out which of several: ordinals and superlatives ("second", "strongest").
+        places: place names of the claim's sentence, else of the sentence before it in its paragraph.
+        period: the time words of the claim's clause ("in 2008", "last summer"); period_start,
+            period_end: the calendar interval they allow, when known.
+        negated: the statement's predicate is negated; modality: its modal ("could", "would").
+        figures: the numbers a statement gives ("a 38-year-old man" → 38).
+        context: lemmas of the content words of the claim's sentence and its neighbours.
+        via: outlets the claim is credited through ("told The Washington Post", "according to CNBC").
+        days_per_unit: for a figure giving how long a named happening lasted ("a 50-day walkout",
+            "the strike dragged on for eight weeks"), the days in one unit of its value (1, 7).
+    """
+
+    terms: tuple[str, ...] = ()
+    head: str | None = None
+    action: str | None = None
+    harm: tuple[str, ...] = ()
+    referent: tuple[str, ...] = ()
+    referent_spans: tuple[tuple[int, int], ...] = ()
+    marks: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    period: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    negated: bool = False
+    modality: str | None = None
+    figures: tuple[float, ...] = ()
+    context: tuple[str, ...] = ()
+    via: tuple[str, ...] = ()
+    days_per_unit: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A statement attributed to someone: words in quotation marks, or reported speech.
 
@@ -158,6 +206,7 @@ class Quote:
     cue: str | None = None  # the speech verb or phrase ("said", "according to")
     kind: Literal["statement", "term"] = "statement"
     speaker_entity: str | None = None  # filled by resolve
+    facts: Facts | None = None  # read from the parse after extraction (extract/facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +234,7 @@ class Quantity:
     source_entity: str | None = None  # filled by resolve
     measure_head: str | None = None  # lemma of what is counted ("person" for "1,644 people were killed")
     action: str | None = None  # lemma of the verb the counted thing stands to ("kill")
+    facts: Facts | None = None  # read from the parse after extraction (extract/facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +272,7 @@ class Event:
     # True when the dates rest on Metadata.reference (the batch's date), not the article's own
     estimated: bool = False
     time: str | None = None  # the clock time the words give: "21:40", "00:00-07:00" with a zone
+    facts: Facts | None = None  # read from the parse after extraction (extract/facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +312,7 @@ class Group:
     sources: tuple[str, ...] = ()  # the distinct original sources
     unattributed: int = 0  # members credited to nobody
     citations: tuple[tuple[str, str], ...] = ()  # (outlet/document, the source it cites)
+    copies: tuple[tuple[str, str], ...] = ()  # (document, the outlet or document it copies)
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,6 +86,7 @@ def extract_document(doc: Document, *, deadline: Deadline | None = None) -> Find
     extractor and is checked between extractors.
     """
     from .extract.events import extract_events
+    from .extract.facts import attach_facts
 
     if doc.parse is None:
         doc = parse_document(doc)
@@ -111,6 +112,14 @@ def extract_document(doc: Document, *, deadline: Deadline | None = None) -> Find
         found.events = extract_events(doc, found.times)
     except Exception as exc:  # noqa: BLE001
         found.failures.append(Failure(doc.source, f"events extractor failed: {type(exc).__name__}: {exc}"))
+    if deadline is not None:
+        deadline.check()
+        deadline.stage = "the facts reader"
+    try:
+        found.quotes, found.quantities, found.events = attach_facts(
+            doc, found.quotes, found.quantities, found.events, found.times)
+    except Exception as exc:  # noqa: BLE001 - claims without facts are still shown, only not compared
+        found.failures.append(Failure(doc.source, f"facts reader failed: {type(exc).__name__}: {exc}"))
     if deadline is not None:
         deadline.check()
     return found

@@ -73,7 +73,7 @@ def test_held_out_happening_said_as_one_verb() -> None:
     assert happening_of("the roof of the depot caved in on Sunday") == ("collapse", "began")
     # not a happening: a walk, or an onset with something else in between
     assert happening_of("the delegates walked to the hall on 3 May") is None
-    assert happening_of("the fire inspection began on 3 May") is None
+    assert happening_of("the fire inspection began on 3 May") == ("inspection", "carried out")  # no fire
 
 
 def test_held_out_strike_onset_groups_but_not_a_fire() -> None:
@@ -95,3 +95,23 @@ def test_held_out_same_words_quoted_in_two_outlets_group() -> None:
     assert _together(groups, "We will not leave here until every one of them is home,",
                      "We will not leave here until every one of them is home.")
     assert not any(any("is safe" in t for t in g) for g in groups)
+
+
+def test_held_out_coup_said_as_seizing_power_groups() -> None:
+    groups = _groups([
+        "Soldiers in Velmora have governed the country since the 2019 coup, and the junta faces sanctions.",
+        "The Velmora army, which has faced sanctions since seizing power in 2019, denied the report.",
+    ])
+    assert _together(groups, "2019 coup", "seizing power in 2019")
+
+
+def test_held_out_inspection_worded_two_ways_groups_and_dates_conflict() -> None:
+    ledger = analyze_texts([
+        "Orrin Herald\nMarch 12, 2031\n\nThe owner of the Orrin timber yard said the yard had passed a fire-safety "
+        "inspection late last month, and that its sprinklers worked.",
+        "Orrin Weekly\nMarch 14, 2031\n\nRecords show the Orrin timber yard was last inspected by the regional fire "
+        "office in October 2030, and its sprinklers were not tested.",
+    ])
+    assert [(g.label, g.status) for g in ledger.groups if g.members[0].startswith("ev-")] == [
+        ("inspection carried out", "conflict")]
+    assert happening_of("the coup attempt") == ("coup", "began")

@@ -98,3 +98,16 @@ def test_terminal_render_ledger_marks_estimated_dates() -> None:
     text = _render(ledger)
     assert "≈ 2031-04-06" in text
     assert text.count("≈") == 1
+
+
+def test_terminal_render_ledger_orders_by_verdict_and_filters_on_status() -> None:
+    ledger = build_ledger()
+    console = Console(record=True, width=120)
+    render_ledger(ledger, console)
+    text = console.export_text()
+    shown = [text.index(s) for s in ("CONFLICT ", "COMPATIBLE ", "AGREE ")]
+    assert shown == sorted(shown)
+    console = Console(record=True, width=120)
+    render_ledger(ledger, console, statuses=["conflict"])
+    text = console.export_text()
+    assert "CONFLICT " in text and "COMPATIBLE " not in text and "AGREE " not in text

@@ -128,6 +128,14 @@ def _match(toks: list[str], i: int, table_: dict[str, tuple[tuple[tuple[str, ...
     return None
 
 
+def happening_noun(word: str) -> str | None:
+    """The canonical happening a one-word noun names ("walkout" → "strike"), from ``event_families.tsv``."""
+    for phrase, canonical in _event_families()[0].get(word.lower(), ()):
+        if len(phrase) == 1:
+            return canonical
+    return None
+
+
 def happening_of(text: str) -> tuple[str, str] | None:
     """The happening a clause reports: a happening noun with an onset verb a few words after it.
 
@@ -152,7 +160,8 @@ def happening_of(text: str) -> tuple[str, str] | None:
         if noun is None:
             whole = _match(toks, i, wholes)
             if whole is not None:  # "miners walked out": the strike and its start in one phrase
-                return whole[1], "began"
+                noun_word, _, onset_word = whole[1].partition("/")  # "inspection/carried out"
+                return noun_word, onset_word or "began"
         found = _match(toks, i, nouns)
         if found is not None:
             noun = (i + found[0], found[1])

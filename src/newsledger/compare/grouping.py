@@ -7,34 +7,22 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Document, Entity, Event, Group, Quantity, Quote
-from .candidates import Claim, build_claims, find_groups
+from .affinity import Affinity
+from .claims import build_claims, different_measures
+from .clustering import find_groups
+from .copies import find_copies
+from .labels import group_label
 from .relations import judge
 from .sources import EntityNames, count_sources
 
-_LABEL_WORDS = 8
+# Conflicts first, then claims that differ but fit, then those that agree.
+_STATUS_ORDER = {"conflict": 0, "compatible": 1, "agree": 2}
 
 
 def group_id(member_ids: Sequence[str]) -> str:
     """A deterministic group id: ``"g-"`` and a short hash of the sorted member ids."""
     digest = hashlib.sha1("\n".join(sorted(member_ids)).encode("utf-8")).hexdigest()
     return f"g-{digest[:10]}"
-
-
-def _label(members: Sequence[Claim]) -> str:
-    first = members[0].item
-    if isinstance(first, Quantity):
-        measures = [c.item.measure.strip() for c in members if isinstance(c.item, Quantity) and c.item.measure]
-        if not measures:
-            return first.text
-        # The most common wording, the longest on a tie: "killed or wounded" over "killed".
-        return max(measures, key=lambda m: (measures.count(m), len(m)))
-    if isinstance(first, Event):
-        return first.event
-    speaker = next((c.item.speaker for c in members if isinstance(c.item, Quote) and c.item.speaker), None)
-    text = " ".join(first.text.split()[:_LABEL_WORDS])
-    if len(first.text.split()) > _LABEL_WORDS:
-        text += "…"
-    return f"{speaker}: {text}" if speaker else text
 
 
 def group_claims(
@@ -65,20 +53,28 @@ def group_claims(
     """
     names = EntityNames(entities)
     claims = build_claims(documents, quotes, quantities, events, entities, names=names)
-    clusters = find_groups(claims)
+    affinity = Affinity(documents, claims, {e.id: e.canonical for e in entities})
+    clusters = find_groups(claims, affinity)
     docs = {d.id: d for d in documents}
+    copied = find_copies(documents).original
     published = {d.id: d.meta.published for d in documents}
     quotes_by_doc: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         quotes_by_doc[q.doc].append(q)
     groups: list[Group] = []
+    by_item = {id(c.item): c for c in claims}
+
+    def different(a: Quantity, b: Quantity) -> bool:
+        ca, cb = by_item.get(id(a)), by_item.get(id(b))
+        return ca is not None and cb is not None and different_measures(ca, cb)
+
     for members in sorted(clusters, key=lambda ms: min(c.order for c in ms)):
         items = [c.item for c in members]
-        status, why = judge(items, published)
-        report = count_sources(items, docs, entities, quotes_by_doc, index=names)
+        status, why = judge(items, published, different)
+        report = count_sources(items, docs, entities, quotes_by_doc, index=names, copies=copied)
         ids = tuple(c.id for c in members)
         groups.append(Group(
-            id=group_id(ids), label=_label(members), members=ids, status=status,
+            id=group_id(ids), label=group_label(members), members=ids, status=status,
             why=f"{why}; {report.why}", independent_sources=report.independent, sources=report.sources,
-            unattributed=report.unattributed, citations=report.citations))
-    return groups
+            unattributed=report.unattributed, citations=report.citations, copies=report.copies))
+    return sorted(groups, key=lambda g: _STATUS_ORDER[g.status])

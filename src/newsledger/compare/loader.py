@@ -40,7 +40,7 @@ def ledger_items_from_json(data: Mapping[str, Any], folder: str | Path) -> Ledge
         data (Mapping[str, Any]): the parsed export (documents, quotes, quantities, events, entities).
         folder (str | Path): where the article files are.
     Returns:
-        Ledger: documents, quotes, quantities, events and entities; no groups.
+        Ledger: documents, quotes, quantities, events (each with its facts) and entities; no groups.
     """
     # Late imports: the pipeline imports compare, so compare must not import it at load time.
     from ..ingest.read import document_from_text
@@ -74,6 +74,13 @@ def ledger_items_from_json(data: Mapping[str, Any], folder: str | Path) -> Ledge
                                    event=e.get("event") or "", time_text=e.get("time_text") or "",
                                    date_start=e.get("date_start"), date_end=e.get("date_end"),
                                    months=tuple(e.get("months") or ())))
+    from ..extract.facts import attach_facts
+
+    for i, doc in enumerate(ledger.documents):
+        # the export carries no facts: they are read again from the parse of each article
+        ledger.quotes, ledger.quantities, ledger.events = attach_facts(
+            doc, ledger.quotes, ledger.quantities, ledger.events)
+        ledger.documents[i] = dataclasses.replace(doc, parse=None)
     for ent in data.get("entities") or []:
         mentions = tuple(Mention(doc=m["doc"], start=m["start"], end=m["end"],
                                  text=texts.get(m["doc"], "")[m["start"]:m["end"]], type=ent.get("type") or "")

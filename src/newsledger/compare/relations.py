@@ -9,7 +9,7 @@ when the year is unknown. Each verdict comes with one line a reader can check.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import combinations
 
 from ..model import Event, Quantity, Quote, Status
@@ -51,13 +51,15 @@ def format_interval(q: Quantity) -> str:
     return "unknown"
 
 
-def _shown(q: Quantity) -> str:
-    """The interval with the figure's unit, for a reason line: ``"35,000,000–45,000,000 rand"``, ``"$5+"``."""
-    shown = format_interval(q)
-    if not q.unit or shown == "unknown":
-        return shown
-    unit = q.unit.strip()
-    return f"{unit}{shown}" if len(unit) == 1 and not unit.isalnum() else f"{shown} {unit}"
+def shown(q: Quantity) -> str:
+    """The interval with the figure's unit where articles write it: ``"35,000,000–45,000,000 rand"``,
+    ``"$5+"``, ``"94.2%"`` (never ``"%94.2"``)."""
+    text = format_interval(q)
+    if not q.unit or text == "unknown":
+        return text
+    from ..extract.quantities import load_quantity_lexicons, with_unit
+
+    return with_unit(text, q.unit.strip(), load_quantity_lexicons())
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -179,7 +181,8 @@ def _count(n: int) -> str:
 
 
 def judge_quantities(
-    quantities: Sequence[Quantity], published: Mapping[str, str | None] | None = None
+    quantities: Sequence[Quantity], published: Mapping[str, str | None] | None = None,
+    different: Callable[[Quantity, Quantity], bool] | None = None,
 ) -> tuple[Status, str]:
     """The verdict on figures of one group, with its reason.
 
@@ -193,6 +196,8 @@ def judge_quantities(
             "over 1,500 killed or wounded".
         published (Mapping[str, str | None] | None): document id → publication date, for
             the rule that a later, larger figure is a rise.
+        different: says when two figures count different but related things ("buildings
+            collapsed" and "homes damaged"): they can both hold, whatever their numbers.
     Returns:
         tuple[Status, str]: e.g. ``("compatible", "'killed' (700+) is part of ...")``.
     """
@@ -213,9 +218,14 @@ def judge_quantities(
                 _, wh = interval(whole)
                 if pl is not None and wh is not None and pl > wh * (1 + _REL_TOL):
                     status = "conflict"
-                    facts.append(f"'{_measure_name(part)}' ({_shown(part)}) cannot exceed "
-                                 f"'{_measure_name(whole)}' ({_shown(whole)})")
+                    facts.append(f"'{_measure_name(part)}' ({shown(part)}) cannot exceed "
+                                 f"'{_measure_name(whole)}' ({shown(whole)})")
                     continue
+            related.append((a, b))
+            if status == "agree":
+                status = "compatible"
+            continue
+        if different is not None and different(a, b):
             related.append((a, b))
             if status == "agree":
                 status = "compatible"
@@ -232,18 +242,18 @@ def judge_quantities(
             rises += 1
             if status == "agree":
                 status = "compatible"
-            facts.append(f"the later figure ({_shown(late)}) is larger than the earlier "
-                         f"({_shown(early)}): a rise, not a contradiction")
+            facts.append(f"the later figure ({shown(late)}) is larger than the earlier "
+                         f"({shown(early)}): a rise, not a contradiction")
             continue
         status = "conflict"
-        facts.append(f"{_shown(a)} and {_shown(b)} cannot both hold for "
+        facts.append(f"{shown(a)} and {shown(b)} cannot both hold for "
                      f"'{_measure_name(a)}'")
     if status == "agree":
-        return status, f"{_count(len(qs))} give {_shown(qs[0])}"
+        return status, f"{_count(len(qs))} give {shown(qs[0])}"
     lead: list[str] = []
     if overlapping:
-        shown = _unique(_shown(q) for q in qs if id(q) in overlapping)
-        lead.append(f"figures {', '.join(shown)} overlap")
+        values = _unique(shown(q) for q in qs if id(q) in overlapping)
+        lead.append(f"figures {', '.join(values)} overlap")
     if related:
         lead.append(_related_phrase(related))
     return status, "; ".join(_unique(lead + facts))
@@ -266,10 +276,10 @@ def _related_phrase(pairs: list[tuple[Quantity, Quantity]]) -> str:
     if cb < ca:
         a, b = b, a
     if casualty_set(a) < casualty_set(b):
-        return (f"'{_measure_name(a)}' ({_shown(a)}) is part of '{_measure_name(b)}' "
-                f"({_shown(b)}): different measures, both can hold")
-    return (f"'{_measure_name(a)}' ({_shown(a)}) and '{_measure_name(b)}' "
-            f"({_shown(b)}) are different measures: both can hold")
+        return (f"'{_measure_name(a)}' ({shown(a)}) is part of '{_measure_name(b)}' "
+                f"({shown(b)}): different measures, both can hold")
+    return (f"'{_measure_name(a)}' ({shown(a)}) and '{_measure_name(b)}' "
+            f"({shown(b)}) are different measures: both can hold")
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -361,21 +371,25 @@ def judge_quotes(quotes: Sequence[Quote]) -> tuple[Status, str]:
     return "agree", f"the same statement, {wording}"
 
 
-def judge(claims: Sequence[Claim], published: Mapping[str, str | None] | None = None) -> tuple[Status, str]:
+def judge(claims: Sequence[Claim], published: Mapping[str, str | None] | None = None,
+          different: Callable[[Quantity, Quantity], bool] | None = None) -> tuple[Status, str]:
     """The verdict on one group of claims of one kind (figures, times or statements).
 
     Args:
         claims (Sequence[Claim]): members of one group, all Quantity, all Event or all Quote.
         published (Mapping[str, str | None] | None): document id → publication date.
+        different: for figures, says when two count different but related things.
     Returns:
         tuple[Status, str]: the status and a one-line reason.
     Raises:
         ValueError: when the claims mix kinds.
     """
     if all(isinstance(c, Quantity) for c in claims):
-        return judge_quantities([c for c in claims if isinstance(c, Quantity)], published)
+        return judge_quantities([c for c in claims if isinstance(c, Quantity)], published, different)
     if all(isinstance(c, Event) for c in claims):
         return judge_events([c for c in claims if isinstance(c, Event)])
     if all(isinstance(c, Quote) for c in claims):
-        return judge_quotes([c for c in claims if isinstance(c, Quote)])
+        from .statements import judge_statements
+
+        return judge_statements([c for c in claims if isinstance(c, Quote)])
     raise ValueError(f"a group holds one kind of claim, got {sorted({type(c).__name__ for c in claims})}")

@@ -40,6 +40,7 @@ class SourceReport:
     unattributed: int
     citations: tuple[tuple[str, str], ...]
     why: str
+    copies: tuple[tuple[str, str], ...] = ()  # (document, the outlet or document it copies)
 
 
 @cache
@@ -203,6 +204,7 @@ def count_sources(
     quotes_by_doc: Mapping[str, Sequence[Quote]] | None = None,
     *,
     index: EntityNames | None = None,
+    copies: Mapping[str, str] | None = None,
 ) -> SourceReport:
     """Count the distinct original sources behind the claims of one group.
 
@@ -214,6 +216,9 @@ def count_sources(
         quotes_by_doc (Mapping[str, Sequence[Quote]] | None): quotes per document, used to
             see that a figure credited to an institution rests on a named person quoted next to it.
         index (EntityNames | None): the entities' names prepared once for many groups.
+        copies (Mapping[str, str] | None): document id → the outlet or document it copies
+            (``copies.py``): a copy's unattributed claims rest on its original, and two copies
+            of one original are one source.
     Returns:
         SourceReport: e.g. one independent source, "Ostrian intelligence", two unattributed.
     """
@@ -226,13 +231,25 @@ def count_sources(
     uf = _Union()
     member_key: list[str | None] = []
     display: dict[str, list[str]] = defaultdict(list)
+    copied = copies or {}
     for c in claims:
         ent, name = claim_source(c)
         k = key_of(ent, name)
+        via = c.facts.via if not isinstance(c, Event) and c.facts is not None else ()
+        origin = via[0] if via else copied.get(c.doc) if k is None else None
+        if origin:
+            # "…, the governor told AFP": the claim reached the article through AFP
+            ok = "o:" + normalise_name(origin)
+            display[ok].append(origin)
+            if k is None:
+                k = ok
+            else:
+                uf.union(k, ok)
         member_key.append(k)
         if k:
             uf.find(k)
-            display[k].append(canonical.get(k[2:], "") if k.startswith("e:") else name or "")
+            if not k.startswith("o:"):
+                display[k].append(canonical.get(k[2:], "") if k.startswith("e:") else name or "")
     # Names that match loosely ("Varnholm" / "Ilsa Varnholm") are one source.
     name_keys = sorted({k for k in member_key if k})
     for i, a in enumerate(name_keys):
@@ -297,8 +314,13 @@ def count_sources(
             for outlet in ix.outlets(doc):
                 citations[(label, outlet)] = None
     outlets = len({c.doc for c in claims})
+    copy_pairs = tuple(dict.fromkeys((ix.label(documents.get(c.doc), c.doc), copied[c.doc])
+                                     for c in claims if c.doc in copied))
+    why = _why(comp_docs, unattributed, outlets, len(claims))
+    if copy_pairs:
+        why += "; copies: " + ", ".join(f"{a} runs {b}" for a, b in copy_pairs)
     return SourceReport(independent=len(names), sources=tuple(names), unattributed=unattributed,
-                        citations=tuple(citations), why=_why(comp_docs, unattributed, outlets, len(claims)))
+                        citations=tuple(citations), why=why, copies=copy_pairs)
 
 
 def _why(comp_docs: list[tuple[str, int]], unattributed: int, outlets: int, members: int) -> str:

@@ -71,6 +71,7 @@ def group_record(g: Group) -> dict[str, Any]:
         "id": g.id, "label": g.label, "members": list(g.members), "status": g.status, "why": g.why,
         "independent_sources": g.independent_sources, "sources": list(g.sources),
         "unattributed": g.unattributed, "citations": [list(c) for c in g.citations],
+        "copies": [list(c) for c in g.copies],
     }
 
 

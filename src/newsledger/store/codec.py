@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from functools import cache
 from typing import Any, TypeVar, cast
 
-from ..model import Boilerplate, Document, Entity, Event, Group, Mention, Metadata, Quantity, Quote, Span
+from ..model import Boilerplate, Document, Entity, Event, Facts, Group, Mention, Metadata, Quantity, Quote, Span
 
 T = TypeVar("T")
 
@@ -47,6 +47,11 @@ def document_from_dict(d: dict[str, Any]) -> Document:
     )
 
 
+def _tuples(v: Any) -> Any:
+    """Lists back to tuples, nested ones too ("referent_spans": [[3, 9]] → ((3, 9),))."""
+    return tuple(_tuples(x) for x in v) if isinstance(v, list) else v
+
+
 @cache
 def _field_names(cls: Any) -> frozenset[str]:
     """A dataclass's field names, looked up once per class (a story's page decodes thousands of claims)."""
@@ -55,9 +60,11 @@ def _field_names(cls: Any) -> frozenset[str]:
 
 def _simple(cls: type[T], d: dict[str, Any]) -> T:
     fields = _field_names(cast(Hashable, cls))
-    if fields.issuperset(d) and not any(type(v) is list for v in d.values()):
+    if fields.issuperset(d) and not any(type(v) is list or type(v) is dict for v in d.values()):
         return cls(**d)  # as written by to_dict: the common case, without copying
-    kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in fields}
+    kw = {k: _tuples(v) for k, v in d.items() if k in fields}
+    if isinstance(kw.get("facts"), dict):
+        kw["facts"] = _simple(Facts, kw["facts"])
     return cls(**kw)
 
 

@@ -28,7 +28,7 @@ from .schema import documents, items
 
 DEFAULT_URL = "sqlite:///newsledger.db"
 MEMORY_URL = "sqlite://"
-FINDINGS_VERSION = 2  # documents stored with their name mentions (see schema.documents)
+FINDINGS_VERSION = 3  # 2: documents stored with their name mentions; 3: findings carry their facts
 # SQLite: how long a writer waits for another process's write lock before giving up
 _BUSY_TIMEOUT_S = 120
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..compare.relations import format_interval
+from ..compare.relations import shown
 from ..model import Event, Ledger, Quantity, Quote, item_id
 from ..naming import outlet_name, paragraph_number, url_of
 from .timeline import event_dates_text
@@ -16,7 +18,7 @@ _STYLE = {"agree": "bold green", "compatible": "bold yellow", "conflict": "bold 
 
 def _figure(x: Quote | Quantity | Event) -> str:
     if isinstance(x, Quantity):
-        return format_interval(x)
+        return shown(x)
     if isinstance(x, Event):
         return event_dates_text(x) or x.time_text or "—"
     return "direct" if x.direct else "reported"
@@ -30,13 +32,19 @@ def _source(x: Quote | Quantity | Event) -> str:
     return "—"
 
 
-def render_ledger(ledger: Ledger, console: Console) -> None:
+_ORDER = {"conflict": 0, "compatible": 1, "agree": 2}
+
+
+def render_ledger(ledger: Ledger, console: Console, *, statuses: Sequence[str] | None = None) -> None:
     """Print every group as a table: outlet, claim, figure (interval) or time, source; then the verdict.
+
+    Groups come conflicts first, then compatible, then agree.
 
     Args:
         ledger (Ledger): the analysed articles with their groups.
         console (Console): where to print, e.g. ``Console()``; names and article text are
             printed as plain text (never parsed as rich markup).
+        statuses (Sequence[str] | None): show only groups with one of these verdicts (None: all).
     """
     every: list[Quote | Quantity | Event] = [*ledger.quotes, *ledger.quantities, *ledger.events]
     items = {item_id(x): x for x in every}
@@ -44,7 +52,13 @@ def render_ledger(ledger: Ledger, console: Console) -> None:
     if not ledger.groups:
         console.print(Text(f"{len(ledger.documents)} articles: no claim found in more than one of them."))
         return
-    for g in ledger.groups:
+    groups = sorted(ledger.groups, key=lambda g: _ORDER.get(g.status, 3))
+    if statuses:
+        groups = [g for g in groups if g.status in statuses]
+        if not groups:
+            console.print(Text(f"no group with the verdict {' or '.join(statuses)}."))
+            return
+    for g in groups:
         title = Text()
         title.append(f"{g.status.upper()} ", style=_STYLE.get(g.status, "bold"))
         title.append(g.label)
@@ -77,6 +91,8 @@ def render_ledger(ledger: Ledger, console: Console) -> None:
         why = Text()
         why.append(f"{g.status}: ", style=_STYLE.get(g.status, "bold"))
         why.append(g.why)
+        if g.copies:
+            sources += "; copies: " + ", ".join(f"{a} copies {b}" for a, b in g.copies)
         table.caption = Text.assemble(why, "\n", Text(sources, style="dim"))
         table.caption_justify = "left"
         console.print(table)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 from urllib.parse import quote, urlencode, urlsplit
 
-from ..compare.relations import format_interval
+from ..compare.relations import format_interval, shown
 from ..model import Document, Entity, Event, Group, Ledger, Quantity, Quote, item_id
 from ..naming import UNNAMED_OUTLET, outlet_name, url_of
 from ..view.timeline import event_dates_text
@@ -230,7 +230,7 @@ def claim_record(index: LedgerIndex, x: Claim, links: Links) -> dict[str, Any]:
         rec.update(value=x.value, low=x.low, high=x.high, interval=format_interval(x), qualifier=x.qualifier,
                    qualifier_text=_QUALIFIERS.get(x.qualifier, x.qualifier), measure=x.measure, unit=x.unit,
                    source=x.source, source_entity=x.source_entity, hedged=x.hedged,
-                   detail=format_interval(x) + (f" {x.unit}" if x.unit else ""))
+                   detail=shown(x))
     else:
         dates = event_dates_text(x)
         rec.update(event=x.event, time_text=x.time_text, date_start=x.date_start, date_end=x.date_end,

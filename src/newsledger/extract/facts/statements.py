@@ -1,0 +1,90 @@
+"""The facts of a statement: its predicate, subject, polarity, modality, figures and words.
+
+"Iran will not win this war" → action "win", head "iran", negated, modality "will";
+"a 38-year-old man died from shrapnel wounds in Jericho" → action "die", figures (38,).
+A predicate "be" with a complement takes the complement ("the order would stay in place"
+→ "stay"; "the attack was illegal" → "illegal").
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from spacy.tokens import Span, Token
+
+from ...model import Facts, Quote
+from .setting import Setting, content_lemma
+
+__all__ = ["statement_facts"]
+
+_MAX_KIDS = 24
+_PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
+_NEGATIONS = frozenset({"no", "never", "neither", "nor", "none", "nothing"})
+
+
+def _kids(tok: Token) -> list[Token]:
+    return list(islice(tok.children, _MAX_KIDS))
+
+
+def _predicate(span: Span) -> Token | None:
+    """The statement's main word: the verb whose head lies outside the quoted words."""
+    roots = [t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
+    verbs = [t for t in roots if t.pos_ in _PREDICATE_POS]
+    if not verbs:
+        verbs = [t for t in span if t.pos_ == "VERB"]
+    if not verbs:
+        return None
+    head = verbs[0]
+    if head.lemma_ == "be":
+        comp = next((k for k in _kids(head) if k.dep_ in ("acomp", "attr", "oprd")), None)
+        if comp is not None:
+            return comp
+    return head
+
+
+def _number(tok: Token) -> float | None:
+    text = tok.text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def statement_facts(q: Quote, setting: Setting) -> Facts:
+    """The facts of one statement (see the module docstring).
+
+    Args:
+        q (Quote): the statement.
+        setting (Setting): the document's places, times and words per sentence.
+    Returns:
+        Facts: e.g. for "the order would stay in place": action "stay", modality "would".
+    """
+    parse = setting.parse
+    span = parse.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return Facts()
+    pred = _predicate(span)
+    negated = False
+    modality: str | None = None
+    head: str | None = None
+    if pred is not None:
+        verb = pred.head if pred.dep_ in ("acomp", "attr", "oprd") else pred
+        for kid in _kids(verb):
+            if kid.dep_ == "neg" or (kid.dep_ in ("advmod", "det") and kid.lower_ in _NEGATIONS):
+                negated = True
+            if kid.tag_ == "MD":
+                modality = kid.lower_
+            if kid.dep_ in ("nsubj", "nsubjpass") and head is None:
+                head = content_lemma(kid) or kid.lower_
+                if any(k.lower_ in _NEGATIONS for k in _kids(kid)):
+                    negated = True  # "no one was hurt"
+            if kid.dep_ in ("dobj", "attr") and any(k.lower_ in _NEGATIONS for k in _kids(kid)):
+                negated = True  # "there will be no strike"
+    terms = tuple(dict.fromkeys(w for t in span if (w := content_lemma(t))))
+    figures = tuple(n for t in span if t.like_num and (n := _number(t)) is not None)
+    where = setting.of(q.start, [pred] if pred is not None else list(span[:1]))
+    return Facts(
+        terms=terms, head=head, action=pred.lemma_.lower() if pred is not None else None,
+        places=where.places, period=where.period, period_start=where.period_start, period_end=where.period_end,
+        negated=negated, modality=modality, figures=figures, context=where.context,
+    )
