@@ -80,7 +80,7 @@ def test_app_group_shows_each_variant_once_and_its_own_page_every_claim(client: 
     for g in view["groups"]:
         assert sum(v["count"] for v in g["variants"]) == g["size"] == len({m for v in g["variants"] for m in v["members"]})
         assert g["claims"] is None and g["link"] == f"/stories/1?group={g['id']}"
-    agree = next(g for g in view["groups"] if g["label"] == "dock workers died at the scene")
+    agree = next(g for g in view["groups"] if g["label"] == "deaths" and g["status"] == "agree")
     [two] = [v for v in agree["variants"] if v["claim"]["detail"] == "2" and v["count"] > 1] or [None]
     alone = client.get(f"/api/stories/1?group={agree['id']}").json()
     [group] = alone["groups"]
