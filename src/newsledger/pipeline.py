@@ -4,6 +4,11 @@ Per document: metadata and cleaning, then every extractor of :data:`EXTRACTORS`.
 documents: entities are merged and linked to speakers and sources, times are placed,
 and comparable claims are grouped. An extractor that fails on one document is recorded
 as a failure of that document; the batch goes on.
+
+A run is a stream (:func:`iter_findings`): its inputs are read a part at a time
+(:mod:`newsledger.scale.sources`), parsed in batches and extracted, and each article's
+findings are handed on as soon as its batch is done, so that memory does not grow with the
+number of articles. The same steps run on the workers of a Dask cluster (:func:`extract_part`).
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from .clean import clean_document
-from .clean.parse import parse_document, parse_documents
+from .clean.parse import BATCH_SIZE, memory_zone, parse_document, parse_documents
 from .ingest.files import DEFAULT_MAX_BYTES, Fetcher, load_all
 from .ingest.metadata import extract_metadata
 from .ingest.read import document_from_text
 from .model import Document, Event, Failure, Ledger, Mention, Metadata, Quantity, Quote, TimeExpr
+from .scale.sources import Part, Plan, plan_inputs, read_part
 
 Extractor = Callable[[Document], list[Any]]
 # name → function(doc) → list of spans; built-ins are registered like any other, on first
@@ -81,7 +87,9 @@ def extract_document(doc: Document) -> Findings:
     from .extract.events import extract_events
 
     if doc.parse is None:
-        doc = parse_document(doc)
+        warm_up()
+        with memory_zone():
+            return extract_document(parse_document(doc))
     found = Findings(dataclasses.replace(doc, parse=None))
     for name, fn in extractors().items():
         try:
@@ -145,29 +153,88 @@ def build_ledger(findings: list[Findings]) -> Ledger:
     )
 
 
-def iter_findings(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
+def iter_findings(inputs: Iterable[str] | Plan, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   fetch: Fetcher | None = None) -> Iterator[Findings | Failure]:
-    """Ingest and clean every input, then extract each document in turn.
+    """Read, clean, parse and extract the inputs' articles as a stream, in input order.
 
-    Inputs are all read and cleaned first (cheap), so that an article that states no
-    date can have its relative times placed against the batch's latest publication date
-    (``Metadata.reference``; the events are flagged ``estimated``).
+    Inputs are read a part at a time (a folder's files, a run of a JSONL file's lines), so memory
+    holds one part and one parse batch, whatever the number of articles. A text seen before in
+    the run is one document and comes once. An article that states no date is extracted with
+    none: its story gives it the latest date of its articles when the story is compared
+    (:func:`newsledger.stories.update_story`), so that no pass over the whole run is needed first.
+
+    Args:
+        inputs: files, folders, URLs, "-", or a plan made of them (:func:`~.scale.sources.plan_inputs`).
     """
+    plan = inputs if isinstance(inputs, Plan) else plan_inputs(inputs, max_bytes=max_bytes, fetch=fetch)
     seen: set[str] = set()
-    prepared: list[Document] = []
-    for item in load_all(inputs, max_bytes=max_bytes, fetch=fetch):
+    for part in plan.parts:
+        yield from extract_part(part, max_bytes=max_bytes, seen=seen)
+
+
+def extract_part(part: Part, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 seen: set[str] | None = None) -> Iterator[Findings | Failure]:
+    """The findings of one part's articles (what a worker does with a part), in order."""
+    yield from extract_documents(read_part(part, max_bytes=max_bytes), seen=seen)
+
+
+def extract_documents(items: Iterable[Document | Failure], *, seen: set[str] | None = None,
+                      batch_size: int = BATCH_SIZE) -> Iterator[Findings | Failure]:
+    """Clean, parse (in batches of ``batch_size``) and extract documents; failures pass through.
+
+    Args:
+        items: documents as ingest gives them, and failures of inputs.
+        seen: ids of texts already analysed in this run (updated): such a text comes once.
+    """
+    seen = set() if seen is None else seen
+    batch: list[Document] = []
+    for item in items:
         if isinstance(item, Failure):
             yield item
             continue
-        if item.id in seen:  # the same text twice in one batch is one document
+        if item.id in seen:  # the same text twice in one run is one document
             continue
         seen.add(item.id)
         try:
-            prepared.append(prepare_lines(item))
+            batch.append(prepare_lines(item))
         except Exception as exc:  # noqa: BLE001 - an odd text must not stop the batch
             yield Failure(item.source, f"could not be cleaned: {type(exc).__name__}: {exc}")
-    for doc in parse_documents(with_reference(prepared)):
-        yield extract_document(doc)
+            continue
+        if len(batch) >= batch_size:
+            yield from _extract_batch(batch)
+            batch = []
+    if batch:
+        yield from _extract_batch(batch)
+
+
+def _extract_batch(docs: list[Document]) -> list[Findings | Failure]:
+    """Parse and extract a batch inside one memory zone; the findings keep no part of the parse.
+
+    When the parser fails on a batch, its articles are parsed one by one, and the one it fails
+    on is a Failure: the others are not lost with it.
+    """
+    warm_up()
+    try:
+        with memory_zone():
+            return [extract_document(doc) for doc in parse_documents(docs)]
+    except Exception as exc:  # noqa: BLE001 - one text the parser cannot take must not stop the run
+        if len(docs) == 1:
+            return [Failure(docs[0].source, f"could not be parsed: {type(exc).__name__}: {exc}")]
+        return [x for doc in docs for x in _extract_batch([doc])]
+
+
+_WARM_UP = ("Port Alden fire guts warehouse\nMarch 14, 2025\nPORT ALDEN – “We are doing everything we can,” "
+            "said fire chief Mara Lind on Tuesday, according to the port. Some 300 workers were sent home "
+            "last week.\n")
+_warmed: list[bool] = []
+
+
+def warm_up() -> None:
+    """Extract one article outside any memory zone, once per process: the extractors build their
+    matchers on first use, and the strings those keep must outlive every zone."""
+    if not _warmed:
+        _warmed.append(True)
+        extract_document(parse_document(prepare_lines(document_from_text(_WARM_UP, "warm-up.txt"))))
 
 
 def analyze_texts(texts: Iterable[str]) -> Ledger:

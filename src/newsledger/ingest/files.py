@@ -127,14 +127,15 @@ def _looks_like_jsonl(text: str) -> bool:
     return bool(lines) and all(ln.lstrip().startswith("{") for ln in lines)
 
 
-def parse_jsonl(text: str, source: str) -> Loaded:
+def parse_jsonl(text: str, source: str, *, first_line: int = 1) -> Loaded:
     """One Document per JSON line with a non-empty ``text``; bad lines become failures.
 
     Each line: ``{"text": ..., "title"?, "url"?, "outlet"?, "author"?, "published"?}``.
-    The document's source is ``<file>:<line number>``.
+    The document's source is ``<file>:<id>``, else ``<file>:<line number>``, counted from
+    ``first_line`` (a part of a file read alone starts further down).
     """
     docs, failures = [], []
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(text.splitlines(), start=first_line):
         if not line.strip():
             continue
         where = f"{source}:{n}"

@@ -1,0 +1,104 @@
+"""Runs on a Dask cluster store exactly what a run in one process stores.
+
+The six answer-keyed bundles go into one store three ways: in one process, with
+``analyze --workers 2`` (a LocalCluster the command starts), and with ``--scheduler`` pointing
+at a LocalCluster this test starts. The four real bundles live in ``../shared/examples``
+(without it only the two invented ones are used; under CI=true its absence is a failure).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from newsledger.cli import main
+from newsledger.store.repository import Store
+from newsledger.store.schema import metadata
+
+distributed = pytest.importorskip("distributed")
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared" / "examples"
+INVENTED = ["harbor-fire", "mine-strike"]
+REAL = ["kursk", "boeing-strike-2024", "iran-missile-attack-2024", "myanmar-earthquake-2025"]
+# when an article joined, when a story changed: the clock's, not the run's
+_TIMES = {"created", "updated", "joined"}
+
+
+def _bundles() -> list[str]:
+    found = [str(REPO / "examples" / name) for name in INVENTED]
+    if all((SHARED / name / "gold.json").is_file() for name in REAL):
+        found += [str(SHARED / name) for name in REAL]
+    elif os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{SHARED} must hold the answer-keyed bundles in CI")
+    return found
+
+
+def stored_rows(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of a store (SQLite or PostgreSQL), in a fixed order, without the
+    clock's columns; JSON values as sorted JSON text."""
+    store = Store(url, create=False)
+    out = {}
+    with store.reading() as conn:
+        for table in metadata.sorted_tables:
+            cols = [c for c in table.columns if c.name not in _TIMES]
+            rows = [tuple(json.dumps(v, sort_keys=True) if isinstance(v, (dict, list)) else v for v in r)
+                    for r in conn.execute(select(*cols))]
+            out[table.name] = sorted(rows, key=repr)
+    store.close()
+    return out
+
+
+@pytest.fixture(scope="module")
+def one_process(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[Any, ...]]]:
+    db = tmp_path_factory.mktemp("one") / "nl.db"
+    assert main(["analyze", "-q", "--db", str(db), *_bundles()]) == 0
+    rows = stored_rows(str(db))
+    assert len(rows["stories"]) == len(_bundles())
+    return rows
+
+
+@pytest.fixture
+def cluster() -> Iterator[Any]:
+    """A two-process LocalCluster, closed (workers, then scheduler) when the test ends."""
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=40) as running:
+        yield running
+
+
+@pytest.mark.slow
+def test_cluster_analyze_workers_stores_what_one_process_stores(
+        tmp_path: Path, one_process: dict[str, list[tuple[Any, ...]]]) -> None:
+    db = tmp_path / "nl.db"
+    assert main(["analyze", "-q", "--workers", "2", "--db", str(db), *_bundles()]) == 0
+    assert stored_rows(str(db)) == one_process
+
+
+@pytest.mark.slow
+def test_cluster_scheduler_stores_what_one_process_stores(
+        tmp_path: Path, cluster: Any, one_process: dict[str, list[tuple[Any, ...]]],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "nl.db"
+    assert main(["analyze", "--scheduler", cluster.scheduler_address, "--db", str(db), *_bundles()]) == 0
+    assert f"Dask cluster {cluster.scheduler_address}" in capsys.readouterr().err
+    assert stored_rows(str(db)) == one_process
+
+
+@pytest.mark.slow
+def test_cluster_workers_write_postgresql_what_one_process_stores(
+        pg_url: str, one_process: dict[str, list[tuple[Any, ...]]]) -> None:
+    """With PostgreSQL the workers write the stories they compare themselves."""
+    import psycopg
+
+    dsn = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("CREATE DATABASE nl_workers")
+    url = pg_url.replace("@/postgres?", "@/nl_workers?")
+    assert main(["analyze", "-q", "--workers", "2", "--db", url, *_bundles()]) == 0
+    assert stored_rows(url) == one_process
