@@ -56,6 +56,16 @@ def load_score_module() -> ModuleType:
     return mod
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``long`` run only when asked for (``pytest -m long``)."""
+    if "long" in (config.option.markexpr or ""):
+        return
+    skip = pytest.mark.skip(reason="long run: pytest -m long")
+    for item in items:
+        if "long" in item.keywords:
+            item.add_marker(skip)
+
+
 def read_article(path: Path) -> str:
     """An article's text exactly as the export format reads it."""
     with open(path, encoding="utf-8", newline="") as f:

@@ -4,16 +4,27 @@
     newsledger stories
     newsledger ledger | timeline | report -o report.html   [--story ID|NAME]
     newsledger export --story 2 -o story.csv   |   newsledger export --all
+    newsledger export --story 2 --format claimreview --org "Fact Desk" --org-url https://factdesk.example
+    newsledger watch https://example.org/rss https://example.net/atom.xml --every 15m --notify http://localhost:9000/hook
+
+Every input gets one outcome line on standard error: ``stored NAME`` (``analysed`` with
+``--no-store``), ``skipped NAME: reason`` or ``error NAME: reason``; a ``warning`` line
+comes before it when bytes had to be replaced while decoding. Names and reasons are
+printed as plain text, with control characters and line breaks escaped.
 
 Exit status: 0 when every input was used, 1 when some input failed (the others are still
-analysed and stored), 2 for a usage or store error.
+analysed and stored; for ``watch --once``, a feed or page that could not be read), 2 for a usage
+or store error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from contextlib import ExitStack
 from typing import Any
@@ -24,11 +35,13 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .budget import DEFAULT_TIME_BUDGET
 from .errors import NewsledgerError
 from .export.stream import write_stories
-from .ingest.files import DEFAULT_MAX_BYTES
-from .ingest.url import make_fetcher
-from .model import Failure, Ledger
+from .ingest.limits import DEFAULT_MAX_BYTES, ByteLimit, parse_size
+from .ingest.strings import printable, storable
+from .ingest.url import DEFAULT_URL_DEADLINE, make_fetcher
+from .model import Failure, Ledger, Notice, Skipped
 from .naming import outlet_name
 from .pipeline import Findings
 from .scale.sources import plan_inputs
@@ -42,6 +55,7 @@ _PROGRESS_MIN_FILES = 6
 # nothing per article, so its memory does not grow with the number of articles).
 SUMMARY_MAX_ARTICLES = 1000
 _FORMATS = ("json", "csv")
+_EXPORT_FORMATS = (*_FORMATS, "claimreview")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,13 +91,32 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(s)
     s.add_argument("--format", choices=("table", "json"), default="table", help="table (default) or json")
 
-    e = sub.add_parser("export", help="write a stored story's ledger as JSON or CSV",
+    e = sub.add_parser("export", help="write a stored story's ledger as JSON or CSV, or its groups as ClaimReview",
                        description="Write one story's ledger (or every story's, with --all) as JSON or CSV: "
-                                   "the same file `analyze -o` writes.")
+                                   "the same file `analyze -o` writes. --format claimreview writes a schema.org "
+                                   "ClaimReview draft (JSON-LD) per group of claims, for fact-checkers' tools.")
     _db_option(e)
     _story_option(e)
     e.add_argument("--all", action="store_true", help="every story of the database in one file")
-    _export_options(e, default_output="-")
+    _export_options(e, default_output="-", formats=_EXPORT_FORMATS)
+    _claimreview_options(e)
+
+    w = sub.add_parser("watch", help="follow RSS and Atom feeds: each new article joins its story; tell what changed",
+                       description="Read feeds every --every: each new article is fetched (or taken from the feed "
+                                   "when it carries the whole article), joins the story it matches best, and the "
+                                   "story is compared again. Prints one line per new article and one per new or "
+                                   "changed conflict or figure; Ctrl-C stops after the current article.")
+    w.add_argument("feeds", nargs="+", metavar="FEED_URL", help="RSS or Atom feed addresses")
+    w.add_argument("--every", type=_duration, default=_duration("15m"), metavar="DURATION",
+                   help="how often each feed is read: 30s, 15m, 2h (default 15m)")
+    w.add_argument("--once", action="store_true", help="read every feed once, then exit")
+    w.add_argument("--notify", metavar="URL", help="also POST each event as JSON to this URL (a webhook)")
+    _db_option(w)
+    w.add_argument("--max-items", type=int, default=30, metavar="N",
+                   help="read at most N items of each feed, in the feed's order (default 30)")
+    w.add_argument("--timeout", type=_duration, default=_duration("20s"), metavar="DURATION",
+                   help="deadline of each feed or webhook request (default 20s)")
+    _input_options(w)
 
     for name, help_ in (("ledger", "show the groups of comparable claims of a story, with their verdicts"),
                         ("timeline", "show a story's events in time order, with their outlets"),
@@ -112,20 +145,67 @@ def _story_option(sp: argparse.ArgumentParser) -> None:
                     help="which story (see `newsledger stories`); needed when there are several")
 
 
-def _export_options(sp: argparse.ArgumentParser, *, default_output: str | None) -> None:
+def _export_options(sp: argparse.ArgumentParser, *, default_output: str | None,
+                    formats: tuple[str, ...] = _FORMATS) -> None:
     sp.add_argument("-o", "--output", default=default_output, metavar="FILE",
                     help="write the ledger here: JSON, or CSV when the name ends in .csv; - for standard output"
                          + ("" if default_output is None else " (the default)"))
-    sp.add_argument("--format", choices=_FORMATS, default=None,
-                    help="json or csv (default: from the file name, else json)"
+    sp.add_argument("--format", choices=formats, default=None,
+                    help=f"{', '.join(formats[:-1])} or {formats[-1]} (default: from the file name, else json)"
                          + ("; without -o the ledger goes to standard output" if default_output is None else ""))
 
 
+def _claimreview_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--claims", action="store_true",
+                    help="claimreview: one review per claim instead of one per group")
+    sp.add_argument("--org", metavar="NAME", help="claimreview: the reviewing organisation (the reviews' author)")
+    sp.add_argument("--org-url", metavar="URL", help="claimreview: the reviewing organisation's web address")
+
+
+def _duration(text: str) -> float:
+    from .watch.loop import parse_duration
+
+    try:
+        return parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def _input_options(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                    help=f"refuse inputs larger than this many bytes (default {DEFAULT_MAX_BYTES})")
+    sp.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                    help=f"refuse inputs larger than this, files and URLs alike: bytes, or with a unit "
+                         f"(500k, 20MB, 1GiB; default {DEFAULT_MAX_BYTES.text})")
     sp.add_argument("--allow-private-urls", action="store_true",
                     help="also fetch URLs on loopback or private network addresses (refused by default)")
+    sp.add_argument("--url-timeout", type=_seconds, default=DEFAULT_URL_DEADLINE, metavar="SECONDS",
+                    help=f"the whole fetch of one URL, redirects included (default {DEFAULT_URL_DEADLINE:g})")
+    sp.add_argument("--time-budget", type=_seconds, default=DEFAULT_TIME_BUDGET, metavar="SECONDS",
+                    help="analysis time for one article; one that runs over fails "
+                         f"(default {DEFAULT_TIME_BUDGET:g})")
+
+
+def _size(text: str) -> ByteLimit:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 1e6:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return value
+
+
+def _line(console: Console, word: str, style: str, source: str, detail: str = "") -> None:
+    """One outcome line: the word, the input's name and the detail, all as plain text."""
+    line = Text(word, style=style)
+    line.append(" " + printable(storable(source)) + printable(storable(detail)))
+    console.print(line, highlight=False, soft_wrap=True)
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -136,16 +216,34 @@ def _format(args: argparse.Namespace) -> str:
 
 # ------------------------------------------------------------------ analysing
 def _analyze(store: Store, args: argparse.Namespace, err: Console, *, story: str | None,
-             progress: bool) -> BatchResult:
-    plan = plan_inputs(args.inputs, max_bytes=args.max_bytes, fetch=make_fetcher(allow_private=args.allow_private_urls))
+             progress: bool, stored: bool = True) -> BatchResult:
+    """Analyse the inputs into ``store``, one outcome line per input on ``err``.
+
+    With ``--workers``/``--scheduler`` the per-article work runs on a Dask cluster
+    (:mod:`.scale.cluster`); the outcome lines are the same, in the same order.
+    """
+    fetch = make_fetcher(allow_private=args.allow_private_urls, max_bytes=args.max_bytes, deadline=args.url_timeout)
+    plan = plan_inputs(args.inputs, max_bytes=args.max_bytes, fetch=fetch, budget=args.time_budget)
     workers, scheduler = getattr(args, "workers", None), getattr(args, "scheduler", None)
     bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    console=err, transient=True, disable=not progress or plan.articles < _PROGRESS_MIN_FILES)
+    kept = "stored" if stored else "analysed"
 
-    def report(item: Findings | Failure, _assignment: Assignment | None) -> None:
-        failures = [item] if isinstance(item, Failure) else item.failures
-        for fail in failures:
-            err.print(Text.assemble(("error", "red"), f" {fail.source}: {fail.reason}"), soft_wrap=True)
+    def report(item: Findings | Failure | Skipped | Notice, _assignment: Assignment | None) -> None:
+        if isinstance(item, Notice):
+            _line(err, "warning", "yellow", item.source, f": {item.message}")
+            return
+        if isinstance(item, Skipped):
+            _line(err, "skipped", "dim", item.source, f": {item.reason}")
+        elif isinstance(item, Failure):
+            _line(err, "error", "red", item.source, f": {item.reason}")
+        else:
+            notes = f" ({'; '.join(item.notes)})" if item.notes else ""
+            if item.failures:  # kept, but without what the failing extractor would have found
+                reasons = "; ".join(f.reason for f in item.failures)
+                _line(err, "error", "red", item.doc.source, f": {reasons} ({kept} without it){notes}")
+            else:
+                _line(err, kept, "green", item.doc.source, notes)
         bar.advance(articles)
 
     def compared(_story_id: int) -> None:
@@ -168,8 +266,8 @@ def _analyze(store: Store, args: argparse.Namespace, err: Console, *, story: str
         stack.enter_context(bar)
         articles = bar.add_task("analyzing", total=plan.articles)
         stories = bar.add_task("comparing stories", total=None, visible=False)
-        return add_articles(store, plan, story=story, max_bytes=args.max_bytes, on_item=report, on_story=compared,
-                            keep=keep, runner=runner)
+        return add_articles(store, plan, story=story, max_bytes=args.max_bytes, budget=args.time_budget,
+                            on_item=report, on_story=compared, keep=keep, runner=runner)
 
 
 def story_export(store: Store, rows: Sequence[StoryRow]) -> tuple[Ledger, list[dict[str, Any]]]:
@@ -203,10 +301,10 @@ def _summary(result: BatchResult, rows: Sequence[StoryRow], console: Console) ->
     table.add_column("Story", overflow="fold", ratio=1)
     for a in result.assignments:
         c = result.counts.get(a.doc.id)
-        article = Text(outlet_name(a.doc), style="bold")
-        article.append(f"\n{a.doc.file}", style="dim")
+        article = Text(printable(outlet_name(a.doc)), style="bold")
+        article.append(f"\n{printable(a.doc.file)}", style="dim")
         if a.doc.meta.title:
-            article.append(f"\n{_short(a.doc.meta.title, 48)}")
+            article.append(f"\n{printable(_short(a.doc.meta.title, 48))}")
         story = str(a.story_id) + (" (new)" if a.new_story and a.stored else "")
         table.add_row(article, Text((a.doc.meta.published or "–")[:10]), str(c.quotes if c else "–"),
                       str(c.figures if c else "–"), str(c.events if c else "–"), Text(story))
@@ -250,7 +348,7 @@ def _cmd_analyze(args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.workers is not None and args.scheduler is not None:
         raise NewsledgerError("give --workers or --scheduler, not both")
     store = Store(MEMORY_URL if args.no_store else args.db)
-    result = _analyze(store, args, err, story=args.story, progress=not args.quiet)
+    result = _analyze(store, args, err, story=args.story, progress=not args.quiet, stored=not args.no_store)
     wrote = []
     listed = export_to is not None or (not args.quiet and bool(result.assignments))
     rows = _rows_in_order(store, result.stories) if listed else []
@@ -315,11 +413,25 @@ def _cmd_stories(args: argparse.Namespace, out: Console) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    fmt = _format(args)
+    if fmt != "claimreview" and (args.claims or args.org or args.org_url):
+        raise NewsledgerError("--claims, --org and --org-url go with --format claimreview")
+    if args.org_url and not args.org_url.startswith(("http://", "https://")):
+        raise NewsledgerError(f"--org-url {args.org_url!r} is not an http(s) address")
     store = Store(args.db, create=False)
     if args.all and args.story:
         raise NewsledgerError("give --story or --all, not both")
     rows = story_rows(store) if args.all else [choose_story(store, args.story)]
-    write_stories(store, rows, args.output, _format(args))
+    if fmt == "claimreview":
+        from .export.claimreview import claim_reviews, write_claimreview
+
+        reviews = [r for row in rows for r in claim_reviews(story_ledger(store, row.id), org=args.org,
+                                                             org_url=args.org_url, per_claim=args.claims)]
+        text = write_claimreview(reviews, args.output)
+        if args.output in (None, "-"):
+            _to_stdout(text)
+    else:
+        write_stories(store, rows, args.output, fmt)
     return 0
 
 
@@ -328,7 +440,7 @@ def _cmd_view(args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.inputs:
         # --story chooses which story to show; the articles join the stories they match
         store = Store(args.db or MEMORY_URL)
-        result = _analyze(store, args, err, story=None, progress=True)
+        result = _analyze(store, args, err, story=None, progress=True, stored=args.db is not None)
         status = 1 if result.failures else 0
         joined = story_rows(store, result.stories)
         row = joined[0] if len(joined) == 1 and not args.story else choose_story(store, args.story)
@@ -354,6 +466,58 @@ def _cmd_view(args: argparse.Namespace, out: Console, err: Console) -> int:
     return status
 
 
+# ------------------------------------------------------------------ watching
+def _cmd_watch(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from .watch import HttpClient, Watcher, WatchEvent, describe_delay, event_line, problem_line
+    from .watch.loop import Problem
+
+    if args.max_items < 1:
+        raise NewsledgerError(f"--max-items must be at least 1, not {args.max_items}")
+    for url in [*args.feeds, *([args.notify] if args.notify else [])]:
+        if not url.startswith(("http://", "https://")):
+            raise NewsledgerError(f"{url!r} is not an http(s) address")
+    store = Store(args.db)
+    client = HttpClient(allow_private=args.allow_private_urls, timeout=args.timeout, max_bytes=args.max_bytes)
+
+    def on_event(event: WatchEvent) -> None:
+        style = "bold red" if event.kind == "conflict" else "bold" if event.kind == "article" else ""
+        out.print(Text(f"{time.strftime('%H:%M:%S')} ", style="dim") + Text(event_line(event), style=style),
+                  soft_wrap=True)
+
+    def on_problem(problem: Problem) -> None:
+        err.print(Text(f"{time.strftime('%H:%M:%S')} ", style="dim") + Text(problem_line(problem), style="red"),
+                  soft_wrap=True)
+
+    watcher = Watcher(store, args.feeds, client=client, fetch=make_fetcher(allow_private=args.allow_private_urls),
+                      on_event=on_event, on_problem=on_problem, notify=args.notify, every=args.every,
+                      max_items=args.max_items, max_bytes=args.max_bytes)
+    if not args.once:
+        err.print(Text(f"watching {_n(len(watcher.feeds), 'feed')} every {describe_delay(args.every)} into "
+                       f"{describe_url(args.db)}; Ctrl-C stops after the current article", style="dim"),
+                  soft_wrap=True)
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        if watcher.stopping:  # a second Ctrl-C: stop now (the article under way is not stored)
+            raise KeyboardInterrupt
+        watcher.stop()
+        err.print("stopping after the current article (Ctrl-C again to stop at once)")
+
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, interrupt) if main_thread else None
+    try:
+        stats = watcher.run(once=args.once)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
+        client.close()
+        store.close()
+    failed = stats.feed_failures + stats.item_failures
+    err.print(Text(f"{'stopped' if watcher.stopping else 'done'}: {_n(stats.articles, 'new article')} in "
+                   f"{_n(len(stats.stories), 'story')}, {_n(stats.alerts, 'alert')}"
+                   + (f", {failed} failed read(s)" if failed else ""), style="dim"), soft_wrap=True)
+    return 1 if args.once and failed else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsledger`` console script."""
     args = _parser().parse_args(argv)
@@ -365,9 +529,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_stories(args, out)
         if args.command == "export":
             return _cmd_export(args)
+        if args.command == "watch":
+            return _cmd_watch(args, out, err)
         return _cmd_view(args, out, err)
     except NewsledgerError as exc:
-        err.print(Text(f"newsledger: {exc}"), soft_wrap=True)
+        err.print(Text(f"newsledger: {printable(str(exc))}"), highlight=False, soft_wrap=True)
         return 2
     except KeyboardInterrupt:
         err.print("newsledger: interrupted; articles stored so far are kept whole")

@@ -65,6 +65,14 @@ class Metadata:
     section: str | None = None  # the outlet's section or category for the article ("business")
 
 
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+def _start(line: Boilerplate) -> int:
+    return line.start
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One article: its exact text, metadata and the structure computed once by ``clean``.
@@ -76,9 +84,12 @@ class Document:
         meta: metadata.
         sentences: (start, end) offsets of sentences, in order, computed by clean.
         paragraphs: (start, end) offsets of non-empty lines, in order.
-        boilerplate: flagged junk lines; the text itself is never altered.
+        boilerplate: flagged junk lines, sorted by start and not overlapping (whole lines);
+            the text itself is never altered.
         parse: spaCy's parse of ``text`` (``clean.parse``), the one token layer every
             extractor reads; dropped once the document's findings are extracted.
+
+    The lookups below bisect these tuples, so each costs log n, also in a long article.
     """
 
     id: str
@@ -97,12 +108,14 @@ class Document:
 
     def is_boilerplate(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a flagged boilerplate line."""
-        return any(b.start < end and start < b.end for b in self.boilerplate)
+        lines = self.boilerplate
+        i = bisect.bisect_right(lines, start, key=_start)  # lines[i:] start after ``start``
+        return (i > 0 and start < lines[i - 1].end and lines[i - 1].start < end) or (
+            i < len(lines) and lines[i].start < end and start < lines[i].end)
 
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence containing ``offset``, or None."""
-        starts = [s for s, _ in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.sentences, offset, key=_first) - 1
         if i >= 0 and offset < self.sentences[i][1]:
             return i
         return None
@@ -114,8 +127,7 @@ class Document:
 
     def paragraph_at(self, offset: int) -> tuple[int, int] | None:
         """The (start, end) of the paragraph (non-empty line) containing ``offset``, or None."""
-        starts = [s for s, _ in self.paragraphs]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.paragraphs, offset, key=_first) - 1
         if i >= 0 and offset < self.paragraphs[i][1]:
             return self.paragraphs[i]
         return None
@@ -257,6 +269,27 @@ class Failure:
 
     source: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input deliberately not read (a duplicate, another file type, a FIFO in a folder…)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something to say about an input that is still used.
+
+    ``level`` "warning" is a line of its own (bytes replaced while decoding); "note" is added
+    to the input's outcome line ("decoded as cp1252").
+    """
+
+    source: str
+    message: str
+    level: Literal["warning", "note"] = "warning"
 
 
 @dataclass(slots=True)

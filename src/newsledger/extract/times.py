@@ -42,7 +42,7 @@ from ..lexicons import table
 from ..model import Document, TimeExpr
 from ..resolve.times import Resolved, count_words, month_numbers, parse_base, resolve_parts, time_words
 from ._clauses import clause_head, is_future
-from .quoted import quoted_ranges
+from .quotes.marks import find_marked
 
 # The role letters and the shapes they form are data: ``time_shapes.tsv`` (one row per shape,
 # with an example). A sentence without one of these roles holds no time expression:
@@ -438,7 +438,8 @@ def extract_times(doc: Document, *, lexicons: TimeLexicons | None = None) -> lis
         _anchor_weekdays(found, resolved, lex)
     by_sentence = _by_sentence(found)
     if base is not None and any(_said_word(f) for f in found):
-        _said_times(parse, found, resolved, by_sentence, quoted_ranges(doc.text), base)
+        quoted = [(m.start, m.end) for m in find_marked(doc.text, list(doc.paragraphs))]
+        _said_times(parse, found, resolved, by_sentence, quoted, base)
     _context_days(doc, found, resolved, by_sentence, lex)
     out = []
     for f, res in zip(found, resolved, strict=True):

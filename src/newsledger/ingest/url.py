@@ -1,31 +1,313 @@
-"""Fetching pages over HTTP(S) with trafilatura's downloader.
+"""Fetching a page over HTTP(S), with a total deadline, a size cap and the private-address rule.
+
+The standard library's ``http.client`` does the protocol; this module adds what a batch
+of URLs from anywhere needs, and what trafilatura's downloader lacks:
+
+- one **deadline per URL** for everything (resolving, connecting, the first byte, the
+  whole body, redirects and waits): a watchdog shuts the socket when it passes, so a
+  server that sends a byte every few seconds is cut off like one that never answers;
+- the **size cap** (``--max-bytes``) applied while the body streams in, to the bytes on
+  the wire and to what gzip or deflate makes of them (a small gzip bomb stops at the cap);
+- the **private-address rule** checked at every hop: each redirect target is resolved
+  and checked before it is requested, and the connection goes to the checked address;
+- **Retry-After** (429, 503) honoured only when the wait ends before the deadline;
+- one message per kind of failure: refused address, HTTP status, timeout, too large,
+  not an article (that last one from :mod:`.files`, which reads the page).
 
 The fetch function is passed into ingest (``fetch=``), so tests and callers can swap it.
-trafilatura refuses loopback and private addresses by default (SSRF protection); a
-newsroom's intranet mirror or a local test server needs ``allow_private=True``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import email.utils
+import http.client
+import socket
+import ssl
+import threading
+import time
+import zlib
 from collections.abc import Callable
-from copy import deepcopy
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
-import trafilatura
-from trafilatura.settings import DEFAULT_CONFIG
+from ..errors import IngestError
+from .address import IPAddress, Resolver, is_refused, resolve
+from .limits import DEFAULT_MAX_BYTES, describe_size
+
+__all__ = ["DEFAULT_URL_DEADLINE", "Page", "fetch_page", "make_fetcher"]
+
+DEFAULT_URL_DEADLINE = 30.0
+_MAX_REDIRECTS = 5
+_MAX_RETRIES = 2
+_CHUNK = 65536
+_REDIRECTS = {301, 302, 303, 307, 308}
+_USER_AGENT = "newsledger/0.1 (+https://github.com/newsledger)"
 
 
-def make_fetcher(*, allow_private: bool = False) -> Callable[[str], str | None]:
-    """A fetch function: URL → HTML text, or None when nothing usable came back."""
-    config = deepcopy(DEFAULT_CONFIG)
-    config.set("DEFAULT", "SSRF_PROTECTION", "off" if allow_private else "on")
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What a server sent: the final URL (after redirects), the body (decompressed) and its
+    media type and charset from ``Content-Type`` (None when not given)."""
 
-    def fetch(url: str) -> str | None:
-        try:
-            return trafilatura.fetch_url(url, config=config)
-        except (ValueError, OSError):
-            return None
+    url: str
+    body: bytes
+    media_type: str | None = None
+    charset: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Policy:
+    allow_private: bool
+    max_bytes: int
+    deadline: float
+    refused: Callable[[IPAddress], bool]
+    resolver: Resolver
+
+
+def make_fetcher(*, allow_private: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+                 deadline: float = DEFAULT_URL_DEADLINE, refused: Callable[[IPAddress], bool] = is_refused,
+                 resolver: Resolver = resolve) -> Callable[[str], Page]:
+    """A fetch function: URL → :class:`Page`, raising :class:`IngestError` with the reason.
+
+    Args:
+        allow_private (bool): fetch loopback and private addresses too (a local mirror, a test).
+        max_bytes (int): the most bytes a body may have, compressed or not.
+        deadline (float): seconds for the whole fetch of one URL, redirects and waits included.
+        refused (Callable): the private-address rule (tests narrow it to reach 127.0.0.1).
+        resolver (Callable): host, port, timeout → addresses.
+    """
+    policy = _Policy(allow_private, max_bytes, deadline, refused, resolver)
+
+    def fetch(url: str) -> Page:
+        return fetch_page(url, policy)
 
     return fetch
 
 
-fetch_url = make_fetcher()
+def fetch_page(url: str, policy: _Policy) -> Page:
+    """Fetch ``url`` under ``policy`` (see :func:`make_fetcher`)."""
+    end = time.monotonic() + policy.deadline
+    current = url
+    hops = retries = 0
+    while True:
+        status, reason, headers, page = _get(url, current, policy, end, redirected=hops > 0)
+        if status in _REDIRECTS:
+            location = headers.get("location")
+            if not location:
+                raise IngestError(url, f"HTTP {status} ({reason}) without a Location to follow")
+            hops += 1
+            if hops > _MAX_REDIRECTS:
+                raise IngestError(url, f"more than {_MAX_REDIRECTS} redirects")
+            current = urljoin(current, location.strip())
+            continue
+        if status in (429, 503) and retries < _MAX_RETRIES:
+            wait = _retry_after(headers.get("retry-after"))
+            if wait is not None:
+                left = end - time.monotonic()
+                if wait >= left:
+                    raise IngestError(url, f"HTTP {status} ({reason}); the server asks to retry in {wait:g} s, "
+                                           f"past the {policy.deadline:g} s deadline")
+                time.sleep(wait)
+                retries += 1
+                continue
+        if status >= 400 or page is None:
+            raise IngestError(url, f"HTTP {status} ({reason})")
+        return page
+
+
+def _get(url: str, current: str, policy: _Policy, end: float, *,
+         redirected: bool) -> tuple[int, str, dict[str, str], Page | None]:
+    """One request: (status, reason, headers, the page for a 2xx answer)."""
+    parts = urlsplit(current)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        where = f"a redirect to {current}" if redirected else "the URL"
+        raise IngestError(url, f"{where} is not an http(s) URL with a host")
+    host = parts.hostname
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise IngestError(url, f"not a valid port in {current}") from exc
+    try:
+        addresses = policy.resolver(host, port, end - time.monotonic())
+    except IngestError as exc:
+        raise IngestError(url, f"{exc.reason}: {host}") from exc
+    if not policy.allow_private:
+        bad = [a for a in addresses if policy.refused(a)]
+        if bad:
+            via = f"a redirect to {current}: " if redirected else ""
+            raise IngestError(url, f"refused: {via}{host} is a private or local address ({bad[0]}); "
+                                   "--allow-private-urls allows it")
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    host_header = host if ":" not in host else f"[{host}]"
+    if parts.port:
+        host_header += f":{parts.port}"
+    watchdog = _Watchdog(end)
+    conn = _connect(url, parts.scheme, host, addresses, port, end, watchdog)
+    try:
+        phase = "waiting for an answer"
+        conn.request("GET", path, headers={
+            "Host": host_header, "User-Agent": _USER_AGENT, "Accept-Encoding": "gzip, deflate",
+            "Accept": "text/html, text/plain, application/json;q=0.9, */*;q=0.5",
+        })
+        response = conn.getresponse()
+        headers = {k.lower(): v for k, v in response.getheaders()}
+        if response.status in _REDIRECTS or response.status >= 300:
+            return response.status, response.reason, headers, None
+        phase = "reading the body"
+        body = _read_body(url, response, headers, policy.max_bytes, end)
+        media, charset = _content_type(headers.get("content-type"))
+        return response.status, response.reason, headers, Page(current, body, media, charset)
+    except IngestError:
+        raise
+    except (OSError, http.client.HTTPException, zlib.error) as exc:
+        if watchdog.fired or time.monotonic() >= end:
+            raise IngestError(url, f"timed out {phase} (the deadline is {policy.deadline:g} s)") from exc
+        raise IngestError(url, f"the connection failed while {phase} ({_why(exc)})") from exc
+    finally:
+        watchdog.cancel()
+        conn.close()
+
+
+def _why(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
+
+
+def _connect(url: str, scheme: str, host: str, addresses: list[IPAddress], port: int, end: float,
+             watchdog: _Watchdog) -> http.client.HTTPConnection:
+    """An open connection to the first address that answers, within the deadline."""
+    last: OSError | None = None
+    for ip in addresses:
+        left = end - time.monotonic()
+        if left <= 0:
+            break
+        conn: http.client.HTTPConnection
+        if scheme == "https":
+            conn = _PinnedHTTPSConnection(str(ip), port, server_name=host, timeout=left)
+        else:
+            conn = http.client.HTTPConnection(str(ip), port, timeout=left)
+        watchdog.watch(conn)
+        try:
+            conn.connect()
+            return conn
+        except OSError as exc:
+            conn.close()
+            if watchdog.fired or time.monotonic() >= end:
+                break
+            if isinstance(exc, ssl.SSLError):
+                watchdog.cancel()
+                raise IngestError(url, f"TLS error ({exc.reason or exc})") from exc
+            last = exc
+    watchdog.cancel()
+    if last is None or isinstance(last, TimeoutError):
+        raise IngestError(url, "timed out connecting")
+    raise IngestError(url, f"could not connect ({last.strerror or _why(last)})")
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """HTTPS to an address already checked, with the host name for SNI and the certificate."""
+
+    def __init__(self, ip: str, port: int, *, server_name: str, timeout: float) -> None:
+        super().__init__(ip, port, timeout=timeout, context=ssl.create_default_context())
+        self._server_name = server_name
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self.host, self.port), self.timeout)
+        self.sock = sock  # the watchdog can shut it during the handshake
+        self.sock = self._context.wrap_socket(sock, server_hostname=self._server_name)  # type: ignore[attr-defined]
+
+
+class _Watchdog:
+    """Shuts the watched connection's socket at the deadline, which ends any wait on it."""
+
+    def __init__(self, end: float) -> None:
+        self.fired = False
+        self._conn: http.client.HTTPConnection | None = None
+        self._timer = threading.Timer(max(end - time.monotonic(), 0.0), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, conn: http.client.HTTPConnection) -> None:
+        self._conn = conn
+
+    def _fire(self) -> None:
+        self.fired = True
+        sock = self._conn.sock if self._conn is not None else None
+        if sock is not None:
+            with contextlib.suppress(OSError):  # already closed: nothing to end
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _read_body(url: str, response: http.client.HTTPResponse, headers: dict[str, str], max_bytes: int,
+               end: float) -> bytes:
+    """The body, decompressed, refused as soon as it passes ``max_bytes``."""
+    limit = describe_size(max_bytes, max_bytes)
+    length = headers.get("content-length", "").strip()
+    if length.isdigit() and int(length) > max_bytes:
+        raise IngestError(url, f"too large: the server announces {describe_size(int(length), max_bytes)}, "
+                               f"over the {limit} limit")
+    coding = headers.get("content-encoding", "identity").strip().lower()
+    if coding in ("gzip", "x-gzip"):
+        inflate: zlib._Decompress | None = zlib.decompressobj(wbits=31)
+    elif coding == "deflate":
+        inflate = zlib.decompressobj(wbits=47)
+    elif coding in ("identity", ""):
+        inflate = None
+    else:
+        raise IngestError(url, f"unsupported Content-Encoding {coding!r}")
+    out = bytearray()
+    wire = 0
+    while True:
+        chunk = response.read1(_CHUNK)
+        if not chunk:
+            break
+        wire += len(chunk)
+        if wire > max_bytes:
+            raise IngestError(url, f"too large: the body passed the {limit} limit")
+        out += inflate.decompress(chunk, max_bytes + 1 - len(out)) if inflate else chunk
+        if len(out) > max_bytes or (inflate is not None and inflate.unconsumed_tail):
+            raise IngestError(url, f"too large: the {coding} body unpacks past the {limit} limit"
+                              if inflate else f"too large: the body passed the {limit} limit")
+        if time.monotonic() >= end:
+            raise TimeoutError("deadline passed")
+    if time.monotonic() >= end:  # the watchdog shut the socket: what came is a cut-off body
+        raise TimeoutError("deadline passed")
+    if response.length:  # http.client's count of Content-Length bytes still due
+        raise IngestError(url, "the connection closed before the whole body came")
+    if inflate is not None:
+        out += inflate.flush()
+        if len(out) > max_bytes:
+            raise IngestError(url, f"too large: the {coding} body unpacks past the {limit} limit")
+    return bytes(out)
+
+
+def _content_type(value: str | None) -> tuple[str | None, str | None]:
+    """(media type, charset) of a Content-Type header: ``"text/html; charset=UTF-8"`` → ("text/html", "UTF-8")."""
+    if not value:
+        return None, None
+    media, *params = value.split(";")
+    charset = None
+    for p in params:
+        name, _, v = p.partition("=")
+        if name.strip().lower() == "charset":
+            charset = v.strip().strip("\"'") or None
+    return media.strip().lower() or None, charset
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date), None when absent or bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())

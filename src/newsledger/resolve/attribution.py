@@ -279,7 +279,12 @@ class Attributor:
 
     def _outer_speaker(self, cue: Token) -> Attribution | None:
         """The attribution of the speech verb whose reported clause a participle cue closes."""
-        if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp") or cue.i < 1 or self.parse[cue.i - 1].text != ",":
+        coordinated = cue.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+        participle = cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp") and cue.i >= 1 \
+            and self.parse[cue.i - 1].text == ","
+        # "Labour says the sums do not add up and claims it would cut services": the second
+        # verb of speech shares the outer subject, not the reported clause's
+        if not (participle or coordinated):
             return None
         verb = cue.head
         while verb.dep_ in ("conj",) and verb.head.i != verb.i:

@@ -14,6 +14,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
@@ -26,6 +29,8 @@ __all__ = ["CueLexicons", "CueMatch", "CuePattern", "find_cues", "load_cue_lexic
 PATTERN_FILE = "data/en/patterns/attribution.jsonl"
 # sentences longer than this many tokens are matched in windows of this size
 LONG_SENTENCE = 200
+# more runs of sentences with cue words than this: the whole text is matched at once
+MAX_PIECES = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +132,31 @@ def _matcher(nlp: Language, lexicons: CueLexicons) -> tuple[DependencyMatcher, d
     return matcher, by_key
 
 
+@cache
+def _trigger_hashes(nlp: Language, lexicons: CueLexicons) -> npt.NDArray[np.uint64]:
+    """Hashes of every word a pattern's cue node may be: the lists' lemmas and the literal words."""
+    words: set[str] = set()
+    for values in lexicons.lists().values():
+        words.update(values)
+    for p in load_cue_patterns():
+        attrs = p.pattern[0]["RIGHT_ATTRS"]
+        for key in ("LEMMA", "LOWER"):
+            value = attrs.get(key)
+            if isinstance(value, str) and not value.startswith("$"):
+                words.add(value)
+    return np.array(sorted(nlp.vocab.strings.add(w) for w in words), dtype=np.uint64)
+
+
+def _triggered(parse: Doc, hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.bool_]:
+    """Per token: whether it may be a cue: a verb whose lemma is a cue word, or "according"."""
+    if not len(parse):
+        return np.zeros(0, dtype=bool)
+    arr = parse.to_array([LEMMA, LOWER, POS]).astype(np.uint64)
+    verb = arr[:, 2] == parse.vocab.strings["VERB"]
+    found: npt.NDArray[np.bool_] = (np.isin(arr[:, 0], hashes) & verb) | (arr[:, 1] == parse.vocab.strings["according"])
+    return found
+
+
 def find_cues(parse: Doc, lexicons: CueLexicons | None = None) -> list[CueMatch]:
     """Every construction found in a parse, as (cue, slot target) pairs, in text order.
 
@@ -138,23 +168,33 @@ def find_cues(parse: Doc, lexicons: CueLexicons | None = None) -> list[CueMatch]
     """
     from ..clean.parse import load_model, sentence_bounds
 
-    matcher, by_key = _matcher(load_model(), lexicons or load_cue_lexicons())
+    nlp = load_model()
+    lex = lexicons or load_cue_lexicons()
+    matcher, by_key = _matcher(nlp, lex)
+    triggered = _triggered(parse, _trigger_hashes(nlp, lex))
+    bounds = sentence_bounds(parse)
+    long = any(end - start > LONG_SENTENCE for start, end, _root in bounds)
     pieces: list[tuple[int, Doc | Span]] = []
     run_start: int | None = None
     run_end = 0
-    for start, end, _root in sentence_bounds(parse):
-        if end - start <= LONG_SENTENCE:
-            if run_start is None:
-                run_start = start
-            run_end = end
+    for start, end, _root in bounds:
+        if not triggered[start:end].any() or end - start > LONG_SENTENCE:
+            # no cue word in the sentence (most sentences of a report), or a run-on one
+            if run_start is not None:
+                pieces.append((run_start, parse[run_start:run_end]))
+                run_start = None
+            for a in range(start, end, LONG_SENTENCE) if end - start > LONG_SENTENCE else ():
+                if triggered[a:min(end, a + LONG_SENTENCE)].any():
+                    pieces.append((a, parse[a:min(end, a + LONG_SENTENCE)].as_doc()))
             continue
-        if run_start is not None:
-            pieces.append((run_start, parse[run_start:run_end]))
-            run_start = None
-        for a in range(start, end, LONG_SENTENCE):
-            pieces.append((a, parse[a:min(end, a + LONG_SENTENCE)].as_doc()))
+        if run_start is None:
+            run_start = start
+        run_end = end
     if run_start is not None:
-        pieces.append((run_start, parse if run_start == 0 and run_end == len(parse) else parse[run_start:run_end]))
+        pieces.append((run_start, parse[run_start:run_end]))
+    if len(pieces) > MAX_PIECES and not long:
+        # every call costs a pass over the whole document: one call for a long text
+        pieces = [(0, parse)]
     out: list[CueMatch] = []
     for offset, piece in pieces:
         for key, tokens in matcher(piece):

@@ -29,13 +29,13 @@ from functools import cache
 from typing import Any
 
 from ..errors import NewsledgerError
-from ..model import Failure
+from ..model import Failure, Skipped
 from ..pipeline import Findings, extract_part, warm_up
 from ..store.repository import Store
 from ..stories.batch import LocalRunner
 from ..stories.profile import Profile, article_profile
 from ..stories.update import StoryUpdate, compute_story, update_story, write_story
-from .sources import Part, Plan, split_part
+from .sources import Outcome, Part, Plan, split_part
 
 # Tries of a task beyond the first before its part is cut into single articles.
 RETRIES = 2
@@ -164,46 +164,52 @@ class DaskRunner:
         self.window = max(2, PARTS_PER_THREAD * max(1, threads))
         self.run = uuid.uuid4().hex[:12]  # task keys of this run, apart from another run's on the cluster
 
-    def articles(self, plan: Plan, *, max_bytes: int) -> Iterator[tuple[Findings, Profile | None] | Failure]:
-        """Each article's findings and profile, in input order, from the workers."""
-        seen: set[str] = set()
-        for item in self.parts(plan.parts, max_bytes=max_bytes):
-            if isinstance(item, Failure):
+    def articles(self, plan: Plan, *, max_bytes: int,
+                 budget: float | None) -> Iterator[tuple[Findings, Profile | None] | Outcome]:
+        """Each article's findings and profile, in input order, from the workers, with the
+        outcomes of inputs; a text seen before in the run (in another part) is a Skipped."""
+        seen: dict[str, str] = {}
+        for item in self.parts(plan.parts, max_bytes=max_bytes, budget=budget):
+            if not isinstance(item, tuple):
                 yield item
-            elif item[0].doc.id not in seen:  # the same text twice in one run is one document
-                seen.add(item[0].doc.id)
+            elif item[0].doc.id in seen:  # the same text twice in one run is one document
+                yield Skipped(item[0].doc.source, f"same text as {seen[item[0].doc.id]}")
+            else:
+                seen[item[0].doc.id] = item[0].doc.source
                 yield item
 
-    def parts(self, parts: Sequence[Part], *, max_bytes: int) -> Iterator[Article | Failure]:
+    def parts(self, parts: Sequence[Part], *, max_bytes: int,
+              budget: float | None = None) -> Iterator[Article | Outcome]:
         """The results of every part, in order, with at most ``window`` parts in flight."""
         pending: deque[tuple[Part, Any]] = deque()
         todo = iter(parts)
 
         def fill() -> None:
             while len(pending) < self.window and (part := next(todo, None)) is not None:
-                pending.append((part, self._submit(part, max_bytes)))
+                pending.append((part, self._submit(part, max_bytes, budget)))
 
         fill()
         while pending:
             part, future = pending.popleft()
             try:
-                results: list[Article | Failure] = future.result()
+                results: list[Article | Outcome] = future.result()
             except Exception as exc:  # noqa: BLE001 - a part that fails on every try is cut up, not lost
-                results = self._salvage(part, exc, max_bytes)
+                results = self._salvage(part, exc, max_bytes, budget)
             future.release()
             fill()
             yield from results
 
-    def _submit(self, part: Part, max_bytes: int) -> Any:
-        return self.client.submit(analyze_part, part, max_bytes, pure=False, retries=self.retries)
+    def _submit(self, part: Part, max_bytes: int, budget: float | None) -> Any:
+        return self.client.submit(analyze_part, part, max_bytes, budget, pure=False, retries=self.retries)
 
-    def _salvage(self, part: Part, exc: BaseException, max_bytes: int) -> list[Article | Failure]:
+    def _salvage(self, part: Part, exc: BaseException, max_bytes: int,
+                 budget: float | None) -> list[Article | Outcome]:
         """A failed part's articles, each tried alone; one that fails alone is a Failure."""
         singles = split_part(part) if part.articles > 1 else []
         if len(singles) <= 1:
             return [Failure(part.label, f"failed on a worker: {type(exc).__name__}: {exc}")]
-        out: list[Article | Failure] = []
-        futures = [(p, self._submit(p, max_bytes)) for p in singles]
+        out: list[Article | Outcome] = []
+        futures = [(p, self._submit(p, max_bytes, budget)) for p in singles]
         for single, future in futures:
             try:
                 out += future.result()
@@ -249,11 +255,12 @@ class DaskRunner:
         return (story_id, None) if isinstance(result, int) else (story_id, result)
 
 
-def analyze_part(part: Part, max_bytes: int) -> list[Article | Failure]:
-    """On a worker: a part's articles read, parsed and extracted, each with its matcher profile."""
-    out: list[Article | Failure] = []
-    for item in extract_part(part, max_bytes=max_bytes):
-        if isinstance(item, Failure):
+def analyze_part(part: Part, max_bytes: int, budget: float | None) -> list[Article | Outcome]:
+    """On a worker: a part's articles read, parsed and extracted, each with its matcher profile
+    (within a part, a text seen twice is a Skipped already)."""
+    out: list[Article | Outcome] = []
+    for item in extract_part(part, max_bytes=max_bytes, budget=budget):
+        if not isinstance(item, Findings):
             out.append(item)
         else:
             out.append((item, article_profile(item.doc, item.mentions, item.quantities, item.events)))

@@ -21,20 +21,14 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..budget import BudgetExceeded, time_budget
 from ..errors import IngestError, NewsledgerError
-from ..ingest.files import (
-    DEFAULT_MAX_BYTES,
-    INGESTED_SUFFIXES,
-    JSONL_SUFFIXES,
-    Fetcher,
-    decode_bytes,
-    load_source,
-    parse_jsonl,
-)
-from ..model import Document, Failure
+from ..ingest.decode import decode_text
+from ..ingest.files import DEFAULT_MAX_BYTES, JSONL_SUFFIXES, Fetcher, Loaded, load_all, load_source, parse_jsonl
+from ..ingest.paths import iter_inputs, suffix_of
+from ..model import Document, Failure, Notice, Skipped
 
 if TYPE_CHECKING:
     import pyarrow
@@ -44,9 +38,11 @@ if TYPE_CHECKING:
 PART_ARTICLES = 48
 PARQUET_SUFFIXES = {".parquet", ".parq"}
 _RECORD_FIELDS = ("id", "text", "title", "author", "published", "outlet", "url", "dateline", "section")
-_BOM = b"\xef\xbb\xbf"
 
-PartKind = Literal["files", "jsonl", "parquet", "documents", "failures"]
+PartKind = Literal["files", "jsonl", "parquet", "documents", "outcomes"]
+# What a run says about an input besides its articles' findings: it failed, it was skipped (a
+# duplicate, a file of another type in a folder), or a warning or note about how it was read.
+Outcome = Failure | Skipped | Notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +52,8 @@ class Part:
     Attributes:
         kind: "files" (``files``), "jsonl" (bytes ``start``–``stop`` of ``path``, its first line
             numbered ``first_line``), "parquet" (rows ``start``–``stop`` of row group ``group`` of
-            ``path``), "documents" (read already) or "failures" (inputs found unusable when planning).
+            ``path``), "documents" (read already) or "outcomes" (what planning found to say about
+            inputs: unusable, skipped; ``outcomes`` holds them, and a "documents" part's notices).
         articles: how many articles it holds (lines with text, rows, files): for progress.
     """
 
@@ -69,7 +66,7 @@ class Part:
     group: int = 0
     articles: int = 0
     documents: tuple[Document, ...] = ()
-    failures: tuple[Failure, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
 
     @property
     def label(self) -> str:
@@ -80,7 +77,7 @@ class Part:
             return f"{self.path} row group {self.group} rows {self.start + 1}–{self.stop}"
         if self.kind == "files":
             return f"{len(self.files)} files from {self.files[0]}" if len(self.files) > 1 else self.files[0]
-        return ", ".join(d.source for d in self.documents) or ", ".join(f.source for f in self.failures)
+        return ", ".join(d.source for d in self.documents) or ", ".join(f.source for f in self.outcomes)
 
 
 @dataclass(slots=True)
@@ -95,11 +92,12 @@ class Plan:
 
 
 def plan_inputs(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetcher | None = None,
-                part_size: int = PART_ARTICLES) -> Plan:
+                part_size: int = PART_ARTICLES, budget: float | None = None) -> Plan:
     """Cut ``inputs`` (files, folders, URLs, "-") into parts of about ``part_size`` articles.
 
-    Reads no article text except from URLs and standard input; a JSONL file is scanned for its
-    line ends, a Parquet file's metadata is read.
+    Reads no article text except from URLs and standard input (read now, each with a time budget
+    of ``budget`` seconds); a JSONL file is scanned for its line ends, a Parquet file's metadata
+    is read. What a folder holds besides articles is an "outcomes" part of Skipped, in its place.
 
     Example: a folder of 100 ``.txt`` files and ``feed.jsonl`` of 60 lines, ``part_size=48`` →
     parts of 48, 48 and 4 files, then lines 1–48 and 49–60 of the feed.
@@ -113,11 +111,15 @@ def plan_inputs(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fe
             plan.parts.append(Part("files", files=chunk, articles=len(chunk)))
         files.clear()
 
-    for source in expand_sources(inputs):
-        suffix = Path(source).suffix.lower()
+    for source in _sources(inputs):
+        if not isinstance(source, str):
+            flush_files()
+            plan.parts.append(Part("outcomes", outcomes=(source,)))
+            continue
+        suffix = suffix_of(source)
         if source == "-" or source.startswith(("http://", "https://")):
             flush_files()
-            plan.parts.append(_read_now(source, max_bytes=max_bytes, fetch=fetch))
+            plan.parts.append(_read_now(source, max_bytes=max_bytes, fetch=fetch, budget=budget))
         elif suffix in JSONL_SUFFIXES:
             flush_files()
             plan.parts += plan_jsonl(source, max_bytes=max_bytes, part_size=part_size)
@@ -130,25 +132,28 @@ def plan_inputs(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fe
     return plan
 
 
-def expand_sources(inputs: Iterable[str]) -> Iterator[str]:
-    """Paths, folders (their article files, sorted: text, HTML, JSONL and Parquet), URLs and "-"."""
-    for item in inputs:
-        path = Path(item)
-        if item != "-" and not item.startswith(("http://", "https://")) and path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in INGESTED_SUFFIXES | PARQUET_SUFFIXES:
-                    yield str(child)
+def _sources(inputs: Iterable[str]) -> Iterator[str | Skipped | Failure]:
+    """What :func:`~..ingest.paths.iter_inputs` gives, with a folder's Parquet files read, not skipped."""
+    for item in iter_inputs(inputs):
+        if (isinstance(item, Skipped) and suffix_of(item.source) in PARQUET_SUFFIXES
+                and item.reason.startswith("not an article file type")):
+            yield item.source
         else:
             yield item
 
 
-def _read_now(source: str, *, max_bytes: int, fetch: Fetcher | None) -> Part:
+def _read_now(source: str, *, max_bytes: int, fetch: Fetcher | None, budget: float | None) -> Part:
     try:
-        loaded = load_source(source, max_bytes=max_bytes, fetch=fetch)
+        loaded = load_source(source, max_bytes=max_bytes, fetch=fetch, budget=budget)
     except IngestError as exc:
-        return Part("failures", failures=(Failure(exc.source, exc.reason),))
-    return Part("documents", documents=tuple(loaded.documents), failures=tuple(loaded.failures),
-                articles=len(loaded.documents) + len(loaded.failures))
+        return Part("outcomes", outcomes=(Failure(exc.source, exc.reason),))
+    except BudgetExceeded as exc:
+        return Part("outcomes", outcomes=(Failure(source, f"reading ran past the {exc.seconds:g} s time budget "
+                                                          f"({exc.stage})"),))
+    except Exception as exc:  # noqa: BLE001 - one input must not stop the run
+        return Part("outcomes", outcomes=(Failure(source, f"could not be read: {type(exc).__name__}: {exc}"),))
+    return Part("documents", documents=tuple(loaded.documents),
+                outcomes=(*loaded.notices, *loaded.failures), articles=len(loaded.documents) + len(loaded.failures))
 
 
 def plan_jsonl(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, part_size: int = PART_ARTICLES) -> list[Part]:
@@ -160,7 +165,7 @@ def plan_jsonl(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, part_size: int 
     try:
         f = open(path, "rb")  # noqa: SIM115 - closed below; the scan keeps its own positions
     except OSError as exc:
-        return [Part("failures", failures=(Failure(path, _os_reason(exc)),))]
+        return [Part("outcomes", outcomes=(Failure(path, _os_reason(exc)),))]
     with f:
         start = pos = 0
         first = line_no = 1
@@ -175,7 +180,7 @@ def plan_jsonl(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, part_size: int 
                 while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
                     pass
                 reason = f"line is over the {max_bytes / 1e6:.1f} MB limit"
-                parts.append(Part("failures", failures=(Failure(f"{path}:{line_no}", reason),), articles=1))
+                parts.append(Part("outcomes", outcomes=(Failure(f"{path}:{line_no}", reason),), articles=1))
                 pos = f.tell()
                 line_no += 1
                 start, first, count = pos, line_no, 0
@@ -190,7 +195,7 @@ def plan_jsonl(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, part_size: int 
         if count:
             parts.append(Part("jsonl", path=path, start=start, stop=pos, first_line=first, articles=count))
     if not parts:
-        return [Part("failures", failures=(Failure(path, "no articles in JSONL"),))]
+        return [Part("outcomes", outcomes=(Failure(path, "no articles in JSONL"),))]
     return parts
 
 
@@ -199,34 +204,49 @@ def plan_parquet(path: str, *, part_size: int = PART_ARTICLES) -> list[Part]:
     try:
         meta = _parquet_file(path).metadata
     except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
-        return [Part("failures", failures=(Failure(path, f"not a readable Parquet file ({exc})"),))]
+        return [Part("outcomes", outcomes=(Failure(path, f"not a readable Parquet file ({exc})"),))]
     parts = []
     for g in range(meta.num_row_groups):
         rows = meta.row_group(g).num_rows
         for start in range(0, rows, part_size):
             stop = min(rows, start + part_size)
             parts.append(Part("parquet", path=path, group=g, start=start, stop=stop, articles=stop - start))
-    return parts or [Part("failures", failures=(Failure(path, "no rows in Parquet file"),))]
+    return parts or [Part("outcomes", outcomes=(Failure(path, "no rows in Parquet file"),))]
 
 
-def read_part(part: Part, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
-    """The articles of a part, in order, with a Failure in place of each unusable one."""
+def read_part(part: Part, *, max_bytes: int = DEFAULT_MAX_BYTES,
+              budget: float | None = None) -> Iterator[Document | Outcome]:
+    """The articles of a part, in order, with a Failure in place of each unusable one, and the
+    notices of an input before its articles. Reading one input (or a part of a JSONL or Parquet
+    file) has a time budget of ``budget`` seconds."""
     if part.kind == "files":
-        for source in part.files:
-            try:
-                loaded = load_source(source, max_bytes=max_bytes)
-            except IngestError as exc:
-                yield Failure(exc.source, exc.reason)
-                continue
-            yield from loaded.documents
-            yield from loaded.failures
-    elif part.kind == "jsonl":
-        yield from _read_jsonl(part)
-    elif part.kind == "parquet":
-        yield from _read_parquet(part)
-    else:
-        yield from part.documents
-        yield from part.failures
+        yield from load_all(part.files, max_bytes=max_bytes, budget=budget)
+        return
+    if part.kind in ("jsonl", "parquet"):
+        where = f"{part.path}:{part.first_line if part.kind == 'jsonl' else part.start + 1}"
+        try:
+            with time_budget(budget) as deadline:
+                deadline.stage = "reading"
+                loaded = _read_jsonl(part) if part.kind == "jsonl" else _read_parquet(part)
+        except BudgetExceeded as exc:
+            yield Failure(where, f"reading ran past the {exc.seconds:g} s time budget ({exc.stage})")
+            return
+        except IngestError as exc:
+            yield Failure(where, exc.reason)
+            return
+        except OSError as exc:
+            yield Failure(where, _os_reason(exc))
+            return
+        except ValueError as exc:  # pyarrow's errors derive from it
+            yield Failure(where, f"not a readable Parquet file ({exc})")
+            return
+        yield from loaded.notices
+        yield from loaded.documents
+        yield from loaded.failures
+        return
+    yield from (o for o in part.outcomes if isinstance(o, Notice))
+    yield from part.documents
+    yield from (o for o in part.outcomes if not isinstance(o, Notice))
 
 
 def split_part(part: Part) -> list[Part]:
@@ -252,39 +272,27 @@ def split_part(part: Part) -> list[Part]:
     return out
 
 
-def _read_jsonl(part: Part) -> Iterator[Document | Failure]:
-    try:
-        with open(part.path, "rb") as f:
-            f.seek(part.start)
-            data = f.read(part.stop - part.start)
-        if part.start == 0 and data.startswith(_BOM):
-            data = data[len(_BOM):]
-        text = decode_bytes(data, part.path)
-    except OSError as exc:
-        yield Failure(f"{part.path}:{part.first_line}", _os_reason(exc))
-        return
-    except IngestError as exc:
-        yield Failure(f"{part.path}:{part.first_line}", exc.reason)
-        return
-    loaded = parse_jsonl(text, part.path, first_line=part.first_line)
-    yield from loaded.documents
-    yield from loaded.failures
+def _read_jsonl(part: Part) -> Loaded:
+    """A run of a JSONL file's lines, decoded as the whole file would be, with its notices."""
+    with open(part.path, "rb") as f:
+        f.seek(part.start)
+        data = f.read(part.stop - part.start)
+    decoded = decode_text(data, part.path)
+    loaded = parse_jsonl(decoded.text, part.path, first_line=part.first_line)
+    notices = [Notice(part.path, decoded.warning)] if decoded.warning else []
+    if decoded.note:
+        notices += [Notice(d.source, decoded.note, "note") for d in loaded.documents]
+    return Loaded(loaded.documents, loaded.failures, notices)
 
 
-def _read_parquet(part: Part) -> Iterator[Document | Failure]:
+def _read_parquet(part: Part) -> Loaded:
     """A run of rows read as JSONL lines would be (one reader of the fields: :func:`parse_jsonl`)."""
-    try:
-        table = _row_group(part.path, part.group)
-    except (OSError, ValueError) as exc:
-        yield Failure(f"{part.path}:{part.start + 1}", f"not a readable Parquet file ({exc})")
-        return
+    table = _row_group(part.path, part.group)
     rows = table.slice(part.start, part.stop - part.start).to_pylist()
     first = _group_first_row(part.path, part.group) + part.start + 1
     lines = "\n".join(json.dumps({k: v for k, v in r.items() if v is not None}, default=_json_value)
                       for r in rows)
-    loaded = parse_jsonl(lines, part.path, first_line=first)
-    yield from loaded.documents
-    yield from loaded.failures
+    return parse_jsonl(lines, part.path, first_line=first)
 
 
 def _json_value(value: object) -> str:

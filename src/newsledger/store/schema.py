@@ -10,6 +10,8 @@ what the code reads and writes. A change here needs a new migration beside it
 - ``features``: what the story matcher compares (names, figures, days, words of each article);
   ``feature_stories``: in how many stories each of those keys is found (kept with ``features``).
 - ``story_entities``, ``story_groups``: each story's actors and groups of comparable claims.
+- ``watch_feeds``, ``watch_items``: what ``newsledger watch`` has read: each feed's validators
+  for conditional requests, and each item seen (its link and its text's hash), across restarts.
 """
 
 from __future__ import annotations
@@ -90,4 +92,30 @@ story_groups = Table(
     Column("label", Text, nullable=False),
     Column("status", String(16), nullable=False),
     Column("data", JSON, nullable=False),
+)
+watch_feeds = Table(
+    "watch_feeds", metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("title", Text),
+    Column("etag", Text),  # validators of the last version read to its end, for conditional requests
+    Column("last_modified", Text),
+    Column("checked", String(32)),  # the last time the server answered (a new version or 304)
+    Column("changed", String(32)),  # the last time a new version was read
+    Column("failures", Integer, nullable=False, server_default="0"),  # failed reads since the last good one
+    Column("error", Text),  # why the last read failed; null after a good one
+)
+watch_items = Table(
+    "watch_items", metadata,
+    Column("key", String(64), primary_key=True),  # SHA-256 of ``item``
+    Column("item", Text, nullable=False),  # the item's link without fragment, else "id:<feed>#<its id>"
+    Column("feed", Text, nullable=False),
+    Column("url", Text),
+    Column("doc_id", String(64), index=True),  # the hash of the article's text: its document's id
+    Column("story_id", Integer),
+    # stored (joined a story), known (its text was stored before), pending (to try again), failed (given up)
+    Column("status", String(16), nullable=False),
+    Column("tries", Integer, nullable=False, server_default="0"),
+    Column("reason", Text),  # why the last try failed
+    Column("first_seen", String(32), nullable=False),
+    Column("last_seen", String(32), nullable=False),
 )

@@ -20,10 +20,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..budget import DEFAULT_TIME_BUDGET
 from ..ingest.files import DEFAULT_MAX_BYTES, Fetcher
-from ..model import Failure
+from ..model import Failure, Notice, Skipped
 from ..pipeline import Findings, iter_findings
-from ..scale.sources import Plan, plan_inputs
+from ..scale.sources import Outcome, Plan, plan_inputs
 from ..store.repository import Store
 from ..store.stories import stale_stories
 from .assign import Assignment, assign_story
@@ -59,9 +60,11 @@ class BatchResult:
 class Runner(Protocol):
     """Where a run's work is done: in this process (:class:`LocalRunner`) or on a Dask cluster."""
 
-    def articles(self, plan: Plan, *, max_bytes: int) -> Iterator[tuple[Findings, Profile | None] | Failure]:
-        """Each article's findings (and its matcher profile, when made already), in input order;
-        a text seen before in the run comes once."""
+    def articles(self, plan: Plan, *, max_bytes: int,
+                 budget: float | None) -> Iterator[tuple[Findings, Profile | None] | Outcome]:
+        """Each article's findings (and its matcher profile, when made already), in input order,
+        with the outcomes of inputs (failures, skips, warnings); a text seen before in the run
+        is a Skipped. An article has ``budget`` seconds of analysis."""
         ...
 
     def compare(self, store: Store, story_ids: Sequence[int]) -> Iterator[int]:
@@ -72,9 +75,10 @@ class Runner(Protocol):
 class LocalRunner:
     """The run in this process: the pipeline's stream, then one story after another."""
 
-    def articles(self, plan: Plan, *, max_bytes: int) -> Iterator[tuple[Findings, Profile | None] | Failure]:
-        for item in iter_findings(plan, max_bytes=max_bytes):
-            yield item if isinstance(item, Failure) else (item, None)
+    def articles(self, plan: Plan, *, max_bytes: int,
+                 budget: float | None) -> Iterator[tuple[Findings, Profile | None] | Outcome]:
+        for item in iter_findings(plan, max_bytes=max_bytes, budget=budget):
+            yield (item, None) if isinstance(item, Findings) else item
 
     def compare(self, store: Store, story_ids: Sequence[int]) -> Iterator[int]:
         for sid in story_ids:
@@ -84,7 +88,8 @@ class LocalRunner:
 
 def add_articles(store: Store, inputs: Iterable[str] | Plan, *, story: str | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetcher | None = None,
-                 on_item: Callable[[Findings | Failure, Assignment | None], None] | None = None,
+                 budget: float | None = DEFAULT_TIME_BUDGET,
+                 on_item: Callable[[Findings | Outcome, Assignment | None], None] | None = None,
                  on_story: Callable[[int], None] | None = None, keep: bool = True,
                  runner: Runner | None = None) -> BatchResult:
     """Analyse ``inputs`` and add every article to its story in ``store``; compare those stories.
@@ -94,7 +99,9 @@ def add_articles(store: Store, inputs: Iterable[str] | Plan, *, story: str | Non
         inputs: files, folders, URLs, "-", or a plan made of them (:func:`~..scale.sources.plan_inputs`).
         story (str | None): put every article in this story (an id or a name; a new name starts one).
         max_bytes (int): inputs larger than this are refused; fetch: how URLs are fetched.
-        on_item: called after each article is stored (or fails), e.g. to advance a progress bar;
+        budget (float | None): seconds of analysis one article may take (None: no limit).
+        on_item: called after each article is stored (or fails, or is skipped) and with each
+            warning, e.g. to print its outcome line and advance a progress bar;
             on_story: after each story is compared again.
         keep (bool): keep each article's assignment and counts in the result (a summary of a
             small run lists them); a run of a million articles keeps only counts.
@@ -111,9 +118,10 @@ def add_articles(store: Store, inputs: Iterable[str] | Plan, *, story: str | Non
         if on_story is not None:
             on_story(sid)
     touched: dict[int, None] = {}
-    for item in runner.articles(plan, max_bytes=max_bytes):
-        if isinstance(item, Failure):
-            result.failures.append(item)
+    for item in runner.articles(plan, max_bytes=max_bytes, budget=budget):
+        if isinstance(item, Failure | Skipped | Notice):
+            if isinstance(item, Failure):
+                result.failures.append(item)
             if on_item is not None:
                 on_item(item, None)
             continue

@@ -28,7 +28,7 @@ from .figures import Figure, read_figures
 from .hedges import Hedges, find_hedges
 from .lexicon import QuantityLexicons, load_quantity_lexicons
 from .measure import Measure, read_measure
-from .nonclaims import drop_nonclaims
+from .nonclaims import age_of, drop_nonclaims
 from .numbers import read_numbers
 from .qualifiers import interval
 from .source import figure_source
@@ -80,7 +80,11 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
         hedges = hedges or find_hedges(parse, lex)
         found: dict[int, Measure] = {}
         bounded: dict[int, Figure] = {}
+        ages = {n.first: age for n in numbers if (age := age_of(parse, n, lo, hi, lex)) is not None}
         for fig in read_figures(parse, numbers, lo, hi, lex):
+            if fig.first in ages:
+                out.append(_age(doc, parse, fig, ages[fig.first], hedges))
+                continue
             measure = _inherited(parse, fig, read_measure(parse, fig, lo, hi, lex), found)
             found[fig.anchor] = measure
             if measure.noun >= 0:
@@ -230,6 +234,25 @@ def _quantity(doc: Document, parse: Doc, fig: Figure, m: Measure, hedges: Hedges
         high=_clean(fig.high), qualifier=fig.qualifier, measure=m.text, unit=fig.unit.name if fig.unit else None,
         source=source[0] if source else None, source_start=source[1] if source else None,
         source_end=source[2] if source else None, hedged=hedged, measure_head=m.head, action=m.action,
+    )
+
+
+def _age(doc: Document, parse: Doc, fig: Figure, whom: tuple[int, int], hedges: Hedges) -> Quantity:
+    """Somebody's age as a figure: "a 37-year-old man" → 37 years, measure "age of man"."""
+    start, end = fig.start, fig.end
+    k = fig.last + 1
+    while k < len(parse) and parse[k].lower_ in ("-", "year", "years", "month", "months", "old"):
+        end = parse[k].idx + len(parse[k].text)  # "37-year-old"
+        k += 1
+    person = parse[whom[0]:whom[1]].text if whom[1] > whom[0] else ""
+    months = any(parse[x].lower_.startswith("month") for x in range(fig.last + 1, k))
+    source = figure_source(doc, fig.start, fig.end)
+    return Quantity(
+        doc=doc.id, start=start, end=end, text=doc.text[start:end], value=_clean(fig.value), low=_clean(fig.low),
+        high=_clean(fig.high), qualifier=fig.qualifier, measure=f"age of {person}" if person else "age",
+        unit="months" if months else "years", source=source[0] if source else None,
+        source_start=source[1] if source else None, source_end=source[2] if source else None,
+        hedged=hedges.covers(fig.first, fig.anchor, named=source is not None), measure_head="age", action=None,
     )
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import QuantityLexicons
 from .numbers import Number
 
-__all__ = ["drop_nonclaims"]
+__all__ = ["age_of", "drop_nonclaims"]
 
 _DASHES = frozenset(["-", "–", "—"])
 _RANGE_WORDS = frozenset(["or", "to", "-", "–", "and"])
@@ -49,11 +49,38 @@ def drop_nonclaims(doc: Doc, numbers: list[Number], lo: int, hi: int, lex: Quant
     _mark_pairs(doc, numbers, lo, lex, gone)
     _mark_phones(doc, numbers, gone)
     gone.update(k for k, n in enumerate(numbers) if _alone_nonclaim(doc, n, lo, hi, lex))
-    for k in range(len(numbers) - 2, -1, -1):
-        a, b = numbers[k], numbers[k + 1]
-        if k + 1 in gone and _age_tail(doc, b) and b.first == a.last + 2 and doc[a.last + 1].lower_ in _RANGE_WORDS:
-            gone.add(k)  # "four or five-year-old computers": both ages
     return [n for k, n in enumerate(numbers) if k not in gone]
+
+
+def age_of(doc: Doc, n: Number, lo: int, hi: int, lex: QuantityLexicons) -> tuple[int, int] | None:
+    """When ``n`` is somebody's age, the token range of whom it is the age of, else None.
+
+    "a 47-year-old nurse" → "nurse"; "Vera Holt, 47," → "Vera Holt"; "aged 41" and "Holt is
+    47" → their person (or an empty range at the number when the text names nobody). An age
+    is a figure like any other: two outlets giving one man two ages conflict.
+    """
+    before = doc[n.first - 1] if n.first > lo else None
+    after = doc[n.last + 1] if n.last + 1 < hi else None
+    if not _is_age(doc, n, before, after, lex):
+        return None
+    if _age_tail(doc, n):
+        k = n.last + 1
+        while k < hi and doc[k].lower_ in ("-", "year", "years", "month", "months", "old"):
+            k += 1
+        noun = doc[k] if k < hi else None
+        while noun is not None and noun.pos_ in ("ADJ", "PROPN", "NOUN") and noun.dep_ in ("amod", "compound") \
+                and noun.head.i > noun.i and noun.head.i < hi:
+            noun = noun.head
+        if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+            return k, noun.i + 1
+        return n.first, n.first
+    if n.first >= 2 and before is not None and before.text in (",", "("):
+        name = doc[n.first - 2]
+        start = name.i
+        while start > lo and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return start, name.i + 1
+    return n.first, n.first
 
 
 def _digits_only(n: Number, doc: Doc) -> bool:
@@ -126,11 +153,9 @@ def _alone_nonclaim(doc: Doc, n: Number, lo: int, hi: int, lex: QuantityLexicons
     if n.word:
         if before is not None and before.lower_ in lex.kind("label"):
             return True  # "the top five", "number one"
-        if _age_tail(doc, n):
-            return True  # "four or five-year-old computers"
         # "the Six Nations", "Group of Seven": a number word with a capital inside a sentence
         return n.first > lo and doc[n.first].text[:1].isupper() and before is not None and before.is_alpha
-    return (_is_date_or_time(doc, n, before, after, lex) or _is_age(doc, n, before, after, lex)
+    return (_is_date_or_time(doc, n, before, after, lex)
             or _is_name(doc, n, before, after, lex) or _is_race(doc, n, before, after, lex))
 
 
@@ -164,10 +189,12 @@ def _is_date_or_time(doc: Doc, n: Number, before: Token | None, after: Token | N
 
 def _is_age(doc: Doc, n: Number, before: Token | None, after: Token | None, lex: QuantityLexicons) -> bool:
     """ "a 47-year-old", "aged 41", "at the age of 41", "Ms Lind, 47,", "Lind (47)"."""
-    if not _digits_only(n, doc) or (n.value or 0) > _AGE_MAX:
+    if (n.value or 0) > _AGE_MAX:
         return False
     if _age_tail(doc, n):
-        return True
+        return True  # "a 47-year-old", "a six-month-old filly"
+    if not _digits_only(n, doc):
+        return False
     tok = doc[n.last]
     if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be" and not tok.n_rights and any(
             k.dep_ == "nsubj" and (k.pos_ == "PRON" or k.ent_type_ == "PERSON") for k in tok.head.lefts):

@@ -209,7 +209,8 @@ def extract_quotes(doc: Document, *, lexicons: QuoteLexicons | None = None) -> l
     lex = lexicons or load_quote_lexicons()
     att = attributor_for(doc) if lexicons is None else Attributor(doc, lexicons=lex.phrases, cue_lexicons=lex.cues)
     paragraphs = list(doc.paragraphs)
-    marked = find_marked(doc.text, paragraphs)
+    parsed = len(parse.text)
+    marked = [m for m in find_marked(doc.text, paragraphs) if m.outer_end <= parsed]
     direct = _direct_quotes(doc, parse, att, marked, lex)
     regions = sorted((m.open_at, m.outer_end) for m in marked)
     statements = sorted((d.quote.start, d.quote.end) for d in direct if d.quote.kind == "statement")
