@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsledger.ingest.files import load_all
-from newsledger.model import Document, Failure
+from newsledger.model import Document, Failure, Skipped
 from newsledger.scale.sources import Part, plan_inputs, read_part, split_part
 
 
@@ -81,9 +81,12 @@ def test_sources_folder_files_in_order_with_jsonl_between(tmp_path: Path) -> Non
     _write_jsonl(tmp_path / "c.jsonl", _lines(3))
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
     plan = plan_inputs([str(tmp_path)], part_size=2)
-    assert [p.kind for p in plan.parts] == ["files", "jsonl", "jsonl", "files"]
-    assert [x.file for x in _read(plan.parts) if isinstance(x, Document)] == [
+    assert [p.kind for p in plan.parts] == ["files", "jsonl", "jsonl", "files", "outcomes"]
+    got = _read(plan.parts)
+    assert [x.file for x in got if isinstance(x, Document)] == [
         "a.txt", "b.txt", "c.jsonl:a0", "c.jsonl:a1", "c.jsonl:a2", "d.txt"]
+    assert [(Path(x.source).name, x.reason) for x in got if isinstance(x, Skipped)] == [
+        ("notes.md", "not an article file type (.md)")]
 
 
 def test_sources_missing_file_is_a_failure(tmp_path: Path) -> None:

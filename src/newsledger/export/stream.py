@@ -28,7 +28,7 @@ from ..store.repository import Store
 from ..store.schema import story_entities
 from ..store.stories import StoryRow
 from ..stories.read import merge_entity, story_ledger
-from .to_csv import COLUMNS, ledger_rows
+from .to_csv import COLUMNS, ledger_rows, neutralise
 from .to_json import ledger_to_dict
 
 JSON_SECTIONS = ("documents", "quotes", "quantities", "events", "entities", "groups", "stories")
@@ -60,7 +60,7 @@ def _output(path: str | Path | None) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    with open(path, "w", encoding="utf-8") as f:
+    with open(path, "w", encoding="utf-8", newline="") as f:  # CSV rows end with CRLF as written
         yield f
 
 
@@ -143,13 +143,13 @@ def _write_csv(store: Store, rows: Sequence[StoryRow], out: IO[str]) -> int:
     with ExitStack() as stack:
         parts = {kind: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8", newline=""))
                  for kind in _CSV_KINDS}
-        writers = {kind: csv.DictWriter(f, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writers = {kind: csv.DictWriter(f, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\r\n")
                    for kind, f in parts.items()}
         for led, record in story_records(store, rows):
             documents += len(led.documents)
             for row in ledger_rows(led, [record]):
-                writers[row["kind"]].writerow({k: ("" if v is None else v) for k, v in row.items()})
-        header = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+                writers[row["kind"]].writerow({k: ("" if v is None else neutralise(v)) for k, v in row.items()})
+        header = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
         header.writeheader()
         for kind in _CSV_KINDS:
             _copy(parts[kind], out)
