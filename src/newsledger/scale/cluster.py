@@ -186,16 +186,19 @@ class DaskRunner:
 
         def fill() -> None:
             while len(pending) < self.window and (part := next(todo, None)) is not None:
-                pending.append((part, self._submit(part, max_bytes, budget)))
+                # what planning found to say about inputs needs no worker
+                pending.append((part, None if part.kind == "outcomes" else self._submit(part, max_bytes, budget)))
 
         fill()
         while pending:
             part, future = pending.popleft()
-            try:
-                results: list[Article | Outcome] = future.result()
-            except Exception as exc:  # noqa: BLE001 - a part that fails on every try is cut up, not lost
-                results = self._salvage(part, exc, max_bytes, budget)
-            future.release()
+            results: list[Article | Outcome] = list(part.outcomes)
+            if future is not None:
+                try:
+                    results = future.result()
+                except Exception as exc:  # noqa: BLE001 - a part that fails on every try is cut up, not lost
+                    results = self._salvage(part, exc, max_bytes, budget)
+                future.release()
             fill()
             yield from results
 
