@@ -97,3 +97,29 @@ def test_cluster_workers_write_postgresql_what_one_process_stores(
     url = pg_url.replace("@/postgres?", "@/nl_workers?")
     assert main(["analyze", "-q", "--workers", "2", "--db", url, *_bundles()]) == 0
     assert stored_rows(url) == one_process
+
+
+@pytest.mark.slow
+def test_cluster_outcome_lines_are_those_of_one_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Skips, errors naming the input (a JSONL line, a file), duplicates and warnings come from the
+    workers as from one process, in the same order."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "Dock fire\nMarch 3, 2031\nDunmore – A fire broke out at the Varn dock, officials said.\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text, encoding="utf-8")
+    (folder / "c.txt").write_bytes(b"Mill strike\nOrrow \xff\xfe\xfd \xe2\x80\x93 Some 300 bakers walked out.\n")
+    (folder / "d.jsonl").write_text('{"text": "Ferry found on Tuesday, divers said."}\n{"text": 5}\nnot json\n',
+                                    encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+
+    def lines(*extra: str) -> list[str]:
+        main(["analyze", "-q", "--no-store", *extra, str(folder)])
+        words = ("stored", "analysed", "skipped", "error", "warning")
+        return [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith(words)]
+
+    alone = lines()
+    assert any(ln.startswith("skipped") and "same text as" in ln for ln in alone)
+    assert any(ln.startswith("error") and "d.jsonl:2" in ln for ln in alone)
+    assert lines("--workers", "2") == alone
