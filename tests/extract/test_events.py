@@ -190,3 +190,12 @@ def test_events_timeline_marks_estimated_dates() -> None:
     rows = {r.file: r.when for r in timeline_rows(events, docs)}
     assert rows == {"a.txt": "2025-03-17", "b.txt": "≈ 2025-03-17 – 2025-03-23"}
     assert dataclasses.replace(events[1], estimated=False) != events[1]
+
+
+def test_publication_event_needs_an_iso_publication_date() -> None:
+    text = "3 March 2024\nThe ferry sank on Friday, officials said."
+    dated = prepare_text(text, published="2024-03-03")
+    assert [(e.event, e.date_start) for e in extract_events(dated, extract_times(dated))
+            if e.event == "publication"] == [("publication", "2024-03-03")]
+    undated = prepare_text(text, published="not a date")
+    assert [e for e in extract_events(undated, extract_times(undated)) if e.event == "publication"] == []

@@ -63,7 +63,7 @@ def test_cli_watch_once_exit_status_1_when_a_feed_failed(feed_server: FeedServer
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 1
     [failure] = [_strip_time(x) for x in captured.err.splitlines() if dead_url in x]
-    assert failure.startswith(f"feed {dead_url}: cannot connect")
+    assert failure.startswith(f"feed {dead_url}: could not connect")
 
 
 @pytest.mark.parametrize("every", ["soon", "0s", "-5m"])

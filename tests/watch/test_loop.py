@@ -123,7 +123,7 @@ def test_watch_malformed_and_dead_feeds_each_get_one_line_while_the_good_feed_is
     lines = [problem_line(p) for p in rec.problems]
     assert len(lines) == 2 and stats.feed_failures == 2
     assert lines[0].startswith(f"feed {feeds[0]}: malformed XML") and "line 1" in lines[0]
-    assert lines[1].startswith(f"feed {dead_url}: cannot connect")
+    assert lines[1].startswith(f"feed {dead_url}: could not connect")
     assert rec.lines("article") == ["story 1 (new) · Velmora Courier · Footbridge collapses over the Tarrow in Velmora"]
     assert feed_server.count("/news/vigil") == 0
     with store.reading() as conn:
@@ -136,7 +136,7 @@ def test_watch_a_slow_feed_times_out_in_one_line(feed_server: FeedServer) -> Non
     feed_server.routes["/slow.xml"].delay = 1.0
     rec = Recorder()
     _watcher(Store("sqlite://"), [feed_server.url("/slow.xml")], rec, timeout=0.2).run(once=True)
-    assert [problem_line(p) for p in rec.problems] == [f"feed {feed_server.url('/slow.xml')}: no answer within 0.2 s"]
+    assert [problem_line(p) for p in rec.problems] == [f"feed {feed_server.url('/slow.xml')}: timed out waiting for an answer (the deadline is 0.2 s)"]
 
 
 def test_watch_a_failing_feed_is_retried_with_backoff_while_the_others_go_on(feed_server: FeedServer) -> None:
@@ -161,7 +161,7 @@ def test_watch_a_failing_feed_is_retried_with_backoff_while_the_others_go_on(fee
     watcher.on_problem, watcher.on_event = on_problem, on_event
     watcher.run()
     first, second = rec.problems
-    assert problem_line(first) == f"feed {feed_server.url('/flaky.xml')}: HTTP 503 Service Unavailable; next try in 200 ms"
+    assert problem_line(first) == f"feed {feed_server.url('/flaky.xml')}: HTTP 503 (Service Unavailable); next try in 200 ms"
     assert second.retry_in == pytest.approx(0.4)  # doubled
     assert feed_server.count("/flaky.xml") == 3
     assert {e.article.title for e in rec.events} == {ARTICLES["bridge-collapse"][0], ARTICLES["vigil"][0]}
@@ -208,7 +208,7 @@ def test_watch_a_failed_webhook_gets_one_line_and_the_watch_goes_on(feed_server:
     stats = _watcher(Store("sqlite://"), [feed_server.url("/feed.xml")], rec, notify=dead_url).run(once=True)
     assert stats.articles == 1
     [line] = [problem_line(p) for p in rec.problems]
-    assert line.startswith(f"notify {dead_url}: cannot connect")
+    assert line.startswith(f"notify {dead_url}: could not connect")
 
 
 def test_watch_stops_after_the_current_article_and_reads_the_rest_next_time(feed_server: FeedServer) -> None:
@@ -299,8 +299,8 @@ def test_watch_refuses_a_feed_on_a_private_address_by_default(feed_server: FeedS
     rec = Recorder()
     _watcher(Store("sqlite://"), [feed_server.url("/feed.xml")], rec, allow_private=False).run(once=True)
     [line] = [problem_line(p) for p in rec.problems]
-    assert line == (f"feed {feed_server.url('/feed.xml')}: refused: 127.0.0.1 is not a public address (loopback "
-                    "and private addresses need --allow-private-urls)")
+    assert line == (f"feed {feed_server.url('/feed.xml')}: refused: 127.0.0.1 is a private or local "
+                    "address (127.0.0.1); --allow-private-urls allows it")
     assert feed_server.count("/feed.xml") == 0  # refused before anything was sent
 
 

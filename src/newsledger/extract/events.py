@@ -16,6 +16,7 @@ The article's date line is the event "publication" (FORMAT.md).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
@@ -123,12 +124,16 @@ def _publication(doc: Document, times: list[TimeExpr]) -> Event | None:
     if meta.published_span is None or not meta.published:
         return None
     start, end, day = meta.published_span.start, meta.published_span.end, meta.published[:10]
+    try:
+        month = dt.date.fromisoformat(day).month
+    except ValueError:  # a publication date given by the caller that is no ISO date
+        return None
     on_line = [t for t in times if t.start < end and start < t.end]
     if on_line:
         start, end = on_line[0].start, on_line[-1].end
     words = doc.text[start:end]
     clock = on_line[0].time if on_line else None
-    return Event(doc.id, start, end, words, "publication", words, day, day, (int(day[5:7]),), start, end,
+    return Event(doc.id, start, end, words, "publication", words, day, day, (month,), start, end,
                  time=clock)
 
 

@@ -15,6 +15,8 @@ of URLs from anywhere needs, and what trafilatura's downloader lacks:
   not an article (that last one from :mod:`.files`, which reads the page).
 
 The fetch function is passed into ingest (``fetch=``), so tests and callers can swap it.
+The exchange underneath (:func:`request`) also serves the feed watcher: conditional GETs
+of feeds and POSTs to a webhook (``watch/http.py``).
 """
 
 from __future__ import annotations
@@ -27,15 +29,15 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import IngestError
 from .address import IPAddress, Resolver, is_refused, resolve
 from .limits import DEFAULT_MAX_BYTES, describe_size
 
-__all__ = ["DEFAULT_URL_DEADLINE", "Page", "fetch_page", "make_fetcher"]
+__all__ = ["DEFAULT_URL_DEADLINE", "Page", "Policy", "Response", "fetch_page", "make_fetcher", "make_policy", "request"]
 
 DEFAULT_URL_DEADLINE = 30.0
 _MAX_REDIRECTS = 5
@@ -57,12 +59,21 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
-class _Policy:
+class Policy:
+    """The rules of one fetch: private addresses, the size cap, the deadline (see :func:`make_fetcher`)."""
+
     allow_private: bool
     max_bytes: int
     deadline: float
     refused: Callable[[IPAddress], bool]
     resolver: Resolver
+
+
+def make_policy(*, allow_private: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+                deadline: float = DEFAULT_URL_DEADLINE, refused: Callable[[IPAddress], bool] = is_refused,
+                resolver: Resolver = resolve) -> Policy:
+    """The rules one fetch follows (see :func:`make_fetcher` for the arguments), for :func:`request`."""
+    return Policy(allow_private, max_bytes, deadline, refused, resolver)
 
 
 def make_fetcher(*, allow_private: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -77,7 +88,7 @@ def make_fetcher(*, allow_private: bool = False, max_bytes: int = DEFAULT_MAX_BY
         refused (Callable): the private-address rule (tests narrow it to reach 127.0.0.1).
         resolver (Callable): host, port, timeout → addresses.
     """
-    policy = _Policy(allow_private, max_bytes, deadline, refused, resolver)
+    policy = Policy(allow_private, max_bytes, deadline, refused, resolver)
 
     def fetch(url: str) -> Page:
         return fetch_page(url, policy)
@@ -85,41 +96,75 @@ def make_fetcher(*, allow_private: bool = False, max_bytes: int = DEFAULT_MAX_BY
     return fetch
 
 
-def fetch_page(url: str, policy: _Policy) -> Page:
+def fetch_page(url: str, policy: Policy) -> Page:
     """Fetch ``url`` under ``policy`` (see :func:`make_fetcher`)."""
+    response = request(url, policy)
+    if response.status >= 300:
+        raise IngestError(url, f"HTTP {response.status} ({response.reason})")
+    media, charset = _content_type(response.headers.get("content-type"))
+    return Page(response.url, response.body, media, charset)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """One answer: the final URL (after redirects), the status and its reason, the headers
+    (lower-case names) and the body, decompressed (read for a 2xx answer only)."""
+
+    url: str
+    status: int
+    reason: str
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+
+def request(url: str, policy: Policy, *, method: str = "GET", headers: Mapping[str, str] | None = None,
+            body: bytes | None = None, max_redirects: int = _MAX_REDIRECTS) -> Response:
+    """One HTTP exchange under ``policy``: redirects followed (up to ``max_redirects``; 0 returns
+    the redirect itself), Retry-After honoured within the deadline. Any status is returned; the
+    caller says which ones it accepts. ``headers`` are added to the request's own (``Accept`` among
+    them may be replaced).
+
+    Raises:
+        IngestError: refused address, timeout, connection failure, too many redirects, a body
+            too large.
+    """
     end = time.monotonic() + policy.deadline
     current = url
     hops = retries = 0
     while True:
-        status, reason, headers, page = _get(url, current, policy, end, redirected=hops > 0)
-        if status in _REDIRECTS:
-            location = headers.get("location")
+        response = _get(url, current, policy, end, redirected=hops > 0, method=method,
+                        extra=headers or {}, body=body)
+        if response.status in _REDIRECTS and max_redirects:
+            location = response.headers.get("location")
             if not location:
-                raise IngestError(url, f"HTTP {status} ({reason}) without a Location to follow")
+                raise IngestError(url, f"HTTP {response.status} ({response.reason}) without a Location to follow")
             hops += 1
-            if hops > _MAX_REDIRECTS:
-                raise IngestError(url, f"more than {_MAX_REDIRECTS} redirects")
+            if hops > max_redirects:
+                raise IngestError(url, f"more than {max_redirects} redirects")
             current = urljoin(current, location.strip())
+            if response.status == 303:  # "see other": fetched with GET, without the body
+                method, body = "GET", None
             continue
-        if status in (429, 503) and retries < _MAX_RETRIES:
-            wait = _retry_after(headers.get("retry-after"))
+        if response.status in (429, 503) and retries < _MAX_RETRIES:
+            wait = _retry_after(response.headers.get("retry-after"))
             if wait is not None:
                 left = end - time.monotonic()
                 if wait >= left:
-                    raise IngestError(url, f"HTTP {status} ({reason}); the server asks to retry in {wait:g} s, "
-                                           f"past the {policy.deadline:g} s deadline")
+                    raise IngestError(url, f"HTTP {response.status} ({response.reason}); the server asks to retry "
+                                           f"in {wait:g} s, past the {policy.deadline:g} s deadline")
                 time.sleep(wait)
                 retries += 1
                 continue
-        if status >= 400 or page is None:
-            raise IngestError(url, f"HTTP {status} ({reason})")
-        return page
+        return response
 
 
-def _get(url: str, current: str, policy: _Policy, end: float, *,
-         redirected: bool) -> tuple[int, str, dict[str, str], Page | None]:
-    """One request: (status, reason, headers, the page for a 2xx answer)."""
-    parts = urlsplit(current)
+def _get(url: str, current: str, policy: Policy, end: float, *, redirected: bool, method: str,
+         extra: Mapping[str, str], body: bytes | None) -> Response:
+    """One request; the body is read for a 2xx answer only."""
+    try:
+        parts = urlsplit(current)
+    except ValueError as exc:  # "http://[::1/feed": an unclosed IPv6 bracket
+        raise IngestError(url, f"not a valid URL: {current}") from exc
     if parts.scheme not in ("http", "https") or not parts.hostname:
         where = f"a redirect to {current}" if redirected else "the URL"
         raise IngestError(url, f"{where} is not an http(s) URL with a host")
@@ -144,20 +189,20 @@ def _get(url: str, current: str, policy: _Policy, end: float, *,
         host_header += f":{parts.port}"
     watchdog = _Watchdog(end)
     conn = _connect(url, parts.scheme, host, addresses, port, end, watchdog)
+    response: http.client.HTTPResponse | None = None
     try:
         phase = "waiting for an answer"
-        conn.request("GET", path, headers={
+        conn.request(method, path, body=body, headers={
             "Host": host_header, "User-Agent": _USER_AGENT, "Accept-Encoding": "gzip, deflate",
-            "Accept": "text/html, text/plain, application/json;q=0.9, */*;q=0.5",
+            "Accept": "text/html, text/plain, application/json;q=0.9, */*;q=0.5", **extra,
         })
         response = conn.getresponse()
         headers = {k.lower(): v for k, v in response.getheaders()}
-        if response.status in _REDIRECTS or response.status >= 300:
-            return response.status, response.reason, headers, None
+        if not 200 <= response.status < 300:
+            return Response(current, response.status, response.reason, headers)
         phase = "reading the body"
-        body = _read_body(url, response, headers, policy.max_bytes, end)
-        media, charset = _content_type(headers.get("content-type"))
-        return response.status, response.reason, headers, Page(current, body, media, charset)
+        data = _read_body(url, response, headers, policy.max_bytes, end)
+        return Response(current, response.status, response.reason, headers, data)
     except IngestError:
         raise
     except (OSError, http.client.HTTPException, zlib.error) as exc:
@@ -166,6 +211,8 @@ def _get(url: str, current: str, policy: _Policy, end: float, *,
         raise IngestError(url, f"the connection failed while {phase} ({_why(exc)})") from exc
     finally:
         watchdog.cancel()
+        if response is not None:  # a response to a "Connection: close" request holds the socket itself
+            response.close()
         conn.close()
 
 
