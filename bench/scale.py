@@ -16,6 +16,13 @@ the time of the per-article phase (read, parse, extract, join a story) and of co
 stories are given apart, in CPU seconds of the process (on a shared machine its wall time says
 more about the neighbours than about the run) as well as wall time.
 
+``--cached 1000,8000,32000`` measures the store alone: what follows the per-article phase (each
+article joining its story and being stored, then the stories compared) over a corpus made from
+the analysis of 500 articles, done once: copy ``k`` of an article is its findings under a new
+id, with the names, figures, days and rare words of its matcher profile spelt anew as the edits
+above do, so the copies are as many separate stories. For machines where a full run of 32,000
+articles does not fit in the time there is; memory and time here are those of the store's side.
+
 ``--workers N`` runs the per-article phase (read, parse, extract, profile) of N articles on a
 one-worker and on a two-worker LocalCluster, one after the other, the model loaded in every
 worker first, and prints the speed-up. Not a test: numbers depend on the machine and on what
@@ -25,8 +32,11 @@ else it runs (the load average is printed).
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
 import json
 import os
+import pickle
 import re
 import resource
 import subprocess
@@ -137,6 +147,108 @@ def run_size(corpus: Path, n: int, tmp: Path) -> dict[str, Any]:
     return out
 
 
+# ------------------------------------------------------------------ the store alone, from a cached analysis
+CACHED_BASE = int(os.environ.get("SCALE_CACHED_BASE", "500"))
+
+
+def analyse_base(corpus: Path, tmp: Path) -> Path:
+    """The findings and matcher profiles of the corpus's first CACHED_BASE articles, pickled."""
+    feed = write_corpus(corpus, CACHED_BASE, tmp / "base.jsonl")
+    out = tmp / "base.pickle"
+    done = subprocess.run([sys.executable, __file__, "--analyse-child", str(feed), str(out)], capture_output=True,
+                          text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: analysing the base failed:\n{done.stderr[-3000:]}")
+    return out
+
+
+def analyse_child(feed: Path, out: Path) -> None:
+    from newsledger.pipeline import Findings, iter_findings
+    from newsledger.stories.profile import article_profile
+
+    found = [(f, article_profile(f.doc, f.mentions, f.quantities, f.events))
+             for f in iter_findings([str(feed)], budget=None) if isinstance(f, Findings)]
+    with open(out, "wb") as fh:
+        pickle.dump(found, fh)
+
+
+def _with_doc(value: Any, old: str, new: str) -> Any:
+    """``value`` with every span of document ``old`` moved to document ``new``."""
+    if isinstance(value, list):
+        return [_with_doc(v, old, new) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_with_doc(v, old, new) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _with_doc(getattr(value, f.name), old, new) for f in dataclasses.fields(value)
+                   if f.name != "doc"}
+        if any(f.name == "doc" for f in dataclasses.fields(value)) and value.doc == old:
+            changes["doc"] = new
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def _key_copy(key: str, k: int) -> str:
+    kind, _, rest = key.partition(":")
+    if kind in ("n", "f", "d") or (kind in ("h", "w") and _rare(rest)):
+        return f"{key}{_suffix(k)}"
+    return key
+
+
+def article_copy(found: Any, profile: Any, k: int) -> tuple[Any, Any]:
+    """Copy ``k`` of an analysed article: findings under a new id, the profile's identity spelt anew."""
+    if k == 0:
+        return found, profile
+    doc = found.doc
+    new_id = hashlib.blake2b(f"{doc.id}-{k}".encode(), digest_size=len(doc.id) // 2).hexdigest()
+    findings = dataclasses.replace(_with_doc(found, doc.id, new_id),
+                                   doc=dataclasses.replace(doc, id=new_id, source=f"{doc.source}~{k}"))
+    weights = {_key_copy(key, k): w for key, w in profile.weights.items()}
+    labels = {_key_copy(key, k): v for key, v in profile.labels.items()}
+    return findings, dataclasses.replace(profile, weights=weights, labels=labels)
+
+
+def cached_child(base: Path, n: int, db: Path) -> dict[str, object]:
+    from newsledger.scale.sources import Plan
+    from newsledger.store.repository import Store
+    from newsledger.stories.batch import LocalRunner, add_articles
+
+    with open(base, "rb") as fh:
+        analysed = pickle.load(fh)
+
+    class CachedRunner(LocalRunner):
+        def articles(self, plan: Plan, *, max_bytes: int, budget: float | None) -> Iterator[Any]:
+            for i in range(n):
+                k, row = divmod(i, len(analysed))
+                yield article_copy(*analysed[row], k)
+
+    store = Store(f"sqlite:///{db}")
+    marks: dict[str, float] = {}
+    wall, cpu = time.perf_counter(), time.process_time()
+
+    def on_item(_item: object, _assignment: object) -> None:
+        marks["cpu"] = time.process_time()
+
+    result = add_articles(store, Plan(), keep=False, on_item=on_item, runner=CachedRunner())
+    end_wall, end_cpu = time.perf_counter(), time.process_time()
+    store.close()
+    return {"articles": result.articles, "stories": len(result.stories), "seconds": end_wall - wall,
+            "cpu_seconds": end_cpu - cpu, "article_cpu_seconds": marks.get("cpu", end_cpu) - cpu,
+            "compare_cpu_seconds": end_cpu - marks.get("cpu", end_cpu),
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def run_cached(base: Path, n: int, tmp: Path) -> dict[str, Any]:
+    db = tmp / f"cached-{n}.db"
+    done = subprocess.run([sys.executable, __file__, "--cached-child", str(base), str(n), str(db)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: {n} cached articles failed:\n{done.stderr[-3000:]}")
+    for p in tmp.glob(f"cached-{n}.db*"):
+        p.unlink()
+    out: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return out
+
+
 # ------------------------------------------------------------------ 1 vs 2 workers
 def workers_compare(corpus: Path, n: int, tmp: Path) -> None:
     from distributed import Client, LocalCluster
@@ -166,10 +278,20 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "bench" / "bbc.jsonl")
     ap.add_argument("--sizes", default="1000,8000,32000", help="corpus sizes, comma-separated")
     ap.add_argument("--workers", type=int, metavar="N", help="compare 1 and 2 Dask workers on N articles instead")
+    ap.add_argument("--cached", metavar="SIZES", help="the store alone, from a cached analysis, at these sizes")
     ap.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--analyse-child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--cached-child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(child(*args.child)))
+        return 0
+    if args.analyse_child:
+        analyse_child(*args.analyse_child)
+        return 0
+    if args.cached_child:
+        base, n, db = args.cached_child
+        print(json.dumps(cached_child(Path(base), int(n), Path(db))))
         return 0
     if not args.corpus.is_file():
         print(f"bench: no corpus at {args.corpus}", file=sys.stderr)
@@ -177,6 +299,19 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         if args.workers:
             workers_compare(args.corpus, args.workers, Path(tmp))
+            return 0
+        if args.cached:
+            base = analyse_base(args.corpus, Path(tmp))
+            ref: dict[str, Any] | None = None
+            for n in (int(x) for x in args.cached.split(",")):
+                r = run_cached(base, n, Path(tmp))
+                ref = ref or r
+                rate = r["articles"] / r["cpu_seconds"]
+                print(f"{n:>6,} articles, store alone: {r['cpu_seconds']:6.1f} s CPU ({rate:6.1f} articles/s; "
+                      f"joining and storing {r['article_cpu_seconds']:.1f} s, comparing stories "
+                      f"{r['compare_cpu_seconds']:.1f} s), {r['seconds']:6.1f} s wall; {r['stories']:,} stories; "
+                      f"peak RSS {r['peak_rss_mb']:.0f} MB ({r['peak_rss_mb'] / ref['peak_rss_mb']:.2f}x of the first);"
+                      f" CPU time {r['cpu_seconds'] / ref['cpu_seconds']:.1f}x", flush=True)
             return 0
         first: dict[str, Any] | None = None
         for n in (int(x) for x in args.sizes.split(",")):
