@@ -164,3 +164,21 @@ def test_no_crash_on_random_texts() -> None:
             assert text[x.start:x.end] == x.text
     ledger = build_ledger(findings)
     assert not ledger.failures
+
+
+def test_analyze_large_run_summary_gives_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsledger import cli
+
+    monkeypatch.setattr(cli, "SUMMARY_MAX_ARTICLES", 3)  # a run "too large" for a line per article
+    assert main(["analyze", "--db", str(tmp_path / "nl.db"), str(EXAMPLE), "-o", str(tmp_path / "l.json")]) == 0
+    out = capsys.readouterr().out
+    assert "newsledger: 5 articles into 1 story (1 new)" in out and "joined:" not in out
+    assert "wrote" in out and "stored 5 articles" in out and "--story 1" in out
+    assert len(json.loads((tmp_path / "l.json").read_text(encoding="utf-8"))["documents"]) == 5
+
+
+def test_analyze_workers_and_scheduler_are_exclusive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--workers", "2", "--scheduler", "tcp://127.0.0.1:1", "--db",
+                 str(tmp_path / "nl.db"), str(EXAMPLE)]) == 2
+    assert "give --workers or --scheduler, not both" in capsys.readouterr().err

@@ -1,9 +1,20 @@
-"""Pipeline: the batch reference date for undated articles, extractor isolation."""
+"""Pipeline: the reference date for undated articles, extractor isolation, the stream."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import pytest
+
 from newsledger import pipeline
+from newsledger.clean.parse import parse_document
+from newsledger.ingest.read import document_from_text
+from newsledger.model import Document, Failure
 from newsledger.pipeline import analyze_texts, extract_document, prepare_text
+from newsledger.store.repository import MEMORY_URL, Store
+from newsledger.stories import merge_ledgers, story_ledger
+from newsledger.stories.batch import add_articles
 
 DATED = ("Quay fire: what we know\nBy Jane Roe\nMarch 14, 2025\n"
          "The harbour board said on Thursday that the warehouse had been inspected in October 2024 by the port.\n")
@@ -53,3 +64,56 @@ def test_estimated_dates_compare_by_months_only() -> None:
     assert events_relation(summer, november) == "disjoint"
     assert events_relation(summer, july) == "overlap"  # the estimated year is not held against it
     assert events_relation(this_week, last_week) == "unknown"  # no false conflict from an estimate
+
+
+# ------------------------------------------------------------------ the stream
+def test_stream_undated_article_takes_its_own_story_date(tmp_path: Path) -> None:
+    """A run of several stories: an undated article's relative times rest on its story's latest
+    date, not on a date of another story analysed in the same run."""
+    texts = {
+        "1-quay.txt": "Port Alden quay fire\nMarch 14, 2025\nPORT ALDEN – Fire chief Mara Lind said the Greyfield "
+                      "warehouse on Kessel Quay burned for six hours.\n",
+        "2-quay.txt": "Fire chief Mara Lind said the Greyfield warehouse on Kessel Quay, in Port Alden, had been "
+                      "inspected last summer.\n",
+        "3-mill.txt": "The bakers of Kellin Mills in Orrow signed a pay deal with the Flour Workers Guild last "
+                      "summer, guild secretary Ada Brede said.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(MEMORY_URL)
+    result = add_articles(store, [str(tmp_path)])
+    assert len(result.stories) == 2
+    ledger = merge_ledgers([story_ledger(store, sid) for sid in result.stories])
+    summer = {d.file: e for d in ledger.documents for e in ledger.events if e.doc == d.id and e.time_text == "last summer"}
+    assert (summer["2-quay.txt"].date_start, summer["2-quay.txt"].estimated) == ("2024-06-01", True)
+    assert (summer["3-mill.txt"].date_start, summer["3-mill.txt"].months) == (None, (6, 7, 8))
+    store.close()
+
+
+def test_stream_parses_in_memory_zones_that_leave_no_words_behind() -> None:
+    from newsledger.clean.parse import load_model
+
+    texts = [f"Zorvexian official Quaddleby{i} said 30{i} Tremmulite miners left Vaskon on Monday.\n" for i in range(6)]
+    docs = [document_from_text(t, f"{i}.txt") for i, t in enumerate(texts)]
+    pipeline.warm_up()
+    words = len(load_model().vocab.strings)
+    streamed = [f for f in pipeline.extract_documents(docs, batch_size=4) if isinstance(f, pipeline.Findings)]
+    assert len(load_model().vocab.strings) == words  # the new words went with their zone
+    alone = [extract_document(parse_document(pipeline.prepare_lines(d))) for d in docs]  # outside any zone
+    assert [(f.quotes, f.quantities, f.mentions, f.events) for f in streamed] == [
+        (f.quotes, f.quantities, f.mentions, f.events) for f in alone]
+
+
+def test_stream_article_the_parser_fails_on_is_a_failure_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pipeline.parse_documents
+
+    def fragile(docs: list[Document], **kw: Any) -> Any:
+        if any("Tremmulite" in d.text for d in docs):
+            raise ValueError("the parser gave up")
+        return real(docs, **kw)
+
+    monkeypatch.setattr(pipeline, "parse_documents", fragile)
+    docs = [document_from_text(t, f"{i}.txt") for i, t in enumerate([DATED, "Tremmulite miners left.\n", UNDATED])]
+    got = list(pipeline.extract_documents(docs))
+    assert [type(x).__name__ for x in got] == ["Findings", "Failure", "Findings"]
+    assert got[1] == Failure("1.txt", "could not be parsed: ValueError: the parser gave up")

@@ -27,6 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
+from contextlib import ExitStack
 from typing import Any
 
 from rich.console import Console
@@ -37,19 +38,23 @@ from rich.text import Text
 from . import __version__
 from .budget import DEFAULT_TIME_BUDGET
 from .errors import NewsledgerError
-from .ingest.files import expand_inputs
+from .export.stream import write_stories
 from .ingest.limits import DEFAULT_MAX_BYTES, ByteLimit, parse_size
 from .ingest.strings import printable, storable
 from .ingest.url import DEFAULT_URL_DEADLINE, make_fetcher
 from .model import Failure, Ledger, Notice, Skipped
 from .naming import outlet_name
 from .pipeline import Findings
+from .scale.sources import plan_inputs
 from .store.repository import DEFAULT_URL, MEMORY_URL, Store, describe_url
 from .store.stories import StoryRow
 from .stories import Assignment, choose_story, merge_ledgers, story_ledger, story_rows
 from .stories.batch import BatchResult, add_articles
 
 _PROGRESS_MIN_FILES = 6
+# Above this many articles the summary gives counts, not a line per article (the run then keeps
+# nothing per article, so its memory does not grow with the number of articles).
+SUMMARY_MAX_ARTICLES = 1000
 _FORMATS = ("json", "csv")
 _EXPORT_FORMATS = (*_FORMATS, "claimreview")
 
@@ -74,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="put every article in this story (a new name starts a story of that name)")
     _export_options(a, default_output=None)
     a.add_argument("-q", "--quiet", action="store_true", help="print no summary")
+    a.add_argument("--workers", type=int, metavar="N",
+                   help="read and extract the articles on N local processes (a Dask LocalCluster; "
+                        "pip install 'newsledger[scale]')")
+    a.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="run on the Dask cluster of this scheduler (its workers need newsledger installed, the "
+                        "input files at the same paths, and, when on other machines, a PostgreSQL --db)")
     _input_options(a)
 
     s = sub.add_parser("stories", help="list the stored stories", description="List the stories of the database: "
@@ -225,12 +236,16 @@ def _format(args: argparse.Namespace) -> str:
 # ------------------------------------------------------------------ analysing
 def _analyze(store: Store, args: argparse.Namespace, err: Console, *, story: str | None,
              progress: bool, stored: bool = True) -> BatchResult:
-    """Analyse the inputs into ``store``, one outcome line per input on ``err``."""
-    sources = list(expand_inputs(args.inputs))
-    wanted = set(sources)
-    done: set[str] = set()
-    bar = Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=err, transient=True, disable=not progress or len(sources) < _PROGRESS_MIN_FILES)
+    """Analyse the inputs into ``store``, one outcome line per input on ``err``.
+
+    With ``--workers``/``--scheduler`` the per-article work runs on a Dask cluster
+    (:mod:`.scale.cluster`); the outcome lines are the same, in the same order.
+    """
+    fetch = make_fetcher(allow_private=args.allow_private_urls, max_bytes=args.max_bytes, deadline=args.url_timeout)
+    plan = plan_inputs(args.inputs, max_bytes=args.max_bytes, fetch=fetch, budget=args.time_budget)
+    workers, scheduler = getattr(args, "workers", None), getattr(args, "scheduler", None)
+    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=err, transient=True, disable=not progress or plan.articles < _PROGRESS_MIN_FILES)
     kept = "stored" if stored else "analysed"
 
     def report(item: Findings | Failure | Skipped | Notice, _assignment: Assignment | None) -> None:
@@ -248,23 +263,30 @@ def _analyze(store: Store, args: argparse.Namespace, err: Console, *, story: str
                 _line(err, "error", "red", item.doc.source, f": {reasons} ({kept} without it){notes}")
             else:
                 _line(err, kept, "green", item.doc.source, notes)
-        root = _root_source(item.source if isinstance(item, Failure | Skipped) else item.doc.source)
-        if root in wanted and root not in done:
-            done.add(root)
-            bar.advance(task)
+        bar.advance(articles)
 
-    with bar:
-        task = bar.add_task("analyze", total=len(sources))
-        fetch = make_fetcher(allow_private=args.allow_private_urls, max_bytes=args.max_bytes,
-                             deadline=args.url_timeout)
-        return add_articles(store, args.inputs, story=story, max_bytes=args.max_bytes, fetch=fetch,
-                            budget=args.time_budget, on_item=report)
+    def compared(_story_id: int) -> None:
+        bar.update(stories, visible=True, advance=1)
 
+    keep = plan.articles <= SUMMARY_MAX_ARTICLES
+    with ExitStack() as stack:
+        runner = None
+        if workers is not None or scheduler is not None:
+            from .scale.cluster import DaskRunner, check_store, dashboard_link, open_client, warm_workers
 
-def _root_source(source: str) -> str:
-    """The input a document came from (a JSONL line's file)."""
-    head, sep, _tail = source.rpartition(":")
-    return head if sep and head.lower().endswith((".jsonl", ".ndjson")) else source
+            client = stack.enter_context(open_client(workers=workers, scheduler=scheduler))
+            check_store(client, store)
+            link = dashboard_link(client)
+            if scheduler is not None or link:
+                err.print(Text(f"Dask cluster {client.scheduler.address}"
+                               + (f", dashboard {link}" if link else "")), soft_wrap=True)
+            warm_workers(client)
+            runner = DaskRunner(client)
+        stack.enter_context(bar)
+        articles = bar.add_task("analyzing", total=plan.articles)
+        stories = bar.add_task("comparing stories", total=None, visible=False)
+        return add_articles(store, plan, story=story, max_bytes=args.max_bytes, budget=args.time_budget,
+                            on_item=report, on_story=compared, keep=keep, runner=runner)
 
 
 def story_export(store: Store, rows: Sequence[StoryRow]) -> tuple[Ledger, list[dict[str, Any]]]:
@@ -274,16 +296,6 @@ def story_export(store: Store, rows: Sequence[StoryRow]) -> tuple[Ledger, list[d
                 "documents": [d.id for d in led.documents], "groups": [g.id for g in led.groups]}
                for r, led in zip(rows, ledgers, strict=True)]
     return merge_ledgers(ledgers) if ledgers else Ledger(), records
-
-
-def _write_export(ledger: Ledger, records: list[dict[str, Any]], fmt: str, path: str | None) -> str:
-    if fmt == "csv":
-        from .export.to_csv import write_csv
-
-        return write_csv(ledger, path, records)
-    from .export.to_json import write_json
-
-    return write_json(ledger, path, records)
 
 
 def _to_stdout(text: str) -> None:
@@ -338,11 +350,11 @@ def _short(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def _next_steps(rows: Sequence[StoryRow], stored: str | None) -> str:
+def _next_steps(story_id: int | None, stored: str | None) -> str:
     db = "" if stored is None or stored == DEFAULT_URL else f" --db {stored}"
-    if not rows:
+    if story_id is None:
         return ""
-    story = f" --story {rows[0].id}"
+    story = f" --story {story_id}"
     return (f"next: newsledger ledger{db}{story}   (groups and verdicts)\n"
             f"      newsledger timeline{db}{story} | newsledger report{db}{story} -o report.html"
             f" | newsledger stories{db}")
@@ -352,35 +364,49 @@ def _cmd_analyze(args: argparse.Namespace, out: Console, err: Console) -> int:
     fmt = _format(args)
     export_to = args.output if args.output else ("-" if args.format else None)
     say = err if export_to == "-" else out  # the ledger on standard output: the summary goes to stderr
+    if args.workers is not None and args.scheduler is not None:
+        raise NewsledgerError("give --workers or --scheduler, not both")
     store = Store(MEMORY_URL if args.no_store else args.db)
     result = _analyze(store, args, err, story=args.story, progress=not args.quiet, stored=not args.no_store)
-    rows = story_rows(store, result.stories)
-    rows = sorted(rows, key=lambda r: result.stories.index(r.id))
     wrote = []
+    listed = export_to is not None or (not args.quiet and bool(result.assignments))
+    rows = _rows_in_order(store, result.stories) if listed else []
     if export_to is not None:
-        ledger, records = story_export(store, rows)
-        text = _write_export(ledger, records, fmt, export_to)
-        if export_to == "-":
-            _to_stdout(text)
-        else:
-            wrote.append(f"wrote {export_to} ({fmt.upper()}, {_n(len(ledger.documents), 'article')} of "
+        documents = write_stories(store, rows, export_to, fmt)
+        if export_to != "-":
+            wrote.append(f"wrote {export_to} ({fmt.upper()}, {_n(documents, 'article')} of "
                          f"{_n(len(rows), 'story')})")
     if not args.quiet:
-        _summary(result, rows, say)
+        if result.assignments or not result.articles:
+            _summary(result, rows, say)
+        else:
+            _short_summary(result, say)
     if result.failures:
         err.print(f"{len(result.failures)} input(s) failed; the rest were analysed"
                   + ("" if args.no_store else " and stored"), highlight=False)
     if not args.quiet:
         stored = None if args.no_store else args.db
         if stored is not None:
-            wrote.append(f"stored {_n(len(result.assignments), 'article')} in {describe_url(stored)}")
+            wrote.append(f"stored {_n(result.articles, 'article')} in {describe_url(stored)}")
         else:
             wrote.append("nothing stored (--no-store)")
         say.print(Text("\n".join(wrote)), soft_wrap=True)
         if stored is not None:
-            say.print(Text(_next_steps(rows, stored)), soft_wrap=True)
+            say.print(Text(_next_steps(result.stories[0] if result.stories else None, stored)), soft_wrap=True)
     store.close()
     return 1 if result.failures else 0
+
+
+def _rows_in_order(store: Store, story_ids: Sequence[int]) -> list[StoryRow]:
+    """The stories of ``story_ids`` as listed, in that order."""
+    by_id = {r.id: r for r in story_rows(store, story_ids)}
+    return [by_id[sid] for sid in story_ids if sid in by_id]
+
+
+def _short_summary(result: BatchResult, console: Console) -> None:
+    """The summary of a large run: counts only (``newsledger stories`` lists the stories)."""
+    console.print(Text.assemble(("newsledger: ", "bold"), f"{_n(result.articles, 'article')} into "
+                                f"{_n(len(result.stories), 'story')} ({result.new_stories} new)"))
 
 
 def _cmd_stories(args: argparse.Namespace, out: Console) -> int:
@@ -421,11 +447,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         reviews = [r for row in rows for r in claim_reviews(story_ledger(store, row.id), org=args.org,
                                                              org_url=args.org_url, per_claim=args.claims)]
         text = write_claimreview(reviews, args.output)
+        if args.output in (None, "-"):
+            _to_stdout(text)
     else:
-        ledger, records = story_export(store, rows)
-        text = _write_export(ledger, records, fmt, args.output)
-    if args.output in (None, "-"):
-        _to_stdout(text)
+        write_stories(store, rows, args.output, fmt)
     return 0
 
 

@@ -3,8 +3,13 @@
 Per document: metadata and cleaning, then every extractor of :data:`EXTRACTORS`. Across
 documents: entities are merged and linked to speakers and sources, times are placed,
 and comparable claims are grouped. An extractor that fails on one document is recorded
-as a failure of that document; the batch goes on. In a batch (:func:`iter_findings`) each
-article has a time budget (:mod:`.budget`): one that runs past it is a failure of that
+as a failure of that document; the batch goes on.
+
+A run is a stream (:func:`iter_findings`): its inputs are read a part at a time
+(:mod:`newsledger.scale.sources`), parsed in batches and extracted, and each article's
+findings are handed on as soon as its batch is done, so that memory does not grow with the
+number of articles. The same steps run on the workers of a Dask cluster (:func:`extract_part`).
+Each article has a time budget (:mod:`.budget`): one that runs past it is a failure of that
 article, and is not stored.
 """
 
@@ -19,11 +24,12 @@ from typing import Any
 
 from .budget import DEFAULT_TIME_BUDGET, BudgetExceeded, Deadline, time_budget
 from .clean import clean_document
-from .clean.parse import parse_document, parse_documents, parsed_extent
+from .clean.parse import BATCH_SIZE, memory_zone, parse_document, parse_documents, parsed_extent
 from .ingest.files import DEFAULT_MAX_BYTES, Fetcher, load_all
 from .ingest.metadata import extract_metadata
 from .ingest.read import document_from_text
 from .model import Document, Event, Failure, Ledger, Mention, Metadata, Notice, Quantity, Quote, Skipped, TimeExpr
+from .scale.sources import Outcome, Part, Plan, plan_inputs, read_part
 
 Extractor = Callable[[Document], list[Any]]
 # name → function(doc) → list of spans; built-ins are registered like any other, on first
@@ -89,7 +95,9 @@ def extract_document(doc: Document, *, deadline: Deadline | None = None) -> Find
     from .extract.facts import attach_facts
 
     if doc.parse is None:
-        doc = parse_document(doc)
+        warm_up()
+        with memory_zone():
+            return extract_document(parse_document(doc), deadline=deadline)
     found = Findings(dataclasses.replace(doc, parse=None))
     extent = parsed_extent(doc.text)
     if extent < len(doc.text):
@@ -172,28 +180,57 @@ def build_ledger(findings: list[Findings]) -> Ledger:
     )
 
 
-def iter_findings(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetcher | None = None,
-                  budget: float | None = DEFAULT_TIME_BUDGET) -> Iterator[Findings | Failure | Skipped | Notice]:
-    """Ingest and clean every input, then extract each document in turn.
+def iter_findings(inputs: Iterable[str] | Plan, *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetcher | None = None,
+                  budget: float | None = DEFAULT_TIME_BUDGET) -> Iterator[Findings | Outcome]:
+    """Read, clean, parse and extract the inputs' articles as a stream, in input order.
 
-    Inputs are all read and cleaned first (cheap), so that an article that states no
-    date can have its relative times placed against the batch's latest publication date
-    (``Metadata.reference``; the events are flagged ``estimated``). A text seen before in
-    the batch is skipped; an article whose cleaning and extraction together run past
-    ``budget`` seconds is a Failure. Notices of warning level come as they are found.
+    Inputs are read a part at a time (a folder's files, a run of a JSONL file's lines), so memory
+    holds one part and one parse batch, whatever the number of articles. A text seen before in
+    the run is skipped (a Skipped naming the first). An article whose reading, cleaning and
+    extraction run past ``budget`` seconds is a Failure. Notices of warning level come as they
+    are found; notes go on the article's findings. An article that states no date is extracted
+    with none: its story gives it the latest date of its articles when the story is compared
+    (:func:`newsledger.stories.update_story`), so that no pass over the whole run is needed first.
+
+    Args:
+        inputs: files, folders, URLs, "-", or a plan made of them (:func:`~.scale.sources.plan_inputs`).
     """
+    plan = inputs if isinstance(inputs, Plan) else plan_inputs(inputs, max_bytes=max_bytes, fetch=fetch,
+                                                               budget=budget)
     seen: dict[str, str] = {}
-    prepared: list[Document] = []
+    for part in plan.parts:
+        yield from extract_part(part, max_bytes=max_bytes, budget=budget, seen=seen)
+
+
+def extract_part(part: Part, *, max_bytes: int = DEFAULT_MAX_BYTES, budget: float | None = DEFAULT_TIME_BUDGET,
+                 seen: dict[str, str] | None = None) -> Iterator[Findings | Outcome]:
+    """The findings of one part's articles (what a worker does with a part), in order."""
+    yield from extract_documents(read_part(part, max_bytes=max_bytes, budget=budget), seen=seen, budget=budget)
+
+
+def extract_documents(items: Iterable[Document | Outcome], *, seen: dict[str, str] | None = None,
+                      budget: float | None = DEFAULT_TIME_BUDGET,
+                      batch_size: int = BATCH_SIZE) -> Iterator[Findings | Outcome]:
+    """Clean, parse (in batches of ``batch_size``) and extract documents; outcomes pass through.
+
+    Args:
+        items: documents as ingest gives them, and the outcomes of inputs.
+        seen: text id → source of the texts already analysed in this run (updated): such a
+            text again is a Skipped.
+        budget: seconds for one article's cleaning and extraction together (None: no limit).
+    """
+    seen = {} if seen is None else seen
+    batch: list[Document] = []
     spent: dict[str, float] = {}
     notes: dict[str, list[str]] = {}
-    for item in load_all(inputs, max_bytes=max_bytes, fetch=fetch, budget=budget):
+    for item in items:
         if isinstance(item, Notice) and item.level == "note":
             notes.setdefault(item.source, []).append(item.message)
             continue
         if not isinstance(item, Document):
             yield item
             continue
-        if item.id in seen:  # the same text twice in one batch is one document
+        if item.id in seen:  # the same text twice in one run is one document
             yield Skipped(item.source, f"same text as {seen[item.id]}")
             continue
         seen[item.id] = item.source
@@ -201,24 +238,67 @@ def iter_findings(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, 
         try:
             with time_budget(budget) as deadline:
                 deadline.stage = "cleaning"
-                prepared.append(prepare_lines(item))
+                batch.append(prepare_lines(item))
         except BudgetExceeded as exc:
             yield Failure(item.source, f"analysis {exc}; not stored")
         except Exception as exc:  # noqa: BLE001 - an odd text must not stop the batch
             yield Failure(item.source, f"could not be cleaned: {type(exc).__name__}: {exc}")
         spent[item.id] = time.monotonic() - started
-    # the parse runs in batches (nlp.pipe); each article's extraction has what is left of its budget
-    for doc in parse_documents(with_reference(prepared)):
-        try:
-            left = None if budget is None else budget - spent.get(doc.id, 0.0)
-            with time_budget(left) as deadline:
-                deadline.seconds = budget if budget is not None else deadline.seconds
-                found = extract_document(doc, deadline=deadline)
-        except BudgetExceeded as exc:
-            yield Failure(doc.source, f"analysis {exc}; not stored")
-            continue
-        found.notes = notes.get(doc.source, [])
-        yield found
+        if len(batch) >= batch_size:
+            yield from _extract_batch(batch, budget, spent, notes)
+            batch = []
+    if batch:
+        yield from _extract_batch(batch, budget, spent, notes)
+
+
+def _extract_batch(docs: list[Document], budget: float | None, spent: dict[str, float],
+                   notes: dict[str, list[str]]) -> list[Findings | Failure]:
+    """Parse and extract a batch inside one memory zone; the findings keep no part of the parse.
+
+    Each article's extraction has what is left of its budget after its cleaning. When the
+    parser fails on a batch, its articles are parsed one by one, and the one it fails on is a
+    Failure: the others are not lost with it.
+    """
+    warm_up()
+    out: list[Findings | Failure] = []
+    try:
+        with memory_zone():
+            for doc in parse_documents(docs):
+                out.append(_extract_timed(doc, budget, spent.pop(doc.id, 0.0), notes.pop(doc.source, [])))
+    except Exception as exc:  # noqa: BLE001 - one text the parser cannot take must not stop the run
+        if len(docs) == 1:
+            return [Failure(docs[0].source, f"could not be parsed: {type(exc).__name__}: {exc}")]
+        done = {x.doc.id if isinstance(x, Findings) else x.source for x in out}
+        for doc in docs:
+            if doc.id not in done and doc.source not in done:
+                out += _extract_batch([doc], budget, spent, notes)
+    return out
+
+
+def _extract_timed(doc: Document, budget: float | None, spent: float, notes: list[str]) -> Findings | Failure:
+    try:
+        left = None if budget is None else budget - spent
+        with time_budget(left) as deadline:
+            deadline.seconds = budget if budget is not None else deadline.seconds
+            found = extract_document(doc, deadline=deadline)
+    except BudgetExceeded as exc:
+        return Failure(doc.source, f"analysis {exc}; not stored")
+    found.notes = notes + found.notes
+    return found
+
+
+_WARM_UP = ("Port Alden fire guts warehouse\nMarch 14, 2025\nPORT ALDEN – “We are doing everything we can,” "
+            "said fire chief Mara Lind on Tuesday, according to the port. Some 300 workers were sent home "
+            "last week.\n")
+_warmed: list[bool] = []
+
+
+def warm_up() -> None:
+    """Extract one article outside any memory zone, once per process: the extractors build their
+    matchers on first use, and the strings those keep must outlive every zone."""
+    if not _warmed:
+        _warmed.append(True)
+        extract_document(parse_document(prepare_lines(document_from_text(_WARM_UP, "warm-up.txt"))))
 
 
 def analyze_texts(texts: Iterable[str]) -> Ledger:

@@ -36,3 +36,11 @@ def test_describe_size_in_the_unit_of_the_limit(n: int, limit: str, shown: str) 
 
 def test_default_limit_is_20mb() -> None:
     assert (DEFAULT_MAX_BYTES, DEFAULT_MAX_BYTES.text) == (20_000_000, "20MB")
+
+
+def test_byte_limit_pickles_whole() -> None:
+    """A Dask worker gets the limit as given, to word its messages in the same unit."""
+    import pickle
+
+    limit = pickle.loads(pickle.dumps(parse_size("500k")))
+    assert (limit, limit.text, limit.unit) == (500_000, "500k", "k")

@@ -1,68 +1,17 @@
 """The store on PostgreSQL: the same code through a postgresql:// URL.
 
-A throwaway cluster is started with the server's own tools (initdb, pg_ctl) on a Unix
-socket in a temporary folder; the test is skipped where no PostgreSQL server binaries or
-no psycopg driver are installed (``.ci/run`` installs both).
+The server is the throwaway cluster of the ``pg_url`` fixture (``tests/conftest.py``); the test
+is skipped where no PostgreSQL server binaries or no psycopg driver are installed (``.ci/run``
+installs both).
 """
 
 from __future__ import annotations
-
-import glob
-import os
-import shutil
-import subprocess
-import tempfile
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from newsledger.pipeline import extract_document, prepare_text
 from newsledger.store.repository import Store
 
 TEXT = ("Quay Fire Spreads\nBy Jane Roe\nMarch 14, 2025\nPort Alden – “We are doing everything we can,” said fire "
         "chief Mara Lind on Tuesday. Some 300 workers were sent home last week, the port said.\n")
-
-
-def _pg_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if found:
-        return Path(found[-1]).parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    pytest.importorskip("psycopg")
-    bindir = _pg_bin()
-    if bindir is None:
-        pytest.skip("no PostgreSQL server binaries (initdb)")
-    # not under pytest's tmp folder: that one is private to this user, and the server may run as another
-    base = Path(tempfile.mkdtemp(prefix="newsledger-pg-"))
-    data, sock = base / "data", base / "sock"
-    sock.mkdir()
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # the server refuses to run as root
-        if shutil.which("runuser") is None or subprocess.run(["id", "postgres"], capture_output=True).returncode:
-            pytest.skip("running as root without a postgres user")
-        shutil.chown(base, "postgres")
-        shutil.chown(sock, "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    run = lambda *cmd: subprocess.run([*as_user, *cmd], capture_output=True, text=True, timeout=120)  # noqa: E731
-    init = run(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres")
-    if init.returncode:
-        pytest.skip(f"initdb failed: {init.stderr.strip()[:200]}")
-    port = "54329"
-    start = run(str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(base / "log"), "start",
-                "-o", f"-k {sock} -p {port} -c listen_addresses=''")
-    if start.returncode:
-        pytest.skip(f"PostgreSQL did not start: {start.stderr.strip()[:200]}")
-    try:
-        yield f"postgresql+psycopg://postgres@/postgres?host={sock}&port={port}"
-    finally:
-        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
-        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_store_round_trip_on_postgresql(pg_url: str) -> None:

@@ -18,8 +18,6 @@ from newsledger.cli import main
 from newsledger.store.repository import Store
 from newsledger.stories import story_ledger, story_rows
 
-from .test_postgres import pg_url  # noqa: F401 - the fixture
-
 REPO = Path(__file__).resolve().parents[2]
 BUNDLES = ["harbor-fire", "mine-strike"]
 RUNS = 10

@@ -117,15 +117,15 @@ def _check_tags(html: str, source: str) -> None:
             raise IngestError(source, f"not an article: a tag with over {_MAX_ATTRIBUTES:,} attributes")
 
 
-def parse_jsonl(text: str, source: str) -> Loaded:
+def parse_jsonl(text: str, source: str, *, first_line: int = 1) -> Loaded:
     """One Document per JSON line with a non-empty ``text``; bad lines become failures.
 
     Each line: ``{"text": ..., "title"?, "url"?, "outlet"?, "author"?, "published"?}``.
-    The document's source is ``<file>:<line number>``. A BOM before the first line is
-    not part of it.
+    The document's source is ``<file>:<line number>``, counted from ``first_line`` (a part of
+    a file read alone starts further down). A BOM before the first line is not part of it.
     """
     docs, failures = [], []
-    for n, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+    for n, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=first_line):
         if not line.strip():
             continue
         where = f"{source}:{n}"

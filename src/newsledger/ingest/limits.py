@@ -30,6 +30,10 @@ class ByteLimit(int):
         self.unit = unit
         return self
 
+    def __reduce__(self) -> tuple[type[ByteLimit], tuple[int, str, str]]:
+        """Pickled whole (a Dask worker gets the limit with its text and unit)."""
+        return (ByteLimit, (int(self), self.text, self.unit))
+
 
 def parse_size(text: str) -> ByteLimit:
     """``"20MB"`` → 20,000,000 bytes; ``"500k"``, ``"1.5MiB"``, ``"12000"`` likewise.

@@ -7,7 +7,8 @@ what the code reads and writes. A change here needs a new migration beside it
 - ``documents``, ``items``: each article with its findings (quotes, figures, events, name
   mentions), keyed by a hash of its text, so an article is stored once.
 - ``stories``: one row per story; ``story_documents``: which story each article joined and why.
-- ``features``: what the story matcher compares (names, figures, days, words of each article).
+- ``features``: what the story matcher compares (names, figures, days, words of each article);
+  ``feature_stories``: in how many stories each of those keys is found (kept with ``features``).
 - ``story_entities``, ``story_groups``: each story's actors and groups of comparable claims.
 - ``watch_feeds``, ``watch_items``: what ``newsledger watch`` has read: each feed's validators
   for conditional requests, and each item seen (its link and its text's hash), across restarts.
@@ -67,10 +68,18 @@ features = Table(
     "features", metadata,
     Column("doc_id", String(64), primary_key=True),
     Column("key", String(200), primary_key=True),
-    Column("story_id", Integer, nullable=False, index=True),
+    Column("story_id", Integer, nullable=False),
     Column("weight", Float, nullable=False),
     Column("label", Text),  # how a reader is told about it: the name or figure as written
     Index("ix_features_key", "key"),
+    Index("ix_features_story_key", "story_id", "key"),  # does a story have a key already?
+)
+# The matcher asks, for each key of a new article, in how many stories it is found: counting
+# that over ``features`` costs a scan of every posting of a common word, for every article.
+feature_stories = Table(
+    "feature_stories", metadata,
+    Column("key", String(200), primary_key=True),
+    Column("stories", Integer, nullable=False),
 )
 story_entities = Table(
     "story_entities", metadata,

@@ -12,12 +12,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Column, Float, MetaData, String, Table, bindparam, delete, func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from ..model import Entity, Group
 from . import codec
-from .schema import features, stories, story_documents, story_entities, story_groups
+from .schema import feature_stories, features, stories, story_documents, story_entities, story_groups
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +80,12 @@ def list_stories(conn: Connection, story_ids: Sequence[int] | None = None) -> li
         if status == "conflict":
             conflicts[sid] = n
     q = select(stories).order_by(stories.c.id)
-    if story_ids is not None:
-        q = q.where(stories.c.id.in_(story_ids))
+    wanted = None if story_ids is None else set(story_ids)
+    if wanted is not None and len(wanted) <= 400:
+        q = q.where(stories.c.id.in_(sorted(wanted)))
     return [StoryRow(r.id, r.name, r.title, articles.get(r.id, 0), groups.get(r.id, 0), conflicts.get(r.id, 0),
-                     r.created, r.updated, bool(r.stale)) for r in conn.execute(q)]
+                     r.created, r.updated, bool(r.stale)) for r in conn.execute(q)
+            if wanted is None or r.id in wanted]
 
 
 def find_story(conn: Connection, ref: str) -> int | None:
@@ -133,31 +137,102 @@ def story_members(conn: Connection, story_id: int) -> list[tuple[str, str]]:
 
 def write_features(conn: Connection, doc_id: str, story_id: int,
                    weights: Mapping[str, tuple[float, str | None]]) -> None:
-    """The matcher's keys of one article: key → (weight, label)."""
+    """The matcher's keys of one article: key → (weight, label); the story counts follow."""
+    before = conn.execute(select(features.c.key, features.c.story_id).where(features.c.doc_id == doc_id)).all()
     conn.execute(delete(features).where(features.c.doc_id == doc_id))
+    by_story: dict[int, list[str]] = {}
+    for key, sid in before:
+        by_story.setdefault(int(sid), []).append(key)
+    for sid, keys in by_story.items():  # keys the article's old story no longer has
+        _count(conn, sorted(set(keys) - _story_keys(conn, sid, keys)), -1)
     if weights:
+        _count(conn, sorted(set(weights) - _story_keys(conn, story_id, list(weights))), +1)
         conn.execute(features.insert(), [
             {"doc_id": doc_id, "key": k, "story_id": story_id, "weight": w, "label": label}
             for k, (w, label) in weights.items()])
 
 
-def postings(conn: Connection, keys: Sequence[str]) -> list[Posting]:
-    """Every stored article's weight for each of ``keys``."""
-    out: list[Posting] = []
+def _story_keys(conn: Connection, story_id: int, keys: Sequence[str]) -> set[str]:
+    """Which of ``keys`` an article of the story has (the (story_id, key) index answers it)."""
+    out: set[str] = set()
     for chunk in _chunks(keys):
-        q = select(features.c.doc_id, features.c.story_id, features.c.key, features.c.weight, features.c.label)
-        out.extend(Posting(r.doc_id, int(r.story_id), r.key, float(r.weight), r.label)
-                   for r in conn.execute(q.where(features.c.key.in_(chunk))))
+        q = select(features.c.key).where(features.c.story_id == story_id, features.c.key.in_(chunk)).distinct()
+        out.update(conn.execute(q).scalars())
     return out
 
 
-def story_counts(conn: Connection, keys: Sequence[str]) -> dict[str, int]:
-    """For each key, in how many stories an article has it."""
-    out: dict[str, int] = {}
+def _count(conn: Connection, keys: Sequence[str], change: int) -> None:
+    """Add ``change`` to the story counts of ``keys`` (a key found in no story has no row)."""
+    if not keys:
+        return
+    c = feature_stories.c
+    if change > 0 and conn.dialect.name in ("sqlite", "postgresql"):
+        insert = sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert
+        upsert = insert(feature_stories)
+        conn.execute(upsert.on_conflict_do_update(index_elements=[c.key],
+                                                  set_={"stories": c.stories + upsert.excluded.stories}),
+                     [{"key": k, "stories": change} for k in keys])
+        return
     for chunk in _chunks(keys):
-        q = (select(features.c.key, func.count(func.distinct(features.c.story_id)))
-             .where(features.c.key.in_(chunk)).group_by(features.c.key))
-        out.update((k, int(n)) for k, n in conn.execute(q))
+        known = set(conn.execute(select(c.key).where(c.key.in_(chunk))).scalars())
+        if known:
+            conn.execute(feature_stories.update().where(c.key.in_(sorted(known))).values(stories=c.stories + change))
+        new = [k for k in chunk if k not in known]
+        if new and change > 0:
+            conn.execute(feature_stories.insert(), [{"key": k, "stories": change} for k in new])
+        conn.execute(delete(feature_stories).where(c.key.in_(chunk), c.stories <= 0))
+
+
+def postings(conn: Connection, keys: Sequence[str], doc_ids: Sequence[str] | None = None) -> list[Posting]:
+    """Every stored article's weight for each of ``keys`` (only those of ``doc_ids``, when given)."""
+    out: list[Posting] = []
+    for chunk in _chunks(keys):
+        q = select(features.c.doc_id, features.c.story_id, features.c.key, features.c.weight, features.c.label)
+        q = q.where(features.c.key.in_(chunk))
+        if doc_ids is not None:
+            q = q.where(features.c.doc_id.in_(doc_ids))
+        out.extend(Posting(r.doc_id, int(r.story_id), r.key, float(r.weight), r.label) for r in conn.execute(q))
+    return out
+
+
+def ranked_documents(conn: Connection, weights: Mapping[str, float], *, offset: int = 0,
+                     limit: int = 32) -> list[tuple[str, float]]:
+    """Stored articles by the dot product of their weights with ``weights``, highest first.
+
+    The database adds the products, so only the nearest articles travel: ``(doc_id, score)``
+    for ranks ``offset`` to ``offset + limit``, ties by document id. Scores are summed in the
+    database's order; a caller that needs them to the last bit sums the postings itself. The
+    weights go through a temporary table of the connection, so the query is the same text for
+    every article (compiled once).
+    """
+    if not weights:
+        return []
+    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_wanted.name} (key VARCHAR(200) PRIMARY KEY, w FLOAT)")
+    conn.execute(delete(_wanted))
+    conn.execute(_wanted.insert(), [{"key": k, "w": w} for k, w in weights.items()])
+    # "key IN (the article's keys)" with the weight looked up per posting: SQLite then walks the
+    # key index from the article's side (a join of the two tables had it scan every posting)
+    mine = select(_wanted.c.w).where(_wanted.c.key == features.c.key).scalar_subquery()
+    score = func.sum(features.c.weight * mine).label("score")
+    q = (select(features.c.doc_id, score).where(features.c.key.in_(select(_wanted.c.key)))
+         .group_by(features.c.doc_id).order_by(score.desc(), features.c.doc_id)
+         .offset(bindparam("offset")).limit(bindparam("limit")))
+    rows = conn.execute(q, {"offset": offset, "limit": limit}).all()
+    conn.execute(delete(_wanted))
+    return [(r.doc_id, float(r.score)) for r in rows]
+
+
+# The weights of the article being matched, for one query (a table of the connection only,
+# made on first use; not part of the stored schema).
+_wanted = Table("newsledger_wanted", MetaData(), Column("key", String(200), primary_key=True), Column("w", Float))
+
+
+def story_counts(conn: Connection, keys: Sequence[str]) -> dict[str, int]:
+    """For each key, in how many stories an article has it (keys found in none are left out)."""
+    out: dict[str, int] = {}
+    c = feature_stories.c
+    for chunk in _chunks(keys):
+        out.update((k, int(n)) for k, n in conn.execute(select(c.key, c.stories).where(c.key.in_(chunk))))
     return out
 
 

@@ -9,27 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.engine import Connection
 
 from ..errors import StoryError
 from ..model import Document
 from ..pipeline import Findings
 from ..store.repository import FINDINGS_VERSION, Finding, Store, findings_versions, write_document
-from ..store.schema import documents, story_documents
-from ..store.stories import (
-    count_stories,
-    create_story,
-    find_story,
-    join_story,
-    list_stories,
-    mark_stale,
-    postings,
-    story_counts,
-    story_of,
-    write_features,
-)
-from .matcher import Candidate, Match, common_limit, match_story
+from ..store.schema import story_documents
+from ..store.stories import create_story, find_story, join_story, list_stories, mark_stale, story_of, write_features
+from .nearest import nearest_story
 from .profile import Profile, article_profile
 
 
@@ -44,7 +33,8 @@ class Assignment:
     stored: bool  # False when the same text was stored before (it stays where it was)
 
 
-def assign_story(store: Store, found: Findings, *, story: str | None = None) -> Assignment:
+def assign_story(store: Store, found: Findings, *, story: str | None = None,
+                 profile: Profile | None = None) -> Assignment:
     """Store an analysed article in the story it matches best (or in ``story``), in one transaction.
 
     Args:
@@ -52,6 +42,7 @@ def assign_story(store: Store, found: Findings, *, story: str | None = None) -> 
         found (Findings): the article and what the extractors found in it.
         story (str | None): a story id or name given by the user (``--story``): the article
             goes there, and a name that no story has yet starts a story of that name.
+        profile (Profile | None): the article's matcher profile, when a worker made it already.
     Returns:
         Assignment: e.g. ``Assignment(doc, 3, False, "shares Jon Holden, 33,000 …", True)``.
     Raises:
@@ -59,7 +50,8 @@ def assign_story(store: Store, found: Findings, *, story: str | None = None) -> 
     """
     doc = found.doc
     items: list[Finding] = [*found.quotes, *found.quantities, *found.events, *found.mentions]
-    profile = article_profile(doc, found.mentions, found.quantities, found.events)
+    if profile is None:
+        profile = article_profile(doc, found.mentions, found.quantities, found.events)
     with store.writing() as conn:
         current = story_of(conn, doc.id)
         if story is not None:
@@ -72,7 +64,7 @@ def assign_story(store: Store, found: Findings, *, story: str | None = None) -> 
         elif current is not None:
             return _already(conn, doc, current, items, profile)
         else:
-            match = _match(conn, profile)
+            match = nearest_story(conn, profile)
             created = match.story_id is None
             sid = create_story(conn) if match.story_id is None else match.story_id
             reason = match.reason
@@ -108,22 +100,3 @@ def _named_story(conn: Connection, ref: str) -> tuple[int, bool]:
         known = ", ".join(s.label for s in list_stories(conn)) or "none yet"
         raise StoryError(f"no story {ref.strip()} (stories: {known}); a new story needs a name, not a number")
     return create_story(conn, name=" ".join(ref.split())), True
-
-
-def _match(conn: Connection, profile: Profile) -> Match:
-    keys = list(profile.weights)
-    counts = story_counts(conn, keys)
-    n_stories = count_stories(conn)
-    limit = common_limit(n_stories)
-    found = postings(conn, [k for k in keys if counts.get(k, 0) <= limit])
-    doc_ids = sorted({p.doc_id for p in found})
-    candidates: dict[str, Candidate] = {}
-    sids = {p.doc_id: p.story_id for p in found}
-    for chunk_start in range(0, len(doc_ids), 400):
-        chunk = doc_ids[chunk_start:chunk_start + 400]
-        q = select(documents.c.id, documents.c.file, documents.c.outlet, documents.c.published,
-                   documents.c.section).where(documents.c.id.in_(chunk))
-        for r in conn.execute(q):
-            name = f"{r.outlet} ({r.file})" if r.outlet else r.file
-            candidates[r.id] = Candidate(r.id, sids[r.id], name, r.published, r.outlet, r.section)
-    return match_story(profile, found, counts, n_stories, candidates)

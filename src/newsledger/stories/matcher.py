@@ -109,19 +109,7 @@ def match_story(profile: Profile, postings: Sequence[Posting], story_counts: Map
         ``story_id`` None when no stored article is near enough.
     """
     limit = common_limit(n_stories)
-    scores: dict[str, float] = defaultdict(float)
-    for p in postings:
-        mine = profile.weights.get(p.key)
-        if mine is None or story_counts.get(p.key, 0) > limit:
-            continue
-        scores[p.doc_id] += mine * p.weight
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-    best: tuple[str, float] | None = None
-    for doc_id, score in ranked:
-        cand = candidates.get(doc_id)
-        if cand is not None and _compatible(profile, cand):
-            best = (doc_id, score)
-            break
+    best = nearest_compatible(profile, similarities(profile, postings, story_counts, n_stories), candidates)
     if best is None:
         return Match(None, 0.0, None, (), ())
     doc_id, score = best
@@ -133,6 +121,30 @@ def match_story(profile: Profile, postings: Sequence[Posting], story_counts: Map
     words_ = tuple(dict.fromkeys(label for _, k, label in shared if k[0] in "hw" and label not in names))
     return Match(cand.story_id if score >= JOIN_SIMILARITY else None, score, cand.name, names,
                  words_[:_REASON_WORDS])
+
+
+def similarities(profile: Profile, postings: Sequence[Posting], story_counts: Mapping[str, int],
+                 n_stories: int) -> dict[str, float]:
+    """Each stored article's similarity with the new one: the dot product over the keys they
+    share that are not common in the store, added in the order of the keys."""
+    limit = common_limit(n_stories)
+    scores: dict[str, float] = defaultdict(float)
+    for p in sorted(postings, key=lambda p: p.key):
+        mine = profile.weights.get(p.key)
+        if mine is None or story_counts.get(p.key, 0) > limit:
+            continue
+        scores[p.doc_id] += mine * p.weight
+    return scores
+
+
+def nearest_compatible(profile: Profile, scores: Mapping[str, float],
+                       candidates: Mapping[str, Candidate]) -> tuple[str, float] | None:
+    """The most similar stored article that may be of one story with the new one (ties: by id)."""
+    for doc_id, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        cand = candidates.get(doc_id)
+        if cand is not None and _compatible(profile, cand):
+            return doc_id, score
+    return None
 
 
 def _compatible(profile: Profile, cand: Candidate) -> bool:

@@ -44,10 +44,15 @@ def merge_ledgers(ledgers: Sequence[Ledger]) -> Ledger:
         out.groups += led.groups
         for e in led.entities:
             had = entities.get(e.id)
-            entities[e.id] = e if had is None else dataclasses.replace(
-                had, aliases=tuple(dict.fromkeys([*had.aliases, *e.aliases])), mentions=had.mentions + e.mentions)
+            entities[e.id] = e if had is None else merge_entity(had, e)
     out.entities = list(entities.values())
     return out
+
+
+def merge_entity(first: Entity, other: Entity) -> Entity:
+    """One actor of two stories (the same id, a full name) as one entity: aliases and mentions of both."""
+    return dataclasses.replace(first, aliases=tuple(dict.fromkeys([*first.aliases, *other.aliases])),
+                               mentions=first.mentions + other.mentions)
 
 
 def choose_story(store: Store, ref: str | None) -> StoryRow:

@@ -14,6 +14,11 @@ title. Everything else in the store stays as it was.
 - Entity ids: a full name ("Jon Holden", a country, a people) has one id in every story,
   so entities with the same full name are one actor across stories; a bare surname or a
   one-word organisation name gets an id of its own story ("e-holden-person-s3").
+
+The work is done in two steps: :func:`compute_story` reads the story and compares it without
+holding the store's write lock (so several processes compare several stories at once), and
+:func:`write_story` stores the result in one transaction, unless an article joined the story
+in the meantime (then it is compared again).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ..model import Entity, Group, Ledger, Quantity, Quote, item_id
 from ..pipeline import Findings, build_ledger, extract_document, story_reference
@@ -43,6 +49,27 @@ KEEP_GROUP_ID_OVERLAP = 0.5
 _GLOBAL_TYPES = ("GPE", "NORP")
 
 
+@dataclass(slots=True)
+class StoryUpdate:
+    """A story compared again, not yet stored: what :func:`write_story` writes.
+
+    Attributes:
+        members: the story's articles when it was read; the update is written only while they
+            are still its articles (another run may have added one in the meantime).
+        extracted: articles extracted again (their reference date moved, or they were stored
+            by an older release), each with its matcher features.
+        changed: stored quotes and figures whose speaker or source entity changed.
+    """
+
+    story_id: int
+    members: list[str]
+    ledger: Ledger
+    title: str
+    reference: str | None
+    extracted: list[tuple[Findings, dict[str, tuple[float, str | None]]]] = field(default_factory=list)
+    changed: list[Quote | Quantity] = field(default_factory=list)
+
+
 def update_story(store: Store, story_id: int) -> Ledger:
     """Compare the claims of one story again and store its entities, groups and title.
 
@@ -52,35 +79,66 @@ def update_story(store: Store, story_id: int) -> Ledger:
     Returns:
         Ledger: the story's ledger as now stored.
     """
-    with store.writing() as conn:
+    while True:
+        update = compute_story(store, story_id)
+        if write_story(store, update):
+            return update.ledger
+
+
+def compute_story(store: Store, story_id: int) -> StoryUpdate:
+    """A story's ledger compared again from what the store holds, without writing anything.
+
+    The work of :func:`update_story` that takes time (extracting articles again, resolving and
+    comparing), done outside the store's write lock, so that several processes can compare
+    different stories at once.
+    """
+    with store.reading() as conn:
         ids = [doc_id for doc_id, _ in story_members(conn, story_id)]
         docs = sorted(read_documents(conn, ids), key=lambda d: (d.file, d.id))
         versions = findings_versions(conn, ids)
         stored = read_findings(conn, ids)
-        reference = story_reference(docs)
-        findings: list[Findings] = []
-        for doc in docs:
-            wanted = doc if doc.meta.published else dataclasses.replace(
-                doc, meta=dataclasses.replace(doc.meta, reference=reference))
-            if versions.get(doc.id, 0) < FINDINGS_VERSION or wanted.meta.reference != doc.meta.reference:
-                found = extract_document(wanted)
-                write_document(conn, found.doc, [*found.quotes, *found.quantities, *found.events, *found.mentions])
-                profile = article_profile(found.doc, found.mentions, found.quantities, found.events)
-                write_features(conn, doc.id, story_id,
-                               {k: (w, profile.labels.get(k)) for k, w in profile.weights.items()})
-                stored[doc.id] = [*found.quotes, *found.quantities, *found.events, *found.mentions]
-            else:
-                found = _findings(doc, stored.get(doc.id, []))
-            findings.append(found)
-        ledger = scope_entities(build_ledger(findings), story_id)
-        old_entities, old_groups = read_results(conn, story_id)
-        ledger.groups = carry_group_ids(old_groups, ledger.groups)
-        before = {item_id(x): x for xs in stored.values() for x in xs if isinstance(x, (Quote, Quantity))}
-        claims: list[Quote | Quantity] = [*ledger.quotes, *ledger.quantities]
-        update_items(conn, [x for x in claims if before.get(item_id(x)) != x])
-        write_results(conn, story_id, ledger.entities, ledger.groups, title=story_title(docs, ledger.entities),
-                      data={"reference": reference})
-    return ledger
+        _old_entities, old_groups = read_results(conn, story_id)
+    reference = story_reference(docs)
+    update = StoryUpdate(story_id, ids, Ledger(), "", reference)
+    findings: list[Findings] = []
+    for doc in docs:
+        wanted = doc if doc.meta.published else dataclasses.replace(
+            doc, meta=dataclasses.replace(doc.meta, reference=reference))
+        if versions.get(doc.id, 0) < FINDINGS_VERSION or wanted.meta.reference != doc.meta.reference:
+            found = extract_document(wanted)
+            profile = article_profile(found.doc, found.mentions, found.quantities, found.events)
+            update.extracted.append((found, {k: (w, profile.labels.get(k)) for k, w in profile.weights.items()}))
+            stored[doc.id] = [*found.quotes, *found.quantities, *found.events, *found.mentions]
+        else:
+            found = _findings(doc, stored.get(doc.id, []))
+        findings.append(found)
+    ledger = scope_entities(build_ledger(findings), story_id)
+    ledger.groups = carry_group_ids(old_groups, ledger.groups)
+    before = {item_id(x): x for xs in stored.values() for x in xs if isinstance(x, (Quote, Quantity))}
+    claims: list[Quote | Quantity] = [*ledger.quotes, *ledger.quantities]
+    update.changed = [x for x in claims if before.get(item_id(x)) != x]
+    update.ledger = ledger
+    update.title = story_title(docs, ledger.entities)
+    return update
+
+
+def write_story(store: Store, update: StoryUpdate) -> bool:
+    """Store a story compared by :func:`compute_story`, in one transaction.
+
+    Returns:
+        bool: False, with nothing written, when the story's articles changed since it was read
+        (compare it again).
+    """
+    with store.writing() as conn:
+        if [doc_id for doc_id, _ in story_members(conn, update.story_id)] != update.members:
+            return False
+        for found, weights in update.extracted:
+            write_document(conn, found.doc, [*found.quotes, *found.quantities, *found.events, *found.mentions])
+            write_features(conn, found.doc.id, update.story_id, weights)
+        update_items(conn, update.changed)
+        write_results(conn, update.story_id, update.ledger.entities, update.ledger.groups, title=update.title,
+                      data={"reference": update.reference})
+    return True
 
 
 def _findings(doc: object, stored: Sequence[Finding]) -> Findings:
