@@ -332,3 +332,29 @@ def test_labels_amount_of_a_substance_names_its_unit() -> None:
         "Nearly 600 tonnes of synthetic rubber were stored in the Orrin depot, a port official said on Monday."])
     figures = [g for g in _with(ledger, items, "150 tonnes", "600 tonnes") if g.members[0].startswith("n-")]
     assert [(g.label, g.status) for g in figures] == [("tonnes of rubber stored", "conflict")]
+
+
+@pytest.mark.parametrize(("sentence", "head"), [
+    ("The agency put the total damage to the harbour at about 4 million euros, officials said.", "damage"),
+    ("The cost of the new bridge was estimated at $40 million.", "cost"),
+    ("Police put the number of protesters at 2,000 on Sunday.", "protester"),
+    ("Analysts pegged the losses at 2 billion dollars.", "loss"),
+])
+def test_facts_value_given_with_at_is_of_the_thing_assessed(sentence: str, head: str) -> None:
+    ledger, _ = _ledger([sentence])
+    [figure] = ledger.quantities
+    assert figure.facts is not None and (figure.facts.head, figure.facts.action) == (head, None)
+
+
+def test_facts_at_a_place_is_no_assessment() -> None:
+    ledger, _ = _ledger(["Police put up 300 barriers at the square."])
+    [figure] = ledger.quantities
+    assert figure.facts is not None and figure.facts.head == "barrier"
+
+
+def test_labels_sum_of_money_is_named_by_what_it_is() -> None:
+    ledger, items = _ledger([
+        "The port authority put the damage to the quay at about 3 million euros on Monday.",
+        "The port authority put the damage to the quay at 9 million euros, an insurer said on Monday."])
+    figures = [g for g in _with(ledger, items, "3 million", "9 million") if g.members[0].startswith("n-")]
+    assert [(g.label, g.status) for g in figures] == [("damage", "conflict")]

@@ -15,8 +15,6 @@ from newsledger.store.migrate import alembic_config
 from newsledger.store.repository import Store, update_items
 from newsledger.store.search import MARK_END, MARK_START, scan_snippet, search_store, search_terms
 
-from .test_postgres import pg_url  # noqa: F401  (the throwaway PostgreSQL cluster)
-
 TEXTS = [
     "Quay Fire Spreads\nMarch 14, 2025\nPort Alden – “We are doing everything we can,” said fire chief Mara Lind. "
     "Some 300 dockers were sent home, the harbour authority said.\n",

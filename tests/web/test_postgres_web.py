@@ -8,7 +8,6 @@ from newsledger.store.repository import Store
 from newsledger.stories.batch import add_articles
 from newsledger.web import create_app
 
-from ..store.test_postgres import pg_url  # noqa: F401  (the throwaway PostgreSQL cluster)
 from .conftest import HARBOR
 
 

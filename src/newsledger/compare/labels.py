@@ -16,7 +16,7 @@ from functools import cache
 
 from ..lexicons import first_column, table
 from ..model import Event, Quantity, Quote
-from ._words import currency_units
+from ._words import currency_units, money_words
 from .claims import Claim
 
 __all__ = ["group_label"]
@@ -122,6 +122,8 @@ def _figure_label(members: Sequence[Claim]) -> str:
     if head and dimension:
         return (dimension if head == dimension else f"{dimension} of {plural(head)}") + where
     unit = units.most_common(1)[0][0] if units else None
+    if head and unit in currency_units() and head in money_words():
+        return head + where  # a sum of money: "damage", "cost", never "damages put"
     amount = unit is not None and unit != "%" and unit not in currency_units() and " " not in unit and (
         unit.rstrip("s") not in first_column("duration_units.tsv"))
     if head and amount:

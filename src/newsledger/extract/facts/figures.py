@@ -116,6 +116,25 @@ def _action(verb: Token | None, noun: Token | None, extracted: str | None, span:
     return extracted if extracted and not _incidental(extracted) else None
 
 
+def _assessed(anchor: Token, verb: Token | None) -> Token | None:
+    """The thing a value is given for with "at" ("the authority put the damage at 2 million euros",
+    "the cost was estimated at $3 million"): the object (or passive subject) of an assessment verb
+    whose "at" holds the figure; a counting noun gives way to what it counts ("the number of
+    protesters")."""
+    if verb is None or verb.lemma_.lower() not in first_column("assessment_verbs.tsv"):
+        return None
+    at = next((k for k in _kids(verb) if k.dep_ == "prep" and k.lower_ == "at"
+               and k.left_edge.i <= anchor.i <= k.right_edge.i), None)
+    if at is None:
+        return None
+    thing = next((k for k in _kids(verb) if k.dep_ in ("dobj", "nsubjpass") and k.pos_ in ("NOUN", "PROPN")), None)
+    if thing is not None and thing.lemma_.lower() in first_column("counting_nouns.tsv"):
+        of = next((k for k in _kids(thing) if k.dep_ == "prep" and k.lower_ == "of"), None)
+        counted = next((k for k in _kids(of) if k.dep_ == "pobj"), None) if of is not None else None
+        thing = counted if counted is not None else thing
+    return thing
+
+
 def _head(noun: Token) -> str:
     """The counted noun's lemma, or its compound when the lexicon knows it ("rescue worker")."""
     for kid in _kids(noun):
@@ -353,6 +372,9 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
     verb = _nearest(parse, wlo, whi, q.action, anchor.i)
     if verb is None:
         verb = _verb_above(noun if noun is not None else anchor)
+    assessed = _assessed(anchor, verb)
+    if assessed is not None:
+        noun = assessed
     if noun is None and verb is not None and verb.lemma_.lower() in first_column("value_verbs.tsv"):
         # "earthquakes measuring 7.7", "its strongest aftershock measured 5.9": the value is of a thing
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
@@ -376,7 +398,8 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
         terms.append(verb.lemma_.lower())
     whole = _partitive(noun, anchor)
     head = None if whole else _head(noun) if noun is not None else q.measure_head
-    action = _action(verb, None if whole else noun, q.action, span)
+    # an assessment verb says who gave the value, not what happened to the thing valued
+    action = None if assessed is not None else _action(verb, None if whole else noun, q.action, span)
     owner = _owner(noun) if noun is not None and not whole else None
     if owner is not None:
         head = owner.lemma_.lower()
