@@ -281,8 +281,8 @@ def test_analyze_prints_one_line_per_url(hostile: str, capsys: pytest.CaptureFix
                    "200k", hostile + "/story.html", hostile + "/endless", hostile + "/silent"])
     assert status == 1
     assert capsys.readouterr().err.splitlines() == [
+        f"analysed {hostile}/story.html",
         f"error {hostile}/endless: too large: the body passed the 200k limit",
         f"error {hostile}/silent: timed out waiting for an answer (the deadline is 1.5 s)",
-        f"analysed {hostile}/story.html",
         "2 input(s) failed; the rest were analysed",
     ]

@@ -16,9 +16,9 @@ from newsledger.store.schema import feature_stories, features
 def _counted(store: Store) -> tuple[dict[str, int], dict[str, int]]:
     """(the kept counts, the counts made from ``features``)."""
     with store.reading() as conn:
-        kept = dict(conn.execute(select(feature_stories.c.key, feature_stories.c.stories)).tuples().all())
+        kept = dict(conn.execute(select(feature_stories.c.key, feature_stories.c.stories)).all())
         made = dict(conn.execute(select(features.c.key, func.count(func.distinct(features.c.story_id)))
-                                 .group_by(features.c.key)).tuples().all())
+                                 .group_by(features.c.key)).all())
     return kept, made
 
 

@@ -44,7 +44,7 @@ def test_cli_watch_once_reads_one_round_and_exits(feed_server: FeedServer, tmp_p
     assert out == [
         "story 1 (new) · Velmora Courier · Velmora bridge: engineers inspect the Tarrow span",
         "story 1 · Velmora Courier · Footbridge collapses over the Tarrow in Velmora",
-        "story 1 · new conflict · people injured: 12 and 5 cannot both hold for 'people injured'; both rest on one "
+        "story 1 · new conflict · injured: 12 and 5 cannot both hold for 'people injured'; both rest on one "
         "original source, Velmora Fire Brigade: one independent source, two outlets",
     ]
     assert captured.err.strip().endswith("done: 2 new articles in 1 story, 1 alert")

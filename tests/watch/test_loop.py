@@ -185,7 +185,7 @@ def test_watch_a_new_conflicting_figure_gives_one_alert_line_and_one_webhook_pos
     feed_server.serve("/feed.xml", rss("Velmora Courier", _items(feed_server, "engineers-inspect", "bridge-collapse")))
     watcher.run(once=True)
     alerts = rec.lines("conflict")
-    assert alerts == ["story 1 · new conflict · people injured: 12 and 5 cannot both hold for 'people injured'; "
+    assert alerts == ["story 1 · new conflict · injured: 12 and 5 cannot both hold for 'people injured'; "
                       "both rest on one original source, Velmora Fire Brigade: one independent source, two outlets"]
     hooks = [p for p in feed_server.posts if p["event"] == "conflict"]
     assert len(hooks) == 1 and len(feed_server.posts) == 3  # two articles, one conflict
