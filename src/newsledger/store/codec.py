@@ -12,13 +12,32 @@ from ..model import Boilerplate, Document, Entity, Event, Facts, Group, Mention,
 T = TypeVar("T")
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _stored_fields(cls: Any) -> tuple[str, ...]:
+    """A dataclass's fields that are stored (the parse and other transient fields are not)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get("transient"))
+
+
 def to_dict(obj: Any) -> Any:
-    """A dataclass tree as dicts and lists (tuples become lists); transient fields (the parse) left out."""
+    """A dataclass tree as dicts and lists (tuples become lists); transient fields (the parse) left out.
+
+    Example: ``to_dict(Span(3, 9))`` → ``{"start": 3, "end": 9}``. Plain values are passed
+    through without a call each: a document's spans and sentences are thousands of them.
+    """
+    kind = type(obj)
+    if kind in _PLAIN:
+        return obj
+    if kind is list or kind is tuple or isinstance(obj, (list, tuple)):
+        return [x if type(x) in _PLAIN else to_dict(x) for x in obj]
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-                if not f.metadata.get("transient")}
-    if isinstance(obj, (list, tuple)):
-        return [to_dict(x) for x in obj]
+        out: dict[str, Any] = {}
+        for name in _stored_fields(cast(Hashable, kind)):
+            v = getattr(obj, name)
+            out[name] = v if type(v) in _PLAIN else to_dict(v)
+        return out
     return obj
 
 
