@@ -1,0 +1,35 @@
+"""The phrase reader on parses made by hand: what it reads off a token's children, and when it will not."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsledger.clean.parse import load_model
+from newsledger.resolve.phrases import noun_phrase
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
+    return Doc(load_model().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=[w.lower() for w in words])
+
+
+def test_description_takes_its_modifiers() -> None:
+    doc = _doc(["the", "harbour", "spokesman", "said"], [2, 2, 3, 3], ["det", "compound", "nsubj", "ROOT"],
+               ["DET", "NOUN", "NOUN", "VERB"], ["DT", "NN", "NN", "VBD"])
+    phrase = noun_phrase(doc[2])
+    assert phrase is not None and (phrase.text, phrase.start, phrase.end) == ("harbour spokesman", 4, 21)
+
+
+def test_token_with_hundreds_of_children_is_read_alone() -> None:
+    # a degenerate parse (a run of words hung on one noun) is not walked for every quotation near it
+    n = 300
+    words = [*(["big"] * n), "figures", "said"]
+    heads = [*([n] * n), n + 1, n + 1]
+    deps = [*(["amod"] * n), "nsubj", "ROOT"]
+    doc = _doc(words, heads, deps, [*(["ADJ"] * n), "NOUN", "VERB"], [*(["JJ"] * n), "NNS", "VBD"])
+    phrase = noun_phrase(doc[n])
+    assert phrase is not None and (phrase.text, phrase.start) == ("figures", 4 * n)
+    few = _doc(["big", "figures", "said"], [1, 2, 2], ["amod", "nsubj", "ROOT"], ["ADJ", "NOUN", "VERB"],
+               ["JJ", "NNS", "VBD"])
+    phrase = noun_phrase(few[1])
+    assert phrase is not None and phrase.text == "big figures"
