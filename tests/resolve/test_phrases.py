@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsledger.clean.parse import load_model
-from newsledger.resolve.phrases import noun_phrase
+from newsledger.resolve.phrases import children, noun_phrase
 
 
 def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]) -> Doc:
@@ -33,3 +33,12 @@ def test_token_with_hundreds_of_children_is_read_alone() -> None:
                ["JJ", "NNS", "VBD"])
     phrase = noun_phrase(few[1])
     assert phrase is not None and phrase.text == "big figures"
+
+
+def test_children_of_a_degenerate_parse_are_not_walked() -> None:
+    n = 300
+    many = _doc([*(["1"] * n), "said"], [*([n] * n), n], [*(["dep"] * n), "ROOT"], [*(["NUM"] * n), "VERB"],
+                [*(["CD"] * n), "VBD"])
+    assert list(children(many[n])) == []
+    few = _doc(["Ana", "said"], [1, 1], ["nsubj", "ROOT"], ["PROPN", "VERB"], ["NNP", "VBD"])
+    assert [t.text for t in children(few[1])] == ["Ana"]

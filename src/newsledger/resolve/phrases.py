@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicons import table, word_list
 
-__all__ = ["Phrase", "PhraseLexicons", "load_phrase_lexicons", "noun_phrase", "name_tokens"]
+__all__ = ["Phrase", "PhraseLexicons", "children", "load_phrase_lexicons", "noun_phrase", "name_tokens"]
 
 Kind = Literal["person", "org", "place", "group", "description", "pronoun"]
 
@@ -49,10 +49,10 @@ class PhraseLexicons:
     org_words: frozenset[str]  # words that make a name an organisation ("authority", "guild")
 
 
-_MAX_CHILDREN = 48  # a noun phrase never has more; a degenerate parse ("1,1,1,…") may have thousands
+_MAX_CHILDREN = 48  # a phrase or a clause never has more; a degenerate parse ("1,1,1,…") may have thousands
 
 
-def _children(tok: Token) -> Iterable[Token]:
+def children(tok: Token) -> Iterable[Token]:
     """The token's children, or none where the parse hangs more than ``_MAX_CHILDREN`` on it:
     a phrase is never read off such a token, and reading it for every quotation nearby would
     cost the square of the text's length."""
@@ -236,10 +236,10 @@ def _kind_of_name(doc: Doc, lo: int, hi: int, roles: tuple[str, ...], lex: Phras
 def _appositive_roles(head: Token, lex: PhraseLexicons) -> tuple[str, ...]:
     """Role words of appositives ("Vera Holt, a nurse," → ("nurse",))."""
     out = []
-    for child in _children(head):
+    for child in children(head):
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
             out.append(child.lemma_.lower())
-            out.extend(c.lower_ for c in _children(child) if c.dep_ == "compound" and c.lower_ in lex.roles)
+            out.extend(c.lower_ for c in children(child) if c.dep_ == "compound" and c.lower_ in lex.roles)
     return tuple(out)
 
 
@@ -258,7 +258,7 @@ def noun_phrase(tok: Token, lex: PhraseLexicons | None = None) -> Phrase | None:
     if tok.pos_ == "NUM" or tok.ent_type_ in ("TIME", "DATE"):
         # "11:50 — A miner who asked not to be named told …": a time stamp is nobody; the
         # phrase in apposition to it is who speaks
-        for child in _children(tok):
+        for child in children(tok):
             if child.dep_ == "appos":
                 return noun_phrase(child, lex)
         return None
@@ -267,7 +267,7 @@ def noun_phrase(tok: Token, lex: PhraseLexicons | None = None) -> Phrase | None:
         lo, hi, roles = name
         # "Tom Hardy and Lia Moss": coordinated names speak together
         conj_hi = hi
-        for c in _children(doc[hi - 1]) if hi - 1 < len(doc) else ():
+        for c in children(doc[hi - 1]) if hi - 1 < len(doc) else ():
             if c.dep_ == "conj" and _is_name_token(c):
                 sub = name_tokens(c, lex)
                 if sub:
@@ -283,16 +283,16 @@ def noun_phrase(tok: Token, lex: PhraseLexicons | None = None) -> Phrase | None:
     description = _description(tok, lex)
     # "The police chief, Rob Stan, told …": the name in apposition is who speaks; so is a
     # person named at the end of a role's phrase ("Freedonia's ambassador in Lorn Nina Sorel")
-    named_in = [c for c in _children(tok) if c.dep_ == "appos" and _is_name_token(c)]
+    named_in = [c for c in children(tok) if c.dep_ == "appos" and _is_name_token(c)]
     if description.roles:
-        for child in _children(tok):
+        for child in children(tok):
             if child.dep_ == "prep" and child.i > tok.i:
-                for obj in _children(child):
+                for obj in children(child):
                     if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON" and obj.i == obj.right_edge.i:
                         named_in.append(obj)
                     # "Freedonia's ambassador to Sylvania, Nina Sorel, said": the parser may
                     # hang the name on the owner
-                    named_in += [a for a in _children(obj) if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
+                    named_in += [a for a in children(obj) if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
     for child in named_in:
         named = noun_phrase(child, lex)
         if named is not None and named.kind != "pronoun":
@@ -304,7 +304,7 @@ def noun_phrase(tok: Token, lex: PhraseLexicons | None = None) -> Phrase | None:
 
 def _description(tok: Token, lex: PhraseLexicons) -> Phrase:
     doc = tok.doc
-    lo = min([tok.i] + [c.left_edge.i for c in _children(tok) if c.i < tok.i and c.dep_ in _DESCRIPTION_LEFT])
+    lo = min([tok.i] + [c.left_edge.i for c in children(tok) if c.i < tok.i and c.dep_ in _DESCRIPTION_LEFT])
     while lo < tok.i and (doc[lo].pos_ in ("DET", "NUM", "PUNCT") or doc[lo].lower_ in ("the", "a", "an")):
         lo += 1
     hi = tok.i + 1
@@ -314,10 +314,10 @@ def _description(tok: Token, lex: PhraseLexicons) -> Phrase:
     if role:
         # "spokesman for the port", "ambassador of North Korea to Russia", "analysts from
         # the Institute": owner phrases right after the noun, one after another
-        for child in sorted((c for c in _children(tok) if c.i > tok.i and c.dep_ == "prep"), key=lambda c: c.i):
+        for child in sorted((c for c in children(tok) if c.i > tok.i and c.dep_ == "prep"), key=lambda c: c.i):
             if child.i != hi or child.lower_ not in _OWNER_PREPS:
                 break
-            objects = [c for c in _children(child) if c.dep_ == "pobj"]
+            objects = [c for c in children(child) if c.dep_ == "pobj"]
             if not objects or not (_is_name_token(objects[0]) or objects[0].lemma_.lower() in lex.groups
                                    or (child.lower_ in ("for", "of", "with") and objects[0].pos_ == "NOUN")):
                 break

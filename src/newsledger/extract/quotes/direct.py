@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from ...clean.parse import sentence_of, token_at
 from ...model import Document
 from ...resolve.attribution import Attribution, Attributor
-from ...resolve.phrases import Phrase
+from ...resolve.phrases import Phrase, children
 from .marks import Marked
 
 __all__ = ["DirectAttribution", "Regions", "attribute_direct"]
@@ -237,7 +237,7 @@ def _subject_speaker(parse: Doc, att: Attributor, qa: int, inside: set[int]) -> 
     root = parse[sentence_of(parse, qa)[2]]
     if root.i in inside:
         return None
-    for child in root.children:
+    for child in children(root):  # none from a degenerate parse: its root may hold thousands
         if child.dep_ == "nsubj" and child.i not in inside:
             phrase = att.phrase_at(child)
             if phrase is not None and phrase.kind in ("person", "org", "pronoun") and att.animate(phrase):
