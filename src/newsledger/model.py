@@ -141,9 +141,9 @@ class Document:
 class Facts:
     """What a claim states, read from the parse when it is extracted; the comparison reads only this.
 
-    For "Myanmar's death toll reached 1,644 on Saturday": terms ("death", "toll", "reach"),
-    head "toll", referent ("Myanmar",), places ("Myanmar",), period "on Saturday". For the
-    statement "Iran will not win this war": head "Iran", action "win", negated, modality "will".
+    For "Norland's death toll reached 212 on Saturday": terms ("death", "toll", "reach"),
+    head "toll", referent ("Norland",), places ("Norland",), period "on Saturday". For the
+    statement "Norland will not win this war": head "Norland", action "win", negated, modality "will".
 
     Attributes:
         terms: lemmas of the content words of what is counted (a figure's measure), said (a
@@ -151,7 +151,7 @@ class Facts:
         head: lemma of the counted noun (figures), of the subject (statements and events).
         action: lemma of the verb or state the counted thing stands to, or the statement's predicate.
         harm: the casualty components a figure counts ("killed or wounded" → killed, wounded).
-        referent: names the fact belongs to, as written: the owner ("Boeing's debt"), the agent
+        referent: names the fact belongs to, as written: the owner ("Halden's debt"), the agent
             ("fired by Iran"), the subject of a figure that is an object ("Iran fired 200 missiles").
         referent_spans: where those names stand, to find their resolved entities.
         marks: words that single out which of several: ordinals and superlatives ("second", "strongest").
@@ -232,7 +232,7 @@ class Quantity:
     source_end: int | None = None
     hedged: bool = False
     source_entity: str | None = None  # filled by resolve
-    measure_head: str | None = None  # lemma of what is counted ("person" for "1,644 people were killed")
+    measure_head: str | None = None  # lemma of what is counted ("person" for "212 people were killed")
     action: str | None = None  # lemma of the verb the counted thing stands to ("kill")
     facts: Facts | None = None  # read from the parse after extraction (extract/facts)
 

@@ -6,8 +6,8 @@ actor and then by a sliding window, so the cost grows about linearly with the nu
 articles. A pair is scored only when its two articles may tell one story (:mod:`.affinity`).
 
 One more rule needs the whole block: an article that gives two numbers for one measure
-("earthquakes measuring 7.7 and 6.4", "1,644 killed in Myanmar … 10 people confirmed dead
-in Bangkok") tells of two things, so a figure of another article that disagrees with one of
+("earthquakes measuring 7.1 and 5.9", "212 killed in Norland … 12 people confirmed dead
+in a neighbouring capital") tells of two things, so a figure of another article that disagrees with one of
 them but agrees with the other is never set against the first.
 """
 

@@ -104,7 +104,7 @@ def verbatim_key(text: str) -> tuple[str, ...]:
 def place_keys(names: Sequence[str]) -> frozenset[str]:
     """The countries of place names: a country, a capital or a demonym ("Bangkok", "Thai" → thailand).
 
-    Places the gazetteer does not know ("Mandalay") are left out: nothing says which country
+    Places the gazetteer does not know ("Varna") are left out: nothing says which country
     they are in, so they can never keep two claims apart.
     """
     lex = default_lexicons()

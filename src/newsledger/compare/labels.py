@@ -1,7 +1,7 @@
 """Labels in plain words for a group, from the structured facts of its members.
 
-A figure group is named by what it counts and where: "deaths in Myanmar", "injured in
-Thailand", "workers", "missiles launched", "share voting to reject"; an event group by its
+A figure group is named by what it counts and where: "deaths in Norland", "injured in
+Velka", "workers", "missiles launched", "share voting to reject"; an event group by its
 happening or its label ("fire began", "sign defense pact"); a statement group by its speaker
 and its first words. Words come from the facts (lemmas and the lexicons' canonical words),
 inflected with ``verb_forms.tsv``, never cut out of a sentence.
@@ -168,10 +168,10 @@ def group_label(members: Sequence[Claim]) -> str:
     """A group's label in plain words (see the module docstring).
 
     Args:
-        members (Sequence[Claim]): the group's claims, e.g. "1,644 people were killed in Myanmar"
-            and "the death toll in Myanmar reached 1,644".
+        members (Sequence[Claim]): the group's claims, e.g. "212 people were killed in Norland"
+            and "the death toll in Norland reached 212".
     Returns:
-        str: e.g. ``"deaths in Myanmar"``.
+        str: e.g. ``"deaths in Norland"``.
     """
     first = members[0].item
     if isinstance(first, Quantity):

@@ -4,7 +4,7 @@ Two figures are compared only when they count the same thing: the same harm ("ki
 "1,644 deaths"), or the same counted noun or action under the synonym lexicon, in one unit;
 never on a bare "people". Even then they are kept apart when their referents differ
 ("Apple's sales" and "Samsung's sales"), when their places lie in different countries
-(Myanmar's toll and Bangkok's), when their periods do not meet (2008 and this year), or
+(one country's toll and a neighbouring capital's), when their periods do not meet (2008 and this year), or
 when their numbers disagree and something else tells two things apart: an ordinal or
 superlative on one ("a second earthquake", "the strongest aftershock"), or an article that
 gives both numbers itself (see :mod:`.blocking`). What is left is scored on the measure, the
@@ -99,7 +99,7 @@ def measure_similarity(a: Claim, b: Claim) -> float:
         if a.action and b.action and a.action != b.action:
             if related_outcomes(a, b):
                 return max(overlap, _RELATED_OUTCOME)
-            # "33,000 workers walked out" and "30,000 workers staffing picket lines" count one
+            # "4,000 workers walked out" and "3,600 workers staffing picket lines" count one
             # membership; "24 soldiers brought in" and "two soldiers captured" two happenings
             qa, qb = a.item, b.item
             together = isinstance(qa, Quantity) and isinstance(qb, Quantity) and intervals_overlap(qa, qb)

@@ -450,7 +450,7 @@ class Attributor:
         "estimates that the claim will reach 3 million once stock is included": the "once"
         clause belongs to what is estimated; so does a second clause with its own subject
         ("Authorities say 2,376 were injured, and 30 others are missing"), and, after a
-        figure, its cause ("report 1,644 deaths as a result of the quake"). A clause after
+        figure, its cause ("report 212 deaths as a result of the quake"). A clause after
         a comma that opens with "as", "but", "while" is left to the writer; so is one about
         another named actor or with a speech verb of its own.
         """

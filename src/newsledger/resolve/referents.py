@@ -3,7 +3,7 @@
 "he said" → the person last named; "it said" → the body that spoke last, else the last
 organisation named; "the ambassador said" → the person the text introduced with that title
 or role ("Ambassador Nina Sorel", "Nina Sorel, Freedonia's ambassador"); "the company said"
-→ the last organisation whose name fits ("Brannock Mining Ltd"). Gender is used where the
+→ the last organisation whose name fits ("Halvard Mining Ltd"). Gender is used where the
 text shows it (Mr, Ms, Mrs and the like), number always (they → a group or body).
 
 The index of names is built once per document from the parse's named entities; the
@@ -129,7 +129,7 @@ class Referents:
                     named.append(_Named(phrase, phrase.head, self.sentence_of(phrase.head), _gender(phrase.roles),
                                         True))
         named.sort(key=lambda n: n.phrase.start)
-        # a bare surname of a person named in full before is that person ("Jon Holden" … "Holden")
+        # a bare surname of a person named in full before is that person ("Ana Rivas" … "Rivas")
         surnames: set[str] = set()
         for i, n in enumerate(named):
             words = n.phrase.text.split()
@@ -248,7 +248,7 @@ class Referents:
         if noun in self.lex.groups or noun in load_org_synonyms() or noun in _org_descriptions():
             for n in self._before(phrase.head, DESCRIPTION_SENTENCES):
                 words = n.phrase.text.lower().split()
-                # "the union" → "Federation of Ferry Workers", "the company" → "Brannock Mining Ltd"
+                # "the union" → "Federation of Ferry Workers", "the company" → "Halvard Mining Ltd"
                 if n.phrase.kind == "org" and words and (words[-1] in endings or words[0] in endings
                                                          or noun in words):
                     return self._fullest(n)

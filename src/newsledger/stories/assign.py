@@ -44,7 +44,7 @@ def assign_story(store: Store, found: Findings, *, story: str | None = None,
             goes there, and a name that no story has yet starts a story of that name.
         profile (Profile | None): the article's matcher profile, when a worker made it already.
     Returns:
-        Assignment: e.g. ``Assignment(doc, 3, False, "shares Jon Holden, 33,000 …", True)``.
+        Assignment: e.g. ``Assignment(doc, 3, False, "shares Ana Rivas, 4,000 …", True)``.
     Raises:
         StoryError: ``story`` is a number that is no story's id.
     """

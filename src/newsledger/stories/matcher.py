@@ -74,7 +74,7 @@ class Match:
 
     @property
     def reason(self) -> str:
-        """One line for the summary: "shares Boeing, Jon Holden, 33,000 workers; words …"."""
+        """One line for the summary: "shares Halden Corp, Ana Rivas, 4,000 workers; words …"."""
         if self.nearest is None:
             return "no stored article shares its names, figures or rare words"
         parts = []
@@ -105,7 +105,7 @@ def match_story(profile: Profile, postings: Sequence[Posting], story_counts: Map
         n_stories (int): how many stories the store holds.
         candidates (Mapping[str, Candidate]): the stored articles named in ``postings``.
     Returns:
-        Match: e.g. ``Match(3, 0.34, "KUOW (001_kuow.txt)", ("Jon Holden", "33,000"), ("strike",))``;
+        Match: e.g. ``Match(3, 0.34, "Velmora Courier (001_courier.txt)", ("Ana Rivas", "4,000"), ("strike",))``;
         ``story_id`` None when no stored article is near enough.
     """
     limit = common_limit(n_stories)

@@ -50,7 +50,7 @@ class Profile:
 
     Attributes:
         weights: key → weight, the vector of unit length.
-        labels: key → how a reader is told about it ("Jon Holden", "33,000 workers").
+        labels: key → how a reader is told about it ("Ana Rivas", "4,000 workers").
         date: the publication day, when the article states one.
         outlet: the outlet the article names; section: the outlet's section for it.
     """
@@ -92,7 +92,7 @@ def article_profile(doc: Document, mentions: Sequence[Mention], quantities: Sequ
         doc (Document): the prepared article.
         mentions (Sequence[Mention]): its name mentions; quantities, events: its figures and events.
     Returns:
-        Profile: e.g. an article on a strike vote gets ``n:jon holden``, ``f:33000``, ``h:strike``….
+        Profile: e.g. an article on a strike vote gets ``n:ana rivas``, ``f:4000``, ``h:strike``….
     """
     raw: dict[str, float] = {}
     labels: dict[str, str] = {}

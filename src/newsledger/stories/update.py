@@ -11,9 +11,9 @@ title. Everything else in the store stays as it was.
   mentions.
 - A group that persists keeps its id: each new group takes the id of the old group it
   overlaps most, when they share at least half the members of the smaller one.
-- Entity ids: a full name ("Jon Holden", a country, a people) has one id in every story,
+- Entity ids: a full name ("Ana Rivas", a country, a people) has one id in every story,
   so entities with the same full name are one actor across stories; a bare surname or a
-  one-word organisation name gets an id of its own story ("e-holden-person-s3").
+  one-word organisation name gets an id of its own story ("e-rivas-person-s3").
 
 The work is done in two steps: :func:`compute_story` reads the story and compares it without
 holding the store's write lock (so several processes compare several stories at once), and
@@ -159,8 +159,8 @@ def is_full_name(entity: Entity) -> bool:
 def scope_entities(ledger: Ledger, story_id: int) -> Ledger:
     """The ledger with story-scoped ids for entities that are not known by a full name.
 
-    Example: "Jon Holden" stays ``e-jon-holden-person`` (one id in every story); "Holden" alone
-    becomes ``e-holden-person-s3``.
+    Example: "Ana Rivas" stays ``e-ana-rivas-person`` (one id in every story); "Rivas" alone
+    becomes ``e-rivas-person-s3``.
     """
     names = Counter((e.canonical.casefold(), e.type) for e in ledger.entities)
     renamed: dict[str, str] = {}

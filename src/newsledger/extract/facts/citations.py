@@ -2,7 +2,7 @@
 
 Asked of the attribution component (the one that says who said or gave a span): when the
 claim's speaker is an outlet ("Reuters reported that …"), or when the speaker spoke *to* an
-outlet ("…, Jericho's governor told AFP", "said to The Wall Street Journal", "in an
+outlet ("…, Velka's governor told AFP", "said to The Wall Street Journal", "in an
 interview with the BBC"), the claim reached the article through that outlet, which is then
 the original behind it. An outlet is a name of ``news_outlets.tsv`` or a name ending in an
 outlet word ("Gazette", "Times", ``outlet_words.txt``).

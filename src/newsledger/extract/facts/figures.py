@@ -4,7 +4,7 @@ What is counted (the counted noun's lemma and the lemmas of the measure's words)
 action or state it stands to, whose it is (the referent), and which one when a story has
 several ("a second earthquake with a magnitude of 6.4" → mark "second").
 
-- Referent: the possessor of the counted noun ("Myanmar's death toll", "Boeing's debt"), the
+- Referent: the possessor of the counted noun ("Norland's death toll", "Halden's debt"), the
   agent of its verb ("missiles launched by Iran"), or the subject of the verb a figure is the
   object of ("Iran fired 200 missiles"); only names count (a pronoun or "the company" says
   nothing about which).
@@ -38,7 +38,7 @@ def _kids(tok: Token) -> list[Token]:
 
 
 def _anchor(span: Span) -> Token:
-    """The number of a figure's span ("at least 1,644 people" → "1,644")."""
+    """The number of a figure's span ("at least 212 people" → "212")."""
     for tok in span:
         if tok.like_num or tok.tag_ == "CD" or tok.lemma_.lower() in _VAGUE:
             return tok
@@ -165,7 +165,7 @@ def _dimensioned(anchor: Token) -> tuple[Token, Token] | None:
 
 def _owner(noun: Token) -> Token | None:
     """The thing a value noun gives a value of: "the quake, with a magnitude of 7.1" → quake,
-    "a magnitude 7.7 earthquake" → earthquake, "Mandalay's population" → None (a name)."""
+    "a magnitude 7.7 earthquake" → earthquake, "Varna's population" → None (a name)."""
     from ..quantities import load_quantity_lexicons
 
     if noun.lemma_.lower() not in load_quantity_lexicons().kind("value_noun"):
@@ -202,7 +202,7 @@ def _verb_above(tok: Token) -> Token | None:
 
 
 def _name_of(tok: Token) -> Span | None:
-    """The whole name a proper noun belongs to ("Boeing" of "Boeing Co.'s"), when it is one."""
+    """The whole name a proper noun belongs to ("Halden" of "Halden Co.'s"), when it is one."""
     if tok.pos_ not in _NAME_POS and not tok.ent_type_:
         return None
     if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
@@ -223,7 +223,7 @@ def _referents(noun: Token | None, verb: Token | None, anchor: Token) -> list[Sp
     if noun is not None:
         for kid in _kids(noun):
             if kid.dep_ == "poss" and (name := _name_of(kid)) is not None:
-                found.append(name)  # "Myanmar's death toll"
+                found.append(name)  # "Norland's death toll"
     if verb is not None:
         kids = _kids(verb)
         for kid in kids:

@@ -1,8 +1,8 @@
 """Where and when a claim stands: the places, times and content words around it, per sentence.
 
 Built once per parsed document (:class:`Setting`), then asked for each claim. A claim's
-places are the place names of its sentence ("killed in the capital, Bangkok"), else those
-of the sentence before it in the same paragraph ("The quake rocked central Myanmar. …
+places are the place names of its sentence ("killed in the capital, Velka"), else those
+of the sentence before it in the same paragraph ("The quake rocked central Norland. …
 Authorities say 2,376 have been injured"): a follow-up sentence goes on about the place
 just named. Its period is the time expression of its own clause ("the 2008 strike
 dragged on for eight weeks" → "in 2008" belongs to "dragged"; a time of another clause of

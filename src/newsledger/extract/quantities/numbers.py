@@ -6,7 +6,7 @@ number is a claim at all (a year, a score, a model name) is decided later
 (:mod:`.nonclaims`); units, ranges and bounds are read around it (:mod:`.figures`).
 
 Only token texts are read here, through the parse's own tokenization; the one regular
-expression reads the digits inside a token ("1,644", "-0.3", "1.2bn", "3.25%-3.5").
+expression reads the digits inside a token ("1,212", "-0.3", "1.2bn", "3.25%-3.5").
 """
 
 from __future__ import annotations
