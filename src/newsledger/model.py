@@ -12,8 +12,9 @@ extractors return lists of spans, resolve and compare return new lists.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as Parse
@@ -356,6 +357,19 @@ class Ledger:
     groups: list[Group] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+
+    def add_claims(self, items: Iterable[Any]) -> None:
+        """File stored findings under quotes, quantities and events (mentions and others are skipped).
+
+        Example: ``ledger.add_claims(read_findings(conn, ids)[doc_id])``.
+        """
+        for x in items:
+            if isinstance(x, Quote):
+                self.quotes.append(x)
+            elif isinstance(x, Quantity):
+                self.quantities.append(x)
+            elif isinstance(x, Event):
+                self.events.append(x)
 
 
 _PREFIX = {Quote: "q", Quantity: "n", Event: "ev", TimeExpr: "t", Mention: "m"}

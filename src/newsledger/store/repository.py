@@ -130,13 +130,7 @@ class Store:
                 docs.sort(key=lambda d: (d.file, d.id))
             ledger = Ledger(documents=docs)
             for found in read_findings(conn, [d.id for d in docs]).values():
-                for x in found:
-                    if isinstance(x, Quote):
-                        ledger.quotes.append(x)
-                    elif isinstance(x, Quantity):
-                        ledger.quantities.append(x)
-                    elif isinstance(x, Event):
-                        ledger.events.append(x)
+                ledger.add_claims(found)
         return ledger
 
     def count_documents(self) -> int:

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..errors import StoryError
-from ..model import Entity, Event, Ledger, Quantity, Quote
+from ..model import Entity, Ledger
 from ..store.repository import Store, read_documents, read_findings
 from ..store.stories import StoryRow, find_story, list_stories, read_results, story_members
 
@@ -20,13 +20,7 @@ def story_ledger(store: Store, story_id: int) -> Ledger:
         entities, groups = read_results(conn, story_id)
     ledger = Ledger(documents=docs, entities=entities, groups=groups)
     for d in docs:
-        for x in found[d.id]:
-            if isinstance(x, Quote):
-                ledger.quotes.append(x)
-            elif isinstance(x, Quantity):
-                ledger.quantities.append(x)
-            elif isinstance(x, Event):
-                ledger.events.append(x)
+        ledger.add_claims(found[d.id])
     return ledger
 
 

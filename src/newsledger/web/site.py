@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from ..budget import DEFAULT_TIME_BUDGET
-from ..model import Entity, Event, Ledger, Quantity, Quote
+from ..model import Entity, Ledger
 from ..store.repository import Store, read_documents, read_findings
 from ..store.stories import StoryRow, entity_names, list_stories, read_groups, story_members
 from .claims import LedgerIndex, WebLinks
@@ -158,13 +158,7 @@ def load_story(store: Store, story_id: int) -> Ledger:
     ledger = Ledger(documents=docs, groups=groups,
                     entities=[Entity(i, canonical, kind, (), ()) for i, canonical, kind in names])
     for d in docs:
-        for x in found[d.id]:
-            if isinstance(x, Quote):
-                ledger.quotes.append(x)
-            elif isinstance(x, Quantity):
-                ledger.quantities.append(x)
-            elif isinstance(x, Event):
-                ledger.events.append(x)
+        ledger.add_claims(found[d.id])
     return ledger
 
 
