@@ -104,6 +104,44 @@ def test_stream_parses_in_memory_zones_that_leave_no_words_behind() -> None:
         (f.quotes, f.quantities, f.mentions, f.events) for f in alone]
 
 
+def test_memory_zone_drops_the_lemmas_of_words_new_to_it() -> None:
+    from newsledger.clean.parse import _lemma_cache, load_model, memory_zone
+
+    nlp = load_model()
+    cache = _lemma_cache(nlp)
+    with memory_zone():
+        parsed = nlp("The blorfs flimbled the grommets, officials said.")
+        assert [t.lemma_ for t in parsed][2] == "flimble"
+        words_inside = {nlp.vocab.strings[key[0]] for key in cache}
+        assert {"flimbled", "said"} <= words_inside
+    words_after = {nlp.vocab.strings[key[0]] for key in cache}
+    assert "flimbled" not in words_after  # a word new to the zone left its cache entry behind
+    assert "said" in words_after  # the model's own words keep theirs
+
+
+def test_stream_batches_end_at_a_length_as_well_as_a_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsledger.clean import parse
+
+    sizes: list[int] = []
+    real = pipeline._extract_batch
+
+    def counting(docs: list[Document], *args: Any) -> Any:
+        sizes.append(len(docs))
+        return real(docs, *args)
+
+    monkeypatch.setattr(pipeline, "_extract_batch", counting)
+    monkeypatch.setattr(pipeline, "BATCH_CHARS", 250)
+    monkeypatch.setattr(parse, "BATCH_CHARS", 250)
+    texts = [f"Reporter {i} wrote that {i + 2} ferries sailed from the quay on Monday.\n" * 2 for i in range(5)]
+    assert all(120 < len(t) < 250 for t in texts)
+    docs = [document_from_text(t, f"{i}.txt") for i, t in enumerate(texts)]
+    found = [f for f in pipeline.extract_documents(docs, batch_size=4) if isinstance(f, pipeline.Findings)]
+    assert sizes == [2, 2, 1]  # two texts pass 250 characters: a batch of two, not of four
+    assert [f.doc.source for f in found] == [f"{i}.txt" for i in range(5)]
+    parsed = list(parse.parse_texts(texts, batch_size=4))
+    assert [p.text for p in parsed] == texts
+
+
 def test_stream_article_the_parser_fails_on_is_a_failure_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
     real = pipeline.parse_documents
 

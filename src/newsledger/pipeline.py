@@ -24,7 +24,15 @@ from typing import Any
 
 from .budget import DEFAULT_TIME_BUDGET, BudgetExceeded, Deadline, time_budget
 from .clean import clean_document
-from .clean.parse import BATCH_SIZE, memory_zone, parse_document, parse_documents, parsed_extent
+from .clean.parse import (
+    BATCH_CHARS,
+    BATCH_SIZE,
+    MAX_PARSED_CHARS,
+    memory_zone,
+    parse_document,
+    parse_documents,
+    parsed_extent,
+)
 from .ingest.files import DEFAULT_MAX_BYTES, Fetcher, load_all
 from .ingest.metadata import extract_metadata
 from .ingest.read import document_from_text
@@ -211,7 +219,8 @@ def extract_part(part: Part, *, max_bytes: int = DEFAULT_MAX_BYTES, budget: floa
 def extract_documents(items: Iterable[Document | Outcome], *, seen: dict[str, str] | None = None,
                       budget: float | None = DEFAULT_TIME_BUDGET,
                       batch_size: int = BATCH_SIZE) -> Iterator[Findings | Outcome]:
-    """Clean, parse (in batches of ``batch_size``) and extract documents; outcomes pass through.
+    """Clean, parse (in batches of ``batch_size`` texts or BATCH_CHARS characters) and extract
+    documents; outcomes pass through.
 
     Args:
         items: documents as ingest gives them, and the outcomes of inputs.
@@ -223,6 +232,7 @@ def extract_documents(items: Iterable[Document | Outcome], *, seen: dict[str, st
     batch: list[Document] = []
     spent: dict[str, float] = {}
     notes: dict[str, list[str]] = {}
+    size = 0
     for item in items:
         if isinstance(item, Notice) and item.level == "note":
             notes.setdefault(item.source, []).append(item.message)
@@ -244,9 +254,10 @@ def extract_documents(items: Iterable[Document | Outcome], *, seen: dict[str, st
         except Exception as exc:  # noqa: BLE001 - an odd text must not stop the batch
             yield Failure(item.source, f"could not be cleaned: {type(exc).__name__}: {exc}")
         spent[item.id] = time.monotonic() - started
-        if len(batch) >= batch_size:
+        size += min(len(item.text), MAX_PARSED_CHARS)
+        if len(batch) >= batch_size or size >= BATCH_CHARS:
             yield from _extract_batch(batch, budget, spent, notes)
-            batch = []
+            batch, size = [], 0
     if batch:
         yield from _extract_batch(batch, budget, spent, notes)
 

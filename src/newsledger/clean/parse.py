@@ -16,17 +16,21 @@ regular dependency). It is loaded once per process.
 The model's vocabulary keeps every new word it meets; over a corpus of millions of articles
 (names, numbers, typos) that grows without end. Parses made inside :func:`memory_zone` give
 back what they added when the zone closes, so a long run's memory stays flat; nothing of such
-a parse may be used after its zone.
+a parse may be used after its zone. The lemmatizer's cache (one entry per word and part of
+speech it has seen) has no zone of its own in spaCy: what a zone added to it is dropped when
+the zone closes, but for words the vocabulary keeps.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
@@ -36,8 +40,8 @@ from ..errors import NewsledgerError
 from ..model import Document
 
 __all__ = [
-    "MAX_PARSED_CHARS", "MODEL_PACKAGES", "load_model", "memory_zone", "parse_document", "parse_documents",
-    "parsed_extent", "sentence_bounds", "sentence_of", "sentence_spans", "token_at", "token_starts",
+    "BATCH_CHARS", "MAX_PARSED_CHARS", "MODEL_PACKAGES", "load_model", "memory_zone", "parse_document",
+    "parse_documents", "parsed_extent", "sentence_bounds", "sentence_of", "sentence_spans", "token_at", "token_starts",
 ]
 
 # Tried in order: the official package first, then the pinned re-upload.
@@ -50,6 +54,9 @@ CHUNK_CHARS = 100_000
 # it gets no findings of the extractors that read the parse (the caller says so).
 MAX_PARSED_CHARS = 150_000
 BATCH_SIZE = 32
+# A batch also ends once its texts reach this many characters: the parser's working memory
+# grows with a batch's length, and a run's peak memory is that of its longest batch.
+BATCH_CHARS = 25_000
 # spaCy's tokenizer strips leading and trailing punctuation one character at a time, each
 # time copying the rest of the word: a run of thousands of quotation marks or commas costs
 # quadratic time, and makes as many tokens for the tagger and parser. No prose has 32
@@ -106,12 +113,36 @@ def memory_zone() -> Iterator[None]:
     if _zone_open:
         yield
         return
-    with load_model().memory_zone():
+    nlp = load_model()
+    cache = _lemma_cache(nlp)
+    known = len(cache)
+    with nlp.memory_zone():
         _zone_open.append(True)
         try:
             yield
         finally:
             _zone_open.clear()
+    _forget_lemmas(cache, known, cast("Container[int]", nlp.vocab.strings))  # keyed by hash too
+
+
+def _lemma_cache(nlp: Language) -> dict[tuple[int, ...], object]:
+    """The rule lemmatizer's cache ({(orth, pos, morph): lemmas}), or an empty dict."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    cache = getattr(lemmatizer, "cache", None)
+    return cache if isinstance(cache, dict) else {}
+
+
+def _forget_lemmas(cache: dict[tuple[int, ...], object], known: int, strings: Container[int]) -> None:
+    """Drop the entries added to ``cache`` after its first ``known`` ones whose word the
+    vocabulary no longer holds (it was new to a closed zone).
+
+    Example: after a zone that parsed "Zorblax said", the entry of "Zorblax" goes, that of
+    "said" stays.
+    """
+    added = list(itertools.islice(cache, known, None))
+    for key in added:
+        if key[0] not in strings:
+            del cache[key]
 
 
 def _chunks(text: str) -> list[str]:
@@ -159,10 +190,13 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterat
             yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
         pending.clear()
 
+    size = 0
     for text in texts:
         pending.append(_chunks(_break_punct_runs(text[:parsed_extent(text)])))
-        if len(pending) >= batch_size:
+        size += min(len(text), MAX_PARSED_CHARS)
+        if len(pending) >= batch_size or size >= BATCH_CHARS:
             yield from flush()
+            size = 0
     if pending:
         yield from flush()
 
@@ -194,10 +228,13 @@ def parse_documents(docs: Iterable[Document], *, batch_size: int = BATCH_SIZE) -
             yield dataclasses.replace(d, parse=parsed, sentences=sentence_spans(parsed))
         batch.clear()
 
+    size = 0
     for doc in docs:
         batch.append(doc)
-        if len(batch) >= batch_size:
+        size += min(len(doc.text), MAX_PARSED_CHARS)
+        if len(batch) >= batch_size or size >= BATCH_CHARS:
             yield from flush()
+            size = 0
     yield from flush()
 
 
