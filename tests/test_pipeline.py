@@ -110,12 +110,12 @@ def test_memory_zone_drops_the_lemmas_of_words_new_to_it() -> None:
     nlp = load_model()
     cache = _lemma_cache(nlp)
     with memory_zone():
-        parsed = nlp("The blorfs flimbled the grommets, officials said.")
-        assert [t.lemma_ for t in parsed][2] == "flimble"
+        parsed = nlp("The zarbles quindled the frobnets, officials said.")
+        assert [t.lemma_ for t in parsed][2] == "quindle"
         words_inside = {nlp.vocab.strings[key[0]] for key in cache}
-        assert {"flimbled", "said"} <= words_inside
+        assert {"quindled", "said"} <= words_inside
     words_after = {nlp.vocab.strings[key[0]] for key in cache}
-    assert "flimbled" not in words_after  # a word new to the zone left its cache entry behind
+    assert "quindled" not in words_after  # a word new to the zone left its cache entry behind
     assert "said" in words_after  # the model's own words keep theirs
 
 

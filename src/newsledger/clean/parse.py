@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 
 from ..errors import NewsledgerError
 from ..model import Document
+from .rules import ModelRules, supported
 
 __all__ = [
     "BATCH_CHARS", "MAX_PARSED_CHARS", "MODEL_PACKAGES", "load_model", "memory_zone", "parse_document",
@@ -62,6 +63,8 @@ BATCH_CHARS = 25_000
 # quadratic time, and makes as many tokens for the tagger and parser. No prose has 32
 # punctuation marks in a row, so such a run is shown to the parser as spaces (same length:
 # offsets stay those of the text; the parse's text differs from the document's only there).
+# The attribute ruler and lemmatizer from memos (``clean/rules.py``), where the model allows.
+FAST_RULES = True
 _PUNCT_RUN = re.compile(r"[^\w\s]{32,}")
 
 
@@ -79,6 +82,12 @@ def _line_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("newsledger_model_rules")
+def _model_rules(nlp: Language, name: str) -> ModelRules:  # noqa: ARG001 - spaCy's factory signature
+    """The model's attribute ruler and lemmatizer applied from memos (see ``clean/rules.py``)."""
+    return ModelRules(nlp)
+
+
 @cache
 def load_model() -> Language:
     """The English pipeline, loaded once: official ``en_core_web_sm`` 3.8.x if installed.
@@ -94,6 +103,10 @@ def load_model() -> Language:
             continue
         nlp = spacy.load(name)
         nlp.add_pipe("newsledger_line_sentences", before="parser")
+        if FAST_RULES and supported(nlp):
+            nlp.add_pipe("newsledger_model_rules", before="attribute_ruler")
+            nlp.disable_pipe("attribute_ruler")
+            nlp.disable_pipe("lemmatizer")
         nlp.max_length = CHUNK_CHARS * 2
         return nlp
     raise NewsledgerError(
@@ -116,6 +129,8 @@ def memory_zone() -> Iterator[None]:
     nlp = load_model()
     cache = _lemma_cache(nlp)
     known = len(cache)
+    rules = nlp.get_pipe("newsledger_model_rules") if "newsledger_model_rules" in nlp.pipe_names else None
+    remembered = len(rules.lemmas) if isinstance(rules, ModelRules) else 0
     with nlp.memory_zone():
         _zone_open.append(True)
         try:
@@ -123,11 +138,13 @@ def memory_zone() -> Iterator[None]:
         finally:
             _zone_open.clear()
     _forget_lemmas(cache, known, cast("Container[int]", nlp.vocab.strings))  # keyed by hash too
+    if isinstance(rules, ModelRules):
+        rules.forget(remembered)
 
 
 def _lemma_cache(nlp: Language) -> dict[tuple[int, ...], object]:
     """The rule lemmatizer's cache ({(orth, pos, morph): lemmas}), or an empty dict."""
-    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
     cache = getattr(lemmatizer, "cache", None)
     return cache if isinstance(cache, dict) else {}
 
