@@ -153,7 +153,7 @@ class Facts:
         action: lemma of the verb or state the counted thing stands to, or the statement's predicate.
         harm: the casualty components a figure counts ("killed or wounded" → killed, wounded).
         referent: names the fact belongs to, as written: the owner ("Halden's debt"), the agent
-            ("fired by Iran"), the subject of a figure that is an object ("Iran fired 200 missiles").
+            ("fired by Veltria"), the subject of a figure that is an object ("Veltria fired 40 rockets").
         referent_spans: where those names stand, to find their resolved entities.
         marks: words that single out which of several: ordinals and superlatives ("second", "strongest").
         places: place names of the claim's sentence, else of the sentence before it in its paragraph.

@@ -141,7 +141,7 @@ def blocked(a: Claim, b: Claim) -> bool:
     ("could top 10,000") against a count.
     """
     if a.kind == "q":
-        return False  # a statement's sentence names places it is not about ("Sullivan said Iran …")
+        return False  # a statement's sentence names places it is not about ("Marsh said Veltria …")
     if a.referents and b.referents and not (a.referents & b.referents):
         return True
     if a.places and b.places and not (a.places & b.places):

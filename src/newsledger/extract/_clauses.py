@@ -48,7 +48,7 @@ def is_predicate(word: Token) -> bool:
 def clause_head(span: Span, happenings: Collection[str]) -> Token | None:
     """The verb whose clause the time belongs to, or the noun of a happening it dates.
 
-    A noun that names no happening ("missiles at Israel Tuesday") is left for the word it
+    A noun that names no happening ("rockets at Dunmore Tuesday") is left for the word it
     depends on, up to a verb.
 
     Args:

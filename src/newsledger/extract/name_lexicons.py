@@ -91,7 +91,7 @@ def gazetteer_entry(lex: MentionLexicons, name: str) -> tuple[str, str] | None:
     key = name_key(name)
     entry = lex.gazetteer.get(key)
     if entry is None and key.isupper() and len(key) > 3:
-        entry = lex.gazetteer.get(key.lower())  # a country in a shouted headline ("MYANMAR")
+        entry = lex.gazetteer.get(key.lower())  # a country in a shouted headline ("PERU")
     return entry
 
 

@@ -178,7 +178,7 @@ class Attributor:
         rejected = False
         outer = self._outer_speaker(tok)
         if outer is not None:
-            # "X confirmed that Iran had fired 200 missiles, stating, '…'": a participle at the
+            # "X confirmed that Veltria had fired 40 rockets, stating, '…'": a participle at the
             # end of a reported clause is the reporter's, not the clause subject's
             fields: dict[str, int | None] = {"content_start": None, "content_end": None,
                                              **self._content_fields(tok, contents)}
@@ -504,7 +504,7 @@ class Attributor:
                     and not self._quoted(k):
                 hi = k - 2
                 break
-            # "…that Iran had fired 200 missiles, stating, '…'": a participle cue closing the
+            # "…that Veltria had fired 40 rockets, stating, '…'": a participle cue closing the
             # clause is a statement of its own
             if p[k - 1].text == "," and p[k].tag_ == "VBG" and p[k].dep_ in ("advcl", "xcomp") \
                     and p[k].lemma_.lower() in self.cue_lexicons.speech_verbs:

@@ -1,7 +1,7 @@
 """Who a noun phrase of the parse names: a person, a body, a place, or only a description.
 
-The attribution component asks this of every subject it finds ("Israeli Prime Minister
-Benjamin Netanyahu" → the person "Benjamin Netanyahu"; "the Sylvanian government" → the
+The attribution component asks this of every subject it finds ("Norvian Prime Minister
+Ada Brenholt" → the person "Ada Brenholt"; "the Sylvanian government" → the
 group "Sylvanian government"; "a spokesman for the port" → the description "spokesman for
 the port"; "he" → a pronoun, resolved later against the names before it).
 
@@ -25,7 +25,7 @@ __all__ = ["Phrase", "PhraseLexicons", "children", "load_phrase_lexicons", "noun
 Kind = Literal["person", "org", "place", "group", "description", "pronoun"]
 
 _NAME_ENTS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
-# left dependents of a common noun kept in its description ("state television", "Iran's
+# left dependents of a common noun kept in its description ("state television", "Norvia's
 # state television", "Western intelligence officials"); determiners and numbers are not
 _DESCRIPTION_LEFT = {"compound", "amod", "poss", "nmod", "case", "npadvmod"}
 # prepositions after a role or group noun that say whose it is ("spokesman for the port",
@@ -146,8 +146,8 @@ def _title_at(doc: Doc, i: int, stop: int, lex: PhraseLexicons) -> int:
 def name_tokens(tok: Token, lex: PhraseLexicons | None = None) -> tuple[int, int, tuple[str, ...]] | None:
     """The token range of the proper name ``tok`` belongs to, titles cut off, and the titles.
 
-    "Israeli Prime Minister Benjamin Netanyahu" (any of its tokens) → the range of
-    "Benjamin Netanyahu" and ("prime minister",). None when ``tok`` is no name.
+    "Norvian Prime Minister Ada Brenholt" (any of its tokens) → the range of
+    "Ada Brenholt" and ("prime minister",). None when ``tok`` is no name.
     """
     lex = lex or load_phrase_lexicons()
     if not _is_name_token(tok):
@@ -211,7 +211,7 @@ def name_tokens(tok: Token, lex: PhraseLexicons | None = None) -> tuple[int, int
             i += 1
     while lo <= hi and (doc[lo].text == "." or not doc[lo].text[:1].isalnum()):
         lo += 1
-    # a nationality adjective before a title ("Israeli Prime Minister X") is not the name
+    # a nationality adjective before a title ("Norvian Prime Minister X") is not the name
     while hi >= lo and doc[hi].tag_ == "POS":
         hi -= 1
     if lo > hi:

@@ -5,8 +5,8 @@ action or state it stands to, whose it is (the referent), and which one when a s
 several ("a second earthquake with a magnitude of 6.4" → mark "second").
 
 - Referent: the possessor of the counted noun ("Norland's death toll", "Halden's debt"), the
-  agent of its verb ("missiles launched by Iran"), or the subject of the verb a figure is the
-  object of ("Iran fired 200 missiles"); only names count (a pronoun or "the company" says
+  agent of its verb ("rockets launched by Veltria"), or the subject of the verb a figure is the
+  object of ("Veltria fired 40 rockets"); only names count (a pronoun or "the company" says
   nothing about which).
 - Marks: ordinals and superlatives on the nouns between the number and its clause ("the
   strongest measuring 6.4", "a second earthquake with a magnitude of 6.4").
@@ -227,7 +227,7 @@ def _referents(noun: Token | None, verb: Token | None, anchor: Token) -> list[Sp
     if verb is not None:
         kids = _kids(verb)
         for kid in kids:
-            if kid.dep_ == "agent":  # "launched by Iran"
+            if kid.dep_ == "agent":  # "launched by Veltria"
                 for obj in _kids(kid):
                     if obj.dep_ == "pobj" and (name := _name_of(obj)) is not None:
                         found.append(name)
@@ -236,7 +236,7 @@ def _referents(noun: Token | None, verb: Token | None, anchor: Token) -> list[Sp
         if is_object:
             for kid in kids:
                 if kid.dep_ == "nsubj" and (name := _name_of(kid)) is not None:
-                    found.append(name)  # "Iran fired 200 missiles"
+                    found.append(name)  # "Veltria fired 40 rockets"
     return found
 
 
@@ -347,8 +347,8 @@ def _harm(tokens: list[Token], acted: bool) -> frozenset[str]:
 def figure_facts(q: Quantity, setting: Setting) -> Facts:
     """The facts of one figure (see the module docstring).
 
-    Example: "Iran fired about 200 missiles at Israel on Tuesday." → terms ("fire", "missile"),
-    head "missile", action "fire", referent ("Iran",), places ("Iran", "Israel"), period "on Tuesday".
+    Example: "Veltria fired about 40 rockets at Dunmore on Tuesday." → terms ("fire", "rocket"),
+    head "rocket", action "fire", referent ("Veltria",), places ("Veltria", "Dunmore"), period "on Tuesday".
 
     Args:
         q (Quantity): the figure, with its measure and the lemmas the extractor found.

@@ -1,6 +1,6 @@
 """The facts of a statement: its predicate, subject, polarity, modality, figures and words.
 
-"Iran will not win this war" → action "win", head "iran", negated, modality "will";
+"Veltria will not win this war" → action "win", head "veltria", negated, modality "will";
 "a 40-year-old man died of his injuries in Velka" → action "die", figures (40,).
 A predicate "be" with a complement takes the complement ("the order would stay in place"
 → "stay"; "the attack was illegal" → "illegal").

@@ -229,7 +229,7 @@ def _is_name(doc: Doc, n: Number, before: Token | None, after: Token | None, lex
     if (after is not None and after.lower_ in lex.unit_starts) or (before is not None and before.text in lex.units_pre):
         return False  # "11 per cent", "$300"
     if doc[n.first].ent_type_ in _NAME_ENTITIES:
-        return True  # "the Nokia 7610 phone", "the Boeing 737"
+        return True  # "the Nokia 7610 phone", "the Fokker 100"
     if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and (
             after.ent_type_ not in _GROUP_ENTITIES) and doc[n.last].whitespace_ != "":
         return True  # "737 Max planes", "10 Downing Street"
@@ -245,7 +245,7 @@ def _is_name(doc: Doc, n: Number, before: Token | None, after: Token | None, lex
             return True
         named = before.text[:1].isupper() and before.pos_ == "PROPN" and low not in lex.months
         if named and before.ent_type_ not in ("DATE", "TIME") and not _counts_plural(doc, n, after, lex):
-            return True  # "FTSE 100", "Brigade 155", "Boeing 737"
+            return True  # "FTSE 100", "Brigade 155", "Fokker 100"
     noun = _counted_noun(doc, n)
     if noun is None or noun.i < n.last or noun.i > n.last + 4:
         return False

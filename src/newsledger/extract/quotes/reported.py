@@ -36,8 +36,8 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]], starts: list[in
 def _pieces(doc: Document, att: Attributor, s: int, e: int, *, before_cue: bool) -> list[tuple[int, int]]:
     """A report that precedes its attribution, cut into its statements at ", but".
 
-    "Israel will want to strike back, but it should tread carefully, Roule said." reports
-    two things; after the cue ("Roule said A, but B") the "but" clause is left out by the
+    "The league will want to hit back, but it should tread carefully, Marsh said." reports
+    two things; after the cue ("Marsh said A, but B") the "but" clause is left out by the
     attribution component as the writer's.
     """
     if not before_cue:
