@@ -32,7 +32,9 @@ from contextlib import contextmanager
 from functools import cache
 from typing import cast
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -65,20 +67,28 @@ BATCH_CHARS = 25_000
 # offsets stay those of the text; the parse's text differs from the document's only there).
 # The attribute ruler and lemmatizer from memos (``clean/rules.py``), where the model allows.
 FAST_RULES = True
+_LINE_BREAK = re.compile("\n")
 _PUNCT_RUN = re.compile(r"[^\w\s]{32,}")
 
 
 @Language.component("newsledger_line_sentences")
 def _line_sentences(doc: Doc) -> Doc:
-    """Mark the first token after a line break as a sentence start (kept by the parser)."""
-    after_break = False
-    for token in doc:
-        if token.is_space:
-            after_break = after_break or "\n" in token.text
-            continue
-        if after_break and token.i > 0:
-            token.is_sent_start = True
-        after_break = "\n" in token.whitespace_
+    """Mark the first word after a line break as a sentence start (kept by the parser).
+
+    A word follows a break when a line break stands between it and the word before it (in a
+    space token between them; a token's trailing whitespace is never a line break).
+    """
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    breaks = np.array([m.start() for m in _LINE_BREAK.finditer(text)], dtype=np.int64)
+    cols = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
+    words = np.flatnonzero(cols[:, 2] == 0)
+    starts = cols[words, 0]
+    before = np.concatenate(([0], (starts + cols[words, 1])[:-1]))  # where the word before ends
+    between = np.searchsorted(breaks, starts) - np.searchsorted(breaks, before)
+    for i in words[(between > 0) & (words > 0)].tolist():
+        doc[i].is_sent_start = True
     return doc
 
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -196,7 +196,15 @@ def find_cues(parse: Doc, lexicons: CueLexicons | None = None) -> list[CueMatch]
         # every call costs a pass over the whole document: one call for a long text
         pieces = [(0, parse)]
     out: list[CueMatch] = []
+    columns: tuple[Any, Any] | None = None
     for offset, piece in pieces:
+        if isinstance(piece, Span):
+            # the matcher copies a span into a Doc of its own, reading the whole parse's columns
+            # each time: read them once (the pieces do not overlap, so one array serves all)
+            if columns is None:
+                head = Doc._get_array_attrs()
+                columns = (head, parse.to_array(list(head)))
+            piece = cast(Any, piece).as_doc(array_head=columns[0], array=columns[1])  # not in spaCy's stubs
         for key, tokens in matcher(piece):
             p = by_key[key]
             names = [node["RIGHT_ID"] for node in p.pattern]
