@@ -157,14 +157,14 @@ class Facts:
         referent_spans: where those names stand, to find their resolved entities.
         marks: words that single out which of several: ordinals and superlatives ("second", "strongest").
         places: place names of the claim's sentence, else of the sentence before it in its paragraph.
-        period: the time words of the claim's clause ("in 2008", "last summer"); period_start,
+        period: the time words of the claim's clause ("in 1996", "last summer"); period_start,
             period_end: the calendar interval they allow, when known.
         negated: the statement's predicate is negated; modality: its modal ("could", "would").
-        figures: the numbers a statement gives ("a 38-year-old man" → 38).
+        figures: the numbers a statement gives ("a 54-year-old man" → 54).
         context: lemmas of the content words of the claim's sentence and its neighbours.
-        via: outlets the claim is credited through ("told The Washington Post", "according to CNBC").
-        days_per_unit: for a figure giving how long a named happening lasted ("a 50-day walkout",
-            "the strike dragged on for eight weeks"), the days in one unit of its value (1, 7).
+        via: outlets the claim is credited through ("told The Washington Post", "according to Harbour Wire").
+        days_per_unit: for a figure giving how long a named happening lasted ("a 40-day walkout",
+            "the strike dragged on for six weeks"), the days in one unit of its value (1, 7).
     """
 
     terms: tuple[str, ...] = ()
@@ -257,7 +257,7 @@ class TimeExpr:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Something happening at a time: a pact signed, soldiers captured, a publication."""
+    """Something happening at a time: a lease signed, a ferry sunk, a publication."""
 
     doc: str
     start: int
@@ -285,7 +285,7 @@ class Mention:
     end: int
     text: str
     type: str  # PERSON, ORG, GPE, LOC, NORP, FAC
-    descriptor: str | None = None  # "a 32-year-old former soldier", "President": what the article says it is
+    descriptor: str | None = None  # "a 45-year-old former teacher", "President": what the article says it is
     label: str | None = None  # the parse's entity label, when the model marked the name (it may differ from type)
 
 

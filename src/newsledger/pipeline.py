@@ -86,7 +86,7 @@ def prepare(doc: Document) -> Document:
 def prepare_text(text: str, *, source: str = "<string>", published: str | None = None) -> Document:
     """A ready-to-extract Document from a string (tests and the Python API use this).
 
-    Example: ``prepare_text("Kyiv – Troops moved.", published="2025-01-11").sentences``.
+    Example: ``prepare_text("Lorn – Ferries sailed.", published="2025-01-14").sentences``.
     """
     return prepare(document_from_text(text, source, Metadata(published=published)))
 

@@ -107,7 +107,7 @@ STORY = "A fire tore through a warehouse on the quay overnight, forcing hundreds
 
 def test_lines_with_story_words_stay_whole() -> None:
     text = (
-        f" date 2024-10-02 {STORY}\n"  # the date run into the paragraph: the line is the story's
+        f" date 2023-05-17 {STORY}\n"  # the date run into the paragraph: the line is the story's
         "Jane Doe / Harbour Wire Firefighters said “it was like a furnace” on Friday in Eastvale.\n"
         "Picture released by the port of 40 crews at the quay on 3 March\n"
         "Picture released by the port of crews at the quay on 3 March\n"
@@ -119,10 +119,10 @@ def test_lines_with_story_words_stay_whole() -> None:
         ("Picture released by the port of crews at the quay on 3 March", "caption"),
         ("Listen to this article 0:00 / 3:12", "player"),
     ]
-    for words in ("it was like a furnace", "40 crews", "some 300 workers", "2024-10-02"):
+    for words in ("it was like a furnace", "40 crews", "some 300 workers", "2023-05-17"):
         i = text.index(words)
         assert not doc.is_boilerplate(i, i + len(words)), words
-    assert doc.meta.published == "2024-10-02"
+    assert doc.meta.published == "2023-05-17"
 
 
 def test_boilerplate_reads_the_same_pass_as_metadata() -> None:

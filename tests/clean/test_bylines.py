@@ -40,7 +40,7 @@ def test_find_author(line: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Jane Doe is the harbour affairs reporter for the Eastvale Herald", "Jane Doe"),
+        ("Jane Doe is the transport correspondent at the Eastvale Herald", "Jane Doe"),
         ("Jane Doe is a freelance journalist based in Eastvale.", "Jane Doe"),
         ("Jane Doe covers courts and crime for the Eastvale Herald.", "Jane Doe"),
         ("About the author: Jane Doe is a writer.", "Jane Doe"),

@@ -22,7 +22,7 @@ from newsledger.lexicons import table
 @pytest.mark.parametrize(
     ("line", "value"),
     [
-        ("Jan.11 - 2025 7:06 PM CET", "2025-01-11T19:06:00+01:00"),
+        ("Nov.19 - 2024 6:45 PM CET", "2024-11-19T18:45:00+01:00"),
         ("March 14, 2025 09:12 GMT", "2025-03-14T09:12:00+00:00"),
         ("Published: March 14, 2025", "2025-03-14"),
         ("Updated 3 March 2025", "2025-03-03"),
@@ -31,11 +31,11 @@ from newsledger.lexicons import table
         ("Published: 09:12 BST, 3 June 2023", "2023-06-03T09:12:00+01:00"),
         ("Mon 3 Jun 2023 14.05 BST", "2023-06-03T14:05:00+01:00"),
         ("Monday, June 3, 2023", "2023-06-03"),
-        ("2024-10-02T14:05:00Z", "2024-10-02T14:05:00+00:00"),
-        ("2024-10-02T14:05:00+02:00", "2024-10-02T14:05:00+02:00"),
-        ("2024-10-02 14:05", "2024-10-02T14:05:00"),
-        ("Thursday 12 September 2024 18:04 GMT+1", "2024-09-12T18:04:00+01:00"),
-        ("2 October 2024, 10:00 UTC+3", "2024-10-02T10:00:00+03:00"),
+        ("2023-05-17T14:05:00Z", "2023-05-17T14:05:00+00:00"),
+        ("2023-05-17T14:05:00+02:00", "2023-05-17T14:05:00+02:00"),
+        ("2023-05-17 14:05", "2023-05-17T14:05:00"),
+        ("Wednesday 21 June 2023 18:04 GMT+1", "2023-06-21T18:04:00+01:00"),
+        ("17 May 2023, 10:00 UTC+3", "2023-05-17T10:00:00+03:00"),
         ("Apr.2 - 2025 6:45 PM CEST", "2025-04-02T18:45:00+02:00"),
         ("14/09/2024", "2024-09-14"),
         ("Last updated on June 4, 2023 at 11:40 a.m. ET", "2023-06-04T11:40:00-04:00"),
@@ -56,7 +56,7 @@ def test_find_date_whole_line(line: str, value: str) -> None:
         ("July 3, 2023 9:40 AM EST", "2023-07-03T09:40:00-04:00"),
         ("Sept. 14, 2024 at 10:05 a.m. PT", "2024-09-14T10:05:00-07:00"),
         ("Dec. 14, 2024 at 10:05 a.m. PT", "2024-12-14T10:05:00-08:00"),
-        ("12 September 2024, 6 p.m. CT", "2024-09-12T18:00:00-05:00"),
+        ("21 June 2023, 6 p.m. CT", "2023-06-21T18:00:00-05:00"),
         ("July 3, 2023 9:40 AM MST", "2023-07-03T09:40:00-07:00"),  # fixed all year (Arizona)
         ("July 3, 2023 9:40 AM MT", "2023-07-03T09:40:00-06:00"),
         ("Dec 03, 2020, 20:35 IST", "2020-12-03T20:35:00+05:30"),  # India Standard Time
@@ -105,8 +105,8 @@ def test_find_date_whole_negatives(line: str) -> None:
 @pytest.mark.parametrize(
     ("line", "span", "value"),
     [
-        (" date 2024-09-13 One of the dockers' unions voted to strike.", (1, 16), "2024-09-13"),
-        ("date 2024-10-02 What happened", (0, 15), "2024-10-02"),
+        (" date 2023-06-21 The ferry crews' guild backed the new rota.", (1, 16), "2023-06-21"),
+        ("date 2023-05-17 Key points", (0, 15), "2023-05-17"),
         ("Published 09:12 BST, 3 June 2023 Crews fought the fire all night.", (0, 32), "2023-06-03T09:12:00+01:00"),
         ("Updated: June 4, 2023 “We are safe,” the mayor said.", (0, 21), "2023-06-04"),
         (" date 2020-12-03 e-paper", (1, 16), "2020-12-03"),
@@ -123,7 +123,7 @@ def test_find_date_prefix(line: str, span: tuple[int, int], value: str) -> None:
         "June 3, 2023 Crews fought the fire.",  # no label: a date that opens a sentence stays
         "Posted June 3, 2023, the video shows crews at the quay.",  # a participle, not a date line
         "Updated figures on June 3, 2023 showed more damage.",
-        "date 2024-10-02",  # nothing runs after it: a whole date line, not a prefix
+        "date 2023-05-17",  # nothing runs after it: a whole date line, not a prefix
         "Dated letters were found.",
     ],
 )
@@ -135,8 +135,8 @@ def test_find_date_prefix_negatives(line: str) -> None:
     ("url", "value"),
     [
         ("https://www.example.org/2024/09/14/fire-on-the-quay/", "2024-09-14"),
-        ("https://radio.example.org/2024-09-13/dockers-vote", "2024-09-13"),
-        ("https://example.com/articles/169/20240913/quay-fire.htm", "2024-09-13"),
+        ("https://radio.example.org/2023-06-21/crews-vote", "2023-06-21"),
+        ("https://example.com/articles/169/20230621/quay-fire.htm", "2023-06-21"),
         ("https://example.org/2024/09/14/fire?utm_source=x/2020/01/01/", "2024-09-14"),
         ("https://example.org/2024/13/45/fire/", None),  # not a calendar day
         ("https://example.org/news/2024/09/", None),  # a month is not a date
@@ -188,7 +188,7 @@ def test_find_yearless_date(line: str, span: tuple[int, int] | None) -> None:
     [
         ("http://example.blogspot.com/2007/05/quay-sold.html", 2007),
         ("https://example.org/2024/09/14/fire/", 2024),
-        ("https://example.com/a/20240913/b.htm", 2024),
+        ("https://example.com/a/20230621/b.htm", 2023),
         ("https://example.org/news/fire-2024", None),
         (None, None),
     ],

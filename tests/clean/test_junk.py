@@ -133,7 +133,7 @@ def test_junk_line_reason(line: str, reason: str) -> None:
         "PHOTOS: Crews Battle Harbour Blaze Through the Night as Residents Flee",
         "Some 300 workers were evacuated from the docks.",
         "Sources said the fire started in a storage room.",
-        "Photos shared by the mayor show the burned shed, with one wall still standing.",
+        "Photos posted by the fire brigade show a blackened roof and two burned vans.",
         "Published in 1998, the harbour plan was never carried out.",
         "Listen to the workers and you hear the same complaint, the union said.",
         "Sign",
@@ -206,7 +206,7 @@ def test_every_data_row_example_matches_its_row() -> None:
         ('"We stayed," he said.', True),
         ("Locals call it ‘the old furnace shed’ now.", True),
         ("The workers’ canteen is closed.", False),
-        ('The quay is a testing ground for the new cranes,"', False),  # a closing mark alone
+        ('The crane drivers worked double shifts all week,"', False),  # a closing mark alone
         ("Nobody said anything.", False),
     ],
 )
@@ -218,7 +218,7 @@ def test_has_quotation(line: str, expected: bool) -> None:
     ("line", "expected"),
     [
         ("Rescuers carry one of 40 survivors on 3 March 2025", True),
-        ("Turnout rose to 94.6%", True),
+        ("Turnout rose to 71.3%", True),
         ("Rescuers at the quay on 3 March 2025", False),
         ("Crews at 9:40 p.m. on June 3 in 2024", False),
         ("Crews at the quay", False),

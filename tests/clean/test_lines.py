@@ -34,7 +34,7 @@ def test_classify_full_page_header_and_footer() -> None:
         "Sign up for our morning newsletter\n"
         f"{MORE}\n"
         "Facebook Twitter LinkedIn Email\n"
-        "Jane Doe is the harbour affairs reporter for the Harbour Herald\n"
+        "Jane Doe is the transport correspondent at the Harbour Herald\n"
         "12 Harbour Road, Suite 4\n"
         "Eastvale, NS 04512\n"
         "English | Español | Français\n"
@@ -51,7 +51,7 @@ def test_classify_full_page_header_and_footer() -> None:
         ("Sign up for our morning newsletter", "junk", "newsletter", None),
         (MORE, "body", "text", None),
         ("Facebook Twitter LinkedIn Email", "junk", "share", None),
-        ("Jane Doe is the harbour affairs reporter for the Harbour Herald", "byline", "author box", "Jane Doe"),
+        ("Jane Doe is the transport correspondent at the Harbour Herald", "byline", "author box", "Jane Doe"),
         ("12 Harbour Road, Suite 4", "junk", "address", None),
         ("Eastvale, NS 04512", "junk", "address", None),
         ("English | Español | Français", "junk", "language", None),
@@ -59,35 +59,35 @@ def test_classify_full_page_header_and_footer() -> None:
 
 
 def test_date_run_into_first_paragraph_is_a_part_of_its_line() -> None:
-    text = f" date 2024-10-02 {STORY}\n{MORE}\n"
+    text = f" date 2023-05-17 {STORY}\n{MORE}\n"
     assert classify_lines(text)[:2] == (
-        Line(1, 16, "date line", "date line", "2024-10-02"),
+        Line(1, 16, "date line", "date line", "2023-05-17"),
         Line(17, 17 + len(STORY), "body", "text"),
     )
 
 
 def test_date_run_into_heading_is_never_the_title() -> None:
-    text = f"date 2024-10-02 What happened\n{STORY}\n"
+    text = f"date 2023-05-17 Key points\n{STORY}\n"
     assert _roles(text)[:2] == [
-        ("date 2024-10-02", "date line", "date line", "2024-10-02"),
-        ("What happened", "body", "text", None),
+        ("date 2023-05-17", "date line", "date line", "2023-05-17"),
+        ("Key points", "body", "text", None),
     ]
     assert not any(ln.role == "headline" for ln in classify_lines(text))
 
 
 def test_date_run_into_a_paragraph_with_a_dateline() -> None:
-    text = f" date 2024-10-02 EASTVALE — {STORY}\n"
+    text = f" date 2023-05-17 EASTVALE — {STORY}\n"
     assert _roles(text) == [
-        ("date 2024-10-02", "date line", "date line", "2024-10-02"),
+        ("date 2023-05-17", "date line", "date line", "2023-05-17"),
         ("EASTVALE", "dateline", "dateline", "EASTVALE"),
         (STORY, "body", "text", None),
     ]
 
 
 def test_date_run_into_a_headline() -> None:
-    text = f"date 2024-10-02 Fire guts warehouse on the quay\n{STORY}\n"
+    text = f"date 2023-05-17 Fire guts warehouse on the quay\n{STORY}\n"
     assert _roles(text)[:2] == [
-        ("date 2024-10-02", "date line", "date line", "2024-10-02"),
+        ("date 2023-05-17", "date line", "date line", "2023-05-17"),
         ("Fire guts warehouse on the quay", "headline", "headline", None),
     ]
 
@@ -181,11 +181,11 @@ def test_author_box_place() -> None:
     # under the standfirst, a box without a final period is the author's
     text = (
         "Shed fire kills one dock worker\n"
-        "A night-shift worker, 41, is believed to be the only victim of the fire; two others were hurt inside the shed at the quay\n"
-        "Jane Doe is the harbour affairs reporter for the Harbour Herald\n"
+        "The blaze started in a storage shed shortly before midnight and burned for six hours before crews put it out\n"
+        "Jane Doe is the transport correspondent at the Harbour Herald\n"
         f"{STORY}\n{MORE}\n"
     )
-    assert _roles(text)[2] == ("Jane Doe is the harbour affairs reporter for the Harbour Herald", "byline",
+    assert _roles(text)[2] == ("Jane Doe is the transport correspondent at the Harbour Herald", "byline",
                                "author box", "Jane Doe")
     # inside the story, a sentence about a reporter is the story's
     text = f"{STORY}\n{MORE}\nJane Doe is a reporter for the Harbour Herald.\n{STORY}\n{MORE}\n"

@@ -46,22 +46,22 @@ def _with(ledger: Ledger, items: dict[str, Quote | Quantity | Event], *words: st
           "In neighbouring Ecuador's capital, Quito, at least 12 people were killed, officials said."],
          "212", "at least 12 people"),
         # a quake and its second quake: different things, not a conflict
-        (["A magnitude 7.1 earthquake struck northern Chile on Monday. Its strongest aftershock measured 5.9.",
-          "The quake, with a magnitude of 7.1, hit Chile on Monday. A second earthquake with a magnitude of 5.9 "
-          "followed."],
-         "a magnitude of 5.9", "7.1 earthquake"),
-        # soldiers brought to hospital and soldiers captured: two happenings
-        (["Two dozen wounded soldiers were brought to the main hospital in Velka last week.",
-          "Rebel forces captured two soldiers near Velka on Friday."],
-         "Two dozen wounded soldiers", "two soldiers"),
+        (["A magnitude 6.2 tremor shook the Varno coast on Monday. Its largest aftershock measured 4.8.",
+          "The tremor, with a magnitude of 6.2, rattled Varno on Monday. An hour later a second tremor with a "
+          "magnitude of 4.8 shook the coast."],
+         "a magnitude of 4.8", "6.2 tremor"),
+        # climbers flown to a camp and climbers trapped: two happenings
+        (["Three dozen stranded climbers were flown to the base camp in Velka last week.",
+          "An avalanche trapped two climbers near Velka on Friday."],
+         "Three dozen stranded climbers", "two climbers"),
         # one firm's quarterly sales are not another's
         (["Halden Corp said fourth quarter sales rose 2% to $11.1bn, helped by demand for its cable services.",
           "Norbrook Motors said fourth quarter sales rose 9% to $3.2bn as car exports picked up."],
          "2%", "9%"),
         # a projection is not a count
-        (["At least 212 people were killed in the earthquake, the ministry said.",
-          "A geological survey model estimated the death toll could top 10,000 people."],
-         "212 people", "10,000"),
+        (["At least 212 people were killed in the floods, the ministry said.",
+          "A university model projected the death toll could top 3,000 people."],
+         "212 people", "3,000"),
     ],
 )
 def test_grouping_keeps_different_facts_apart(texts: list[str], a: str, b: str) -> None:
@@ -71,10 +71,10 @@ def test_grouping_keeps_different_facts_apart(texts: list[str], a: str, b: str) 
 
 def test_grouping_same_quake_agrees_and_its_second_quake_apart() -> None:
     ledger, items = _ledger([
-        "A magnitude 7.1 earthquake struck northern Chile on Monday. Its strongest aftershock measured 5.9.",
-        "The quake, with a magnitude of 7.1, hit Chile on Monday. A second earthquake with a magnitude of 5.9 "
-        "followed."])
-    groups = _with(ledger, items, "7.1 earthquake", "a magnitude of 7.1")
+        "A magnitude 6.2 tremor shook the Varno coast on Monday. Its largest aftershock measured 4.8.",
+        "The tremor, with a magnitude of 6.2, rattled Varno on Monday. An hour later a second tremor with a "
+        "magnitude of 4.8 shook the coast."])
+    groups = _with(ledger, items, "6.2 tremor", "a magnitude of 6.2")
     assert len(groups) == 1 and groups[0].status == "agree"
 
 
@@ -105,8 +105,8 @@ def test_grouping_statement_lifted_against_stay_in_place_is_no_agreement() -> No
          "The Varna ministry said the curfew order was lifted on the island of Vesk.", "conflict"),
         ("The Varna ministry said the curfew order could be lifted on the island of Vesk.",
          "The Varna ministry said the curfew order was lifted on the island of Vesk.", "compatible"),
-        ("Police in Varna said a 37-year-old fisherman drowned off the island of Vesk.",
-         "Police in Varna said a 38-year-old fisherman drowned off the island of Vesk.", "conflict"),
+        ("Police in Varna said a 52-year-old fisherman drowned off the island of Vesk.",
+         "Police in Varna said a 54-year-old fisherman drowned off the island of Vesk.", "conflict"),
     ],
 )
 def test_grouping_statement_verdicts_read_content(a: str, b: str, status: str) -> None:
@@ -121,9 +121,9 @@ def test_grouping_statement_verdicts_read_content(a: str, b: str, status: str) -
 
 def test_grouping_synonyms_bring_one_measure_together() -> None:
     ledger, items = _ledger([
-        "More than 30,000 members of the Harlan union walked off the job at Tessel Aircraft on Friday.",
-        "About 33,000 Tessel Aircraft workers walked off the job on Friday after rejecting the contract."])
-    groups = _with(ledger, items, "30,000 members", "33,000")
+        "More than 4,000 members of the Varno nurses' union walked off the job at Ostia hospitals on Monday.",
+        "About 4,200 Ostia hospital employees walked off the job on Monday after turning down the pay offer."])
+    groups = _with(ledger, items, "4,000 members", "4,200")
     assert len(groups) == 1 and groups[0].status == "compatible"
 
 
@@ -315,15 +315,15 @@ def test_grouping_statements_of_different_happenings_are_not_the_same_statement(
 
 def test_grouping_lengths_of_a_happening_compare_across_units() -> None:
     ledger, items = _ledger([
-        "Tessel Courier\nMay 2, 2031\n\nThe last strike at the Tessel aircraft plant, in 2015, dragged on for eight weeks "
+        "Tessel Courier\nMay 2, 2031\n\nThe last strike at the Tessel steel mill, in 2015, dragged on for six weeks "
         "and cost the firm $2bn, union leaders said on Tuesday.",
-        "Orrin Wire\nMay 3, 2031\n\nThe Tessel aircraft plant reopened after a 50-day walkout in 2015, analysts at "
+        "Orrin Wire\nMay 3, 2031\n\nThe Tessel steel mill reopened after a 40-day walkout in 2015, analysts at "
         "Orrin Bank said on Tuesday."])
-    lengths = _with(ledger, items, "eight weeks", "50-day walkout")
+    lengths = _with(ledger, items, "six weeks", "40-day walkout")
     assert len(lengths) == 1 and lengths[0].status == "conflict" and lengths[0].label == "strikes lasted"
-    assert "56 days and 50 days" in lengths[0].why
-    weeks = next(q for q in ledger.quantities if q.text == "eight weeks")
-    assert weeks.value == 8 and weeks.facts is not None and weeks.facts.days_per_unit == 7
+    assert "42 days and 40 days" in lengths[0].why
+    weeks = next(q for q in ledger.quantities if q.text == "six weeks")
+    assert weeks.value == 6 and weeks.facts is not None and weeks.facts.days_per_unit == 7
 
 
 def test_labels_amount_of_a_substance_names_its_unit() -> None:

@@ -33,30 +33,30 @@ def _events(text: str, published: str | None = PUB) -> list[Event]:
     ("sentence", "label", "span", "time_text", "start", "end"),
     [
         # a gerund and its object
-        ("This follows Borduria and Syldavia signing a defense pact last summer.", "sign defense pact",
-         "signing a defense pact last summer", "last summer", "2024-06-01", "2024-08-31"),
+        ("This follows the two ferry firms signing a fuel contract last summer.", "sign fuel contract",
+         "signing a fuel contract last summer", "last summer", "2024-06-01", "2024-08-31"),
         # a participle after its noun: the noun is what was signed
-        ("The troops stem from a defense pact signed between the two capitals in October 2023.",
-         "sign defense pact", "defense pact signed between the two capitals in October 2023", "October 2023",
-         "2023-10-01", "2023-10-31"),
+        ("The new ferry line grew out of a trade accord signed between the two ports in March 2022.",
+         "sign trade accord", "trade accord signed between the two ports in March 2022", "March 2022",
+         "2022-03-01", "2022-03-31"),
         # a verb and its object
-        ("Borduria has reportedly captured two enemy soldiers in recent weeks.", "capture enemy soldier",
-         "captured two enemy soldiers in recent weeks", "recent weeks", "2024-12-28", "2025-02-08"),
+        ("Coast guards have reportedly seized three smuggling boats in recent weeks.", "seize smuggling boat",
+         "seized three smuggling boats in recent weeks", "recent weeks", "2024-12-28", "2025-02-08"),
         # the time first; a passive subject is what was done to
-        ("At dawn one day last week, a dozen wounded soldiers were brought to the hospital.", "bring soldier",
-         "last week, a dozen wounded soldiers were brought", "last week", "2025-01-27", "2025-02-02"),
-        ("The ambassador said in an interview published Sunday that care was free.", "publish interview",
-         "interview published Sunday", "Sunday", "2025-02-02", "2025-02-02"),
+        ("Late one evening last week, forty stranded hikers were flown to the valley clinic.", "fly hiker",
+         "last week, forty stranded hikers were flown", "last week", "2025-01-27", "2025-02-02"),
+        ("The coach said in an interview published Monday that the squad was tired.", "publish interview",
+         "interview published Monday", "Monday", "2025-02-03", "2025-02-03"),
         # no object: the subject before the verb
-        ("The Harbour Office confirmed late last month that ships had left.", "Harbour Office confirm",
-         "Harbour Office confirmed late last month", "late last month", "2025-01-21", "2025-01-31"),
+        ("The Harbour Office announced late last month that ships had left.", "Harbour Office announce",
+         "Harbour Office announced late last month", "late last month", "2025-01-21", "2025-01-31"),
         ("Talks over pay have stalled since last spring.", "talk stall",
          "Talks over pay have stalled since last spring", "since last spring", "2024-03-01", "2024-05-31"),
         # a noun that names a happening is the event
         ("The general was organizing the withdrawal of the brigade in June.", "withdrawal",
          "withdrawal of the brigade in June", "June", "2024-06-01", "2024-06-30"),
-        ("The army has ruled the country since a 2021 coup.", "coup", "2021 coup", "2021",
-         "2021-01-01", "2021-12-31"),
+        ("The council has governed the island since a 1987 coup.", "coup", "1987 coup", "1987",
+         "1987-01-01", "1987-12-31"),
         ("Flights resumed months after the January incident.", "incident", "January incident", "January",
          "2025-01-01", "2025-01-31"),
         ("The strike was on Tuesday.", "strike", "strike was on Tuesday", "Tuesday", "2025-02-04", "2025-02-04"),
@@ -68,8 +68,8 @@ def _events(text: str, published: str | None = PUB) -> list[Event]:
         ("Eleven miners have been trapped since shortly after 4 a.m. yesterday, officials said.", "trap miner",
          "miners have been trapped since shortly after 4 a.m. yesterday", "since shortly after 4 a.m. yesterday",
          "2025-02-07", "2025-02-07"),
-        ("The contract expires at midnight PT, the union said.", "contract expire",
-         "contract expires at midnight PT", "midnight PT", "2025-02-08", "2025-02-08"),
+        ("The permit expires at noon ET, the city said.", "permit expire",
+         "permit expires at noon ET", "noon ET", "2025-02-08", "2025-02-08"),
         ("The board approved the plan on 2024-03-05 after a debate.", "approve plan",
          "approved the plan on 2024-03-05", "2024-03-05", "2024-03-05", "2024-03-05"),
     ],
@@ -84,27 +84,27 @@ def test_events_label_span_and_time(sentence: str, label: str, span: str, time_t
 
 
 def test_events_clock_time_shares_the_day_of_its_clause() -> None:
-    text = "The tremor struck on Friday afternoon in the hills, around 3:15 pm local time."
+    text = "The barn burned on Tuesday evening near the river, around 8:10 pm local time."
     events = {e.time_text: e for e in _events(text)}
-    assert events["Friday afternoon"].event == events["around 3:15 pm local time"].event == "tremor strike"
-    assert event_dates(events["around 3:15 pm local time"]) == ("2025-02-07", "2025-02-07")
+    assert events["Tuesday evening"].event == events["around 8:10 pm local time"].event == "barn burn"
+    assert event_dates(events["around 8:10 pm local time"]) == ("2025-02-04", "2025-02-04")
 
 
 def test_events_same_happening_same_label_in_two_outlets() -> None:
-    a = _events("Both sides confirmed signing a defense pact last summer.")
-    b = _events("Troops came after a defense pact signed by both sides in October 2023.")
-    assert a[0].event == b[0].event == "sign defense pact"
+    a = _events("Both firms confirmed signing a fuel contract last summer.")
+    b = _events("Ferries came after a fuel contract signed by both firms in October 2023.")
+    assert a[0].event == b[0].event == "sign fuel contract"
 
 
 def test_events_months_only_without_publication_date() -> None:
-    events = _events("The two leaders met after signing a defense pact last summer.", published=None)
+    events = _events("The two mayors met after signing a trade accord last summer.", published=None)
     e = events[0]
     assert (e.date_start, e.date_end, e.months, e.estimated) == (None, None, (6, 7, 8), False)
     assert event_dates(e) == (None, None)
 
 
 def test_events_publication_date_line() -> None:
-    text = "Soldiers captured near the river\n\nWritten by Jane Roe\n\nMar.4 - 2025 8:30 AM CET\n\nThe war goes on.\n"
+    text = "Ferry fares rise again\n\nWritten by Jane Roe\n\nMar.4 - 2025 8:30 AM CET\n\nThe fares went up.\n"
     pub = [e for e in _events(text, published=None) if e.event == "publication"]
     assert [(e.text, e.time_text) for e in pub] == [("Mar.4 - 2025 8:30 AM CET", "Mar.4 - 2025 8:30 AM CET")]
     assert event_dates(pub[0]) == ("2025-03-04", "2025-03-04")
@@ -113,7 +113,7 @@ def test_events_publication_date_line() -> None:
 @pytest.mark.parametrize(
     ("text", "words", "day"),
     [
-        ("date 2024-10-02 What happened\n\nThe storm hit the coast on Tuesday.", "2024-10-02", "2024-10-02"),
+        ("date 2023-05-17 Key points\n\nThe storm hit the coast on Tuesday.", "2023-05-17", "2023-05-17"),
         ("Published: 3 June 2023 The council met.\n\nIt voted on Friday.", "3 June 2023", "2023-06-03"),
         ("Plant closes\nUpdated March 14, 2025, 09:12 GMT\nThe plant closed on Friday.", "March 14, 2025, 09:12 GMT",
          "2025-03-14"),
@@ -164,11 +164,11 @@ def test_events_timeline_in_date_order_undated_last() -> None:
     from newsledger.view.timeline import format_timeline, timeline_rows
 
     text = (
-        "Officials said the talks began late last year. A defense pact was signed in October 2023. "
+        "Officials said the talks began late last year. A trade accord was signed in October 2023. "
         "The army advanced in recent weeks."
     )
     doc = prepare_text(text, source="a.txt", published=PUB)
-    undated = prepare_text("The two leaders met after signing a defense pact last summer.", source="b.txt")
+    undated = prepare_text("The two mayors met after signing a trade accord last summer.", source="b.txt")
     events = extract_events(doc, extract_times(doc)) + extract_events(undated, extract_times(undated))
     rows = timeline_rows(events, [doc, undated])
     assert [r.time_text for r in rows] == ["October 2023", "late last year", "recent weeks", "last summer"]

@@ -120,7 +120,7 @@ def test_mentions_types(sentence: str, expected: list[tuple[str, str]]) -> None:
     "sentence",
     [
         "Thank you, she said. Very few came.",  # sentence-initial words the tagger reads as no name
-        "Testimonies from defectors reveal a grim culture.",  # a sentence's first word
+        "Complaints from tenants describe a damp and crowded block.",  # a sentence's first word
         "Airlines grounded the 777 Falcon fleet.",  # a model name after its number
         "The ballot closed at midnight CT on Friday.",  # a time zone after a time
         "KERICHO, May 3 — Officials said the road was shut.",  # a shouted word nobody else names
@@ -140,9 +140,9 @@ def test_mentions_not_names(sentence: str) -> None:
         ("Vera Holt, a nurse, told the inquiry.", "Vera Holt", "a nurse"),
         # the apposition without its relative clause, where the parse attaches it elsewhere too
         (
-            "According to Jin, a 29-year-old former border guard who fled, rules are strict.",
-            "Jin",
-            "a 29-year-old former border guard",
+            "According to Loc, a 58-year-old retired pilot who moved away, fees are high.",
+            "Loc",
+            "a 58-year-old retired pilot",
         ),
         ("Marta Kowalski, a member of the town council, objected.", "Marta Kowalski", "a member of the town council"),
         # titles and role nouns before the name
@@ -184,7 +184,7 @@ def test_mentions_shouted_dateline_known_to_the_gazetteer() -> None:
 
 
 def test_mentions_headline_only_known_names() -> None:
-    text = "Borduria Captures Two Injured Syldavian Soldiers in Brenholm\n\nTroops entered the city of Brenholm.\n"
+    text = "Varno Ferry Crews Rescue Three Stranded Kayakers Near Brenholm\n\nBoats reached the city of Brenholm at noon.\n"
     found = _pairs(text)
     assert found == [("Brenholm", "GPE"), ("Brenholm", "GPE")]
 

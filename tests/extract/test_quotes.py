@@ -187,8 +187,8 @@ def test_extract_quotes_unbalanced_marks(text: str, expected: list[Row]) -> None
         ),
         # no "that": a pronoun opens the reported clause
         (
-            "Governor Ray Tolan has lately said he's ready to run again, but gave no date.",
-            [("he's ready to run again", False, "Ray Tolan", "statement")],
+            "Coach Ida Renn has lately said she's keen to stay on, but gave no details.",
+            [("she's keen to stay on", False, "Ida Renn", "statement")],
         ),
         (
             "Ray Tolan described that the storm had passed.",
@@ -209,7 +209,7 @@ def test_extract_quotes_unbalanced_marks(text: str, expected: list[Row]) -> None
             [("the pipes were old", False, "Lia Moss", "statement")],
         ),
         # a relative clause after an object is not reported speech
-        ("Inspectors, finding memos on the desk that mention bribes, left.", []),
+        ("Inspectors, finding notes in the drawer that mention bribes, left.", []),
     ],
 )
 def test_extract_quotes_reported_speech(text: str, expected: list[Row]) -> None:
@@ -447,12 +447,12 @@ def test_extract_quotes_described_speakers(text: str, expected: list[Row]) -> No
             [("the border was closed", False, "Sylvanian government", "statement")],
         ),
         (
-            "Analysts from the Institute for Coastal Studies (ICS) in Lorn suggest that the sea is rising.",
-            [("the sea is rising", False, "Analysts from the Institute for Coastal Studies", "statement")],
+            "Economists from the Tessel Bureau of Trade (TBT) in Ostia warn that exports are slowing.",
+            [("exports are slowing", False, "Economists from the Tessel Bureau of Trade", "statement")],
         ),
         (
-            "Western intelligence officials have claimed that the convoy turned back.",
-            [("the convoy turned back", False, "Western intelligence officials", "statement")],
+            "Regional health officials have warned that the clinic is full.",
+            [("the clinic is full", False, "Regional health officials", "statement")],
         ),
         # only a description: the description is the speaker
         (
@@ -460,9 +460,8 @@ def test_extract_quotes_described_speakers(text: str, expected: list[Row]) -> No
             [("deep anger", True, "local farmer", "statement")],
         ),
         (
-            "The ambassador of Sylvania to Freedonia has also weighed in, stating that the "
-            "‘border will stay open for all.’",
-            [("border will stay open for all.", True, "ambassador of Sylvania to Freedonia", "statement")],
+            "The envoy of Ostia to Varno has also joined in, saying that the ‘ferries will run all winter.’",
+            [("ferries will run all winter.", True, "envoy of Ostia to Varno", "statement")],
         ),
         # possessive pronoun + words: "His words ..., stressing that"
         (
@@ -485,13 +484,13 @@ def test_extract_quotes_speakers(text: str, expected: list[Row]) -> None:
     ("text", "expected"),
     [
         # nicknames, terms and scare quotes are kept as terms
-        ("A retired sailor known as ‘Nightjar’ posted the photos.", [("Nightjar", True, None, "term")]),
+        ("A former jockey known as ‘Nightjar’ runs the stable’s blog.", [("Nightjar", True, None, "term")]),
         ("The term “ZX-9” refers to the new missile.", [("ZX-9", True, None, "term")]),
         (
-            "The term “ZX” refers to the navy’s account of the ship as a “coastal defence system.”",
-            [("ZX", True, None, "term"), ("coastal defence system.", True, None, "term")],
+            "The term “KLV” refers to the guild’s description of the tariff as a “temporary harbour levy.”",
+            [("KLV", True, None, "term"), ("temporary harbour levy.", True, None, "term")],
         ),
-        ("Marko Vell personally thanked “brother” Ortiz for the visit.", [("brother", True, None, "term")]),
+        ("Ida Renn warmly greeted “cousin” Halvard at the pier.", [("cousin", True, None, "term")]),
         ("The so-called “peace plan” was rejected by the council.", [("peace plan", True, None, "term")]),
         ("Farmers “Betrayed” by New Law", [("Betrayed", True, None, "term")]),
         ("The crowd cheered for the “Blue Hawks” at the stadium.", [("Blue Hawks", True, None, "term")]),
@@ -523,21 +522,21 @@ def test_extract_quotes_speakers(text: str, expected: list[Row]) -> None:
             [("courage", True, "Ann Lee", "statement"), ("skill", True, "Ann Lee", "statement")],
         ),
         (
-            "While Tom Hardy and Lia Moss initially dismissed the reports as “a hoax,” others did not.",
-            [("a hoax,", True, "Tom Hardy and Lia Moss", "statement")],
+            "Although Ada Brenholt and Ivo Marek initially dismissed the survey as “guesswork,” the board did not.",
+            [("guesswork,", True, "Ada Brenholt and Ivo Marek", "statement")],
         ),
         (
-            "On Friday Governor Ray Tolan described the army had “brought back in reserves” who were "
-            "making “fresh raids” in the area.",
+            "On Tuesday Mayor Ida Renn described the firm had “flown in extra welders” who were doing "
+            "“double shifts” on the docks.",
             [
                 (
-                    "the army had “brought back in reserves” who were making “fresh raids” in the area",
+                    "the firm had “flown in extra welders” who were doing “double shifts” on the docks",
                     False,
-                    "Ray Tolan",
+                    "Ida Renn",
                     "statement",
                 ),
-                ("brought back in reserves", True, "Ray Tolan", "statement"),
-                ("fresh raids", True, "Ray Tolan", "statement"),
+                ("flown in extra welders", True, "Ida Renn", "statement"),
+                ("double shifts", True, "Ida Renn", "statement"),
             ],
         ),
     ],

@@ -47,17 +47,18 @@ def test_times_every_shape_example(row: tuple[str, ...]) -> None:
 @pytest.mark.parametrize(
     ("sentence", "words", "start", "end"),
     [
-        ("The pact was signed last summer.", "last summer", "2024-06-01", "2024-08-31"),
-        ("The agency confirmed late last month that troops fought.", "late last month", "2025-01-21", "2025-01-31"),
+        ("The lease was signed last summer.", "last summer", "2024-06-01", "2024-08-31"),
+        ("The museum announced late last month that the painting was a copy.", "late last month", "2025-01-21",
+         "2025-01-31"),
         ("Talks were held last week in the capital.", "last week", "2025-01-27", "2025-02-02"),
         ("The army advanced in recent weeks.", "recent weeks", "2024-12-28", "2025-02-08"),
-        ("The town has been held since last August.", "since last August", "2024-08-01", "2024-08-31"),
+        ("The shop has been closed since last August.", "since last August", "2024-08-01", "2024-08-31"),
         ("The accord was signed in October 2023.", "October 2023", "2023-10-01", "2023-10-31"),
         ("The post was dated March 3, 2023 by its author.", "March 3, 2023", "2023-03-03", "2023-03-03"),
         ("The minister spoke on Friday.", "Friday", "2025-02-07", "2025-02-07"),
         ("The minister spoke Sunday about the plan.", "Sunday", "2025-02-02", "2025-02-02"),
         ("Exports fell last year.", "last year", "2024-01-01", "2024-12-31"),
-        ("Troops were sent late last year.", "late last year", "2024-09-01", "2024-12-31"),
+        ("The bridge was repaired late last year.", "late last year", "2024-09-01", "2024-12-31"),
         ("Prices rose earlier this month.", "earlier this month", "2025-02-01", "2025-02-08"),
         ("He left the country in 2019.", "2019", "2019-01-01", "2019-12-31"),
         ("She visited the port in June.", "June", "2024-06-01", "2024-06-30"),
@@ -110,11 +111,11 @@ def test_times_resolved_against_publication(sentence: str, words: str, start: st
         # month only and year only
         ("Shares fell sharply in January.", "January", "2025-01-01", "2025-01-31"),
         ("Flights resumed months after the January incident.", "January", "2025-01-01", "2025-01-31"),
-        ("The army has ruled since a 2021 coup.", "2021", "2021-01-01", "2021-12-31"),
+        ("The council has governed since a 1987 coup.", "1987", "1987-01-01", "1987-12-31"),
         ("The ministry counted the damage of the 2019 floods.", "2019", "2019-01-01", "2019-12-31"),
         # clock times with a zone take the article's date, or the day of their clause
-        ("The contract expires at midnight PT, the union said.", "midnight PT", "2025-02-08", "2025-02-08"),
-        ("Sirens sounded at 9:40 p.m. local time on Tuesday.", "9:40 p.m. local time on Tuesday",
+        ("The permit expires at noon ET, the city said.", "noon ET", "2025-02-08", "2025-02-08"),
+        ("The church bells rang at 9:40 p.m. local time on Tuesday.", "9:40 p.m. local time on Tuesday",
          "2025-02-04", "2025-02-04"),
         ("The dam broke on Thursday afternoon in the valley, at around 3:15 pm local time.",
          "around 3:15 pm local time", "2025-02-06", "2025-02-06"),
@@ -142,14 +143,14 @@ def test_times_new_forms(sentence: str, words: str, start: str, end: str) -> Non
     ("sentence", "published", "words", "time"),
     [
         # a US zone name without S/D is daylight time in summer, standard time in winter
-        ("The contract expires at midnight PT.", "2024-09-13", "midnight PT", "00:00-07:00"),
-        ("The contract expires at midnight PT.", PUB, "midnight PT", "00:00-08:00"),
-        ("Sirens sounded at 9:40 p.m. local time.", PUB, "9:40 p.m. local time", "21:40"),
+        ("The permit expires at noon PT.", "2023-07-20", "noon PT", "12:00-07:00"),
+        ("The permit expires at noon PT.", PUB, "noon PT", "12:00-08:00"),
+        ("The church bells rang at 9:40 p.m. local time.", PUB, "9:40 p.m. local time", "21:40"),
         ("The board met at 10:30 GMT on Friday.", PUB, "10:30 GMT on Friday", "10:30+00:00"),
         ("The filing is stamped 2023-11-30T14:05:00+0530 in the register.", PUB, "2023-11-30T14:05:00+0530",
          "14:05+05:30"),
-        ("Headline of the day\nJan.11 - 2025 7:06 PM CET\nThe war goes on.", None, "Jan.11 - 2025 7:06 PM CET",
-         "19:06+01:00"),
+        ("Headline of the day\nNov.19 - 2024 6:45 PM CET\nThe fares went up.", None, "Nov.19 - 2024 6:45 PM CET",
+         "18:45+01:00"),
         ("The market fell on Friday.", PUB, "Friday", None),
     ],
 )
@@ -168,17 +169,17 @@ def test_times_yearless_date_takes_the_batch_year_as_an_estimate() -> None:
 
 
 def test_times_weekday_fixes_the_year_without_any_date() -> None:
-    # 28 March fell on a Friday in 2025 (and next in 2031)
-    t = _one("The quake struck on Friday, March 28, near the city.", None, "Friday, March 28")
-    assert (t.date_start, t.date_end, t.estimated) == ("2025-03-28", "2025-03-28", False)
+    # 22 June fell on a Sunday in 2025 (and next in 2031)
+    t = _one("The ferry sank on Sunday, June 22, near the harbour.", None, "Sunday, June 22")
+    assert (t.date_start, t.date_end, t.estimated) == ("2025-06-22", "2025-06-22", False)
 
 
 def test_times_weekday_anchored_by_a_dated_weekday_in_an_undated_article() -> None:
-    text = ("The quake struck on Friday, March 28, near the city. Rescuers dug through the night after it hit on "
-            "Friday afternoon, and the toll rose on Saturday.")
+    text = ("The ferry sank on Sunday, June 22, near the harbour. Divers searched through the night after it went "
+            "down on Sunday afternoon, and the count rose on Monday.")
     times = {t.text: t for t in _times(text, None)}
-    assert (times["Friday afternoon"].date_start, times["Friday afternoon"].date_end) == ("2025-03-28", "2025-03-28")
-    assert times["Saturday"].date_start == "2025-03-29"
+    assert (times["Sunday afternoon"].date_start, times["Sunday afternoon"].date_end) == ("2025-06-22", "2025-06-22")
+    assert times["Monday"].date_start == "2025-06-23"
 
 
 @pytest.mark.parametrize(
@@ -207,7 +208,7 @@ def test_times_quoted_today_belongs_to_the_saying(sentence: str, words: str, sta
         ("The minister spoke on Friday.", "Friday", None, None, ()),
         ("Snow fell late last winter.", "late last winter", None, None, (2,)),
         ("He left the country in 2019.", "2019", "2019-01-01", "2019-12-31", ()),
-        ("The quake struck around midday local time.", "around midday local time", None, None, ()),
+        ("The ferry docked around midday local time.", "around midday local time", None, None, ()),
     ],
 )
 def test_times_without_publication_date(
@@ -234,15 +235,15 @@ def test_times_estimated_when_resting_on_the_batch_date() -> None:
         "About 2,000 soldiers and 1950 vehicles were there.",
         "Toyota showed its 2024 model at the fair.",
         "Fans travelled to Euro 2024 and the Vision 2030 plan was launched.",
-        "The 737 Max jets stayed on the ground.",
+        "The 767 freighters stayed on the ground.",
         "He ran the 1500m race and scored 2:1 at half-time.",
         "Good Friday fell early that spring.",
         "Only one of 2000 people was hurt.",
         "The deal came after following weeks of talks.",
         "Theresa May's cabinet met.",
         "The letter was signed by Jan Kowalski.",
-        "The talks lasted four years and the 50-day walkout cost millions.",
-        "A 38-year-old man was hurt during the late hour.",
+        "The talks lasted four years and the 35-day stoppage cost millions.",
+        "A 61-year-old woman was hurt during the late hour.",
     ],
 )
 def test_times_not_dates(sentence: str) -> None:
@@ -257,10 +258,10 @@ def test_times_date_line_is_the_base_when_metadata_has_none() -> None:
 
 
 def test_times_iso_date_line_run_into_the_first_paragraph() -> None:
-    text = "date 2024-09-13 The union voted Thursday to strike.\n\nThe vote was close."
+    text = "date 2023-06-21 The council voted Tuesday to close the pool.\n\nThe vote was close."
     times = {t.text: t for t in _times(text, None)}
-    assert times["2024-09-13"].date_start == "2024-09-13"
-    assert times["Thursday"].date_start == "2024-09-12"
+    assert times["2023-06-21"].date_start == "2023-06-21"
+    assert times["Tuesday"].date_start == "2023-06-20"
 
 
 def test_times_leading_preposition_left_out() -> None:
@@ -295,11 +296,11 @@ def test_times_and_events_never_raise_on_mixtures_of_time_words() -> None:
 
     from newsledger.extract.events import extract_events
 
-    pieces = ["Friday", "March", "28", ",", "2025", "late", "last", "the", "next", "day", "of", "-", "–",
+    pieces = ["Friday", "March", "14", ",", "2025", "late", "last", "the", "next", "day", "of", "-", "–",
               "9:40", "p.m.", "PT", "local", "time", "since", "2024-13-45", "1914-18", "mid-2023", "1990s",
-              "yesterday", "“", "”", "\n", "ago", "two", "weeks", "recent", "summer", "Jan.11", "May", "at", "on",
+              "yesterday", "“", "”", "\n", "ago", "two", "weeks", "recent", "summer", "Nov.19", "May", "at", "on",
               "midnight", "0001-01-01", "99:99", "31", "February", "would", "meet", "was", "signed", "."]
-    rng = random.Random(20250328)
+    rng = random.Random(20230621)
     for published in (PUB, None, "0001-01-01", "9999-12-31"):
         for _ in range(6):
             text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 80)))

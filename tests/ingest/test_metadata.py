@@ -83,7 +83,7 @@ STORY = "A fire tore through a warehouse on the quay overnight, forcing hundreds
         ("Updated 4 June 2023", "2023-06-04"),
         ("Posted on June 3, 2023 by Jane Doe", "2023-06-03"),
         ("3 Jun 2023 14:05", "2023-06-03T14:05:00"),
-        ("2024-10-02T14:05:00Z", "2024-10-02T14:05:00+00:00"),
+        ("2023-05-17T14:05:00Z", "2023-05-17T14:05:00+00:00"),
         ("July 3, 2023 9:40 a.m. ET", "2023-07-03T09:40:00-04:00"),
         ("Monday, Jan. 9, 2023 9:40 a.m. ET", "2023-01-09T09:40:00-05:00"),
     ],
@@ -95,9 +95,9 @@ def test_published_forms(head: str, published: str) -> None:
 
 
 def test_published_run_into_first_paragraph() -> None:
-    text = f" date 2024-09-13 {STORY}\n"
+    text = f" date 2023-06-21 {STORY}\n"
     m = extract_metadata(text)
-    assert (m.published, m.title, m.published_text) == ("2024-09-13", None, "date 2024-09-13")
+    assert (m.published, m.title, m.published_text) == ("2023-06-21", None, "date 2023-06-21")
     assert m.published_span is not None and (m.published_span.start, m.published_span.end) == (1, 16)
 
 
@@ -120,7 +120,7 @@ def test_author_from_author_box_and_title_skips_address() -> None:
     text = (
         "Postal Address\n304 Quay St.\nEastvale, NS 04512\n"
         "Shed Fire Kills Dock Worker: What We Know\n"
-        f"Jane Doe is the harbour affairs reporter for the Harbour Herald\n{STORY}\n"
+        f"Jane Doe is the transport correspondent at the Harbour Herald\n{STORY}\n"
     )
     m = extract_metadata(text)
     assert (m.title, m.author, m.published) == ("Shed Fire Kills Dock Worker: What We Know", "Jane Doe", None)

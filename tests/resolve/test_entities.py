@@ -184,10 +184,10 @@ def test_entities_merge(texts: list[str], canonical: str, etype: str, aliases: t
         # a bare name introduced with its own description is another person
         (
             [
-                "Leader Park Jin Ho spoke on Monday.",
-                "According to Park, a 41-year-old former sailor who fled, the rules are strict. Park said so.",
+                "Chairman Tran Van Loc spoke on Monday.",
+                "According to Tran, a 58-year-old retired pilot who moved away, the fees are high. Tran said so.",
             ],
-            ("Park Jin Ho", "Park"),
+            ("Tran Van Loc", "Tran"),
         ),
         # two people sharing a surname, each with a given name of their own
         (["Officials said Anna Novak arrived.", "Officials said Tomas Novak arrived."], ("Anna Novak", "Tomas Novak")),
@@ -207,8 +207,8 @@ def test_entities_merge(texts: list[str], canonical: str, etype: str, aliases: t
             ("Tilden Shipping", "Tilden Bank"),
         ),
         (["Tilden Shipping and Tilden Bank signed. The deal is done, Tilden said."], ("Tilden Shipping", "Tilden")),
-        # a first word before no organisation's kind is no short form ("Tarnby Machinists" are not "Tarnby")
-        (["Tarnby Machinists rejected the offer.", "Tarnby said the offer was final."], ("Tarnby Machinists", "Tarnby")),
+        # a first word before no organisation's kind is no short form ("Tarnby Weavers" are not "Tarnby")
+        (["Tarnby Weavers rejected the offer.", "Tarnby said the offer was final."], ("Tarnby Weavers", "Tarnby")),
         # last words shared by two full names join neither
         (
             ["The Fort Ravel Harbour Board and the Ostby Harbour Board met.", "The Harbour Board said no."],
@@ -240,9 +240,9 @@ def test_entities_demonyms_one_entity_per_country() -> None:
 
 def test_entities_described_name_keeps_its_mentions_together() -> None:
     _docs, entities = _resolve(
-        "According to Park, a 41-year-old former sailor who fled, the rules are strict. Park said so."
+        "According to Tran, a 58-year-old retired pilot who moved away, the fees are high. Tran said so."
     )
-    assert len(_entity_of(entities, "Park").mentions) == 2
+    assert len(_entity_of(entities, "Tran").mentions) == 2
 
 
 def test_entities_bare_name_read_as_person_joins_the_organisation() -> None:
@@ -254,7 +254,7 @@ def test_entities_bare_name_read_as_person_joins_the_organisation() -> None:
 
 
 def test_entities_ids_unique_and_deterministic() -> None:
-    texts = ["Leader Park Jin Ho spoke.", "According to Park, a 41-year-old former sailor, it is so. Park said."]
+    texts = ["Chairman Tran Van Loc spoke.", "According to Tran, a 58-year-old retired pilot, it is so. Tran said."]
     _d1, first = _resolve(*texts)
     _d2, second = _resolve(*texts)
     assert [e.id for e in first] == [e.id for e in second]

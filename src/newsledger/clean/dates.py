@@ -2,8 +2,8 @@
 
 A date expression is found by pattern (month names from ``months.tsv``, weekdays from
 ``time_words.tsv``), so that its exact extent in the line is known; its words are then parsed
-by dateparser. Forms: "3 June 2023", "June 3, 2023", "Jan.11 - 2025", "2024-10-02",
-"2024-10-02T14:05:00Z", "14/09/2024", each with an optional weekday and clock time before or
+by dateparser. Forms: "3 June 2023", "June 3, 2023", "Nov.19 - 2024", "2023-05-17",
+"2023-05-17T14:05:00Z", "14/09/2024", each with an optional weekday and clock time before or
 after it, and a zone after the time ("09:12 BST, 3 June 2023", "Sept. 14, 2024 at 10:05 a.m.
 PT"). A zone whose offset depends on the date ("ET" is -04:00 in July, -05:00 in January) is
 looked up in ``date_zones.tsv`` and its offset for that day comes from the tz database.
@@ -179,12 +179,12 @@ def find_date_prefix(line: str) -> DatePart | None:
     """A labelled date run into the text that follows it on the same line.
 
     Scraped pages sometimes join the date line to the first paragraph or heading:
-    "date 2024-10-02 Crews fought the fire", "date 2020-12-03 e-paper". Only a labelled date
+    "date 2023-05-17 Crews fought the fire", "date 2020-12-03 e-paper". Only a labelled date
     at the very start counts, followed by a space and more words (not by a comma), so that a
     sentence that opens with a date ("June 3, 2023 was the hottest day", "Posted June 3, 2023,
     the video shows") stays a sentence.
 
-    Example: ``find_date_prefix("date 2024-10-02 Crews fought the fire").end`` → 15.
+    Example: ``find_date_prefix("date 2023-05-17 Crews fought the fire").end`` → 15.
     """
     stripped = line.lstrip()
     offset = len(line) - len(stripped)
@@ -277,7 +277,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})(?:[/-]([01]\d)[/-]|([01]\d))([0-3]\d)
 
 
 def date_from_url(url: str | None) -> str | None:
-    """The date in a page address ("/2024/09/14/slug", "/2024-09-13/slug", "/20240913/").
+    """The date in a page address ("/2024/09/14/slug", "/2023-06-21/slug", "/20230621/").
 
     Example: ``date_from_url("https://example.org/2024/09/14/fire-on-the-quay/")`` → ``"2024-09-14"``.
     """

@@ -5,7 +5,7 @@ Roles:
 - ``headline``: the article's title (at most one);
 - ``byline``: "By Jane Doe", or an author box ("Jane Doe is the energy reporter for …");
 - ``date line``: the publication date ("Published: 09:12 BST, 3 June 2023", "date
-  2024-10-02" run into a paragraph, the "June 3" of a wire dateline);
+  2023-05-17" run into a paragraph, the "June 3" of a wire dateline);
 - ``dateline``: the place that opens the story ("EASTVALE – …", "EASTVALE, June 3 (Wire) -");
 - ``credit``: photo credits and captions, and the outlet a copy credits ("Read the original
   article on X", "Source: X");
@@ -260,7 +260,7 @@ class _Page:
                 if junk is not None and not junk.margin:
                     after = Line(rest, e, junk.role, junk.reason)
                 elif i < self.first and _title_like(tail.strip(), True) and not any(parts[:i]):
-                    after = Line(rest, e, "headline", "headline")  # "date 2024-10-02 Fire guts warehouse"
+                    after = Line(rest, e, "headline", "headline")  # "date 2023-05-17 Fire guts warehouse"
                 parts[i] = [Line(s + d.start, s + d.end, "date line", reason, d.value), after]
                 break
         titled = any(p.role == "headline" for line_parts in parts[: self.first] if line_parts for p in line_parts)

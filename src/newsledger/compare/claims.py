@@ -102,7 +102,7 @@ def verbatim_key(text: str) -> tuple[str, ...]:
 
 
 def place_keys(names: Sequence[str]) -> frozenset[str]:
-    """The countries of place names: a country, a capital or a demonym ("Bangkok", "Thai" → thailand).
+    """The countries of place names: a country, a capital or a demonym ("Lisbon", "Portuguese" → portugal).
 
     Places the gazetteer does not know ("Varna") are left out: nothing says which country
     they are in, so they can never keep two claims apart.
@@ -176,7 +176,7 @@ def _duration_units() -> frozenset[str]:
 
 
 def _in_days(q: Quantity, days: float) -> Quantity:
-    """A figure of a length of time as days ("eight weeks" → 56 days), for comparing it."""
+    """A figure of a length of time as days ("six weeks" → 42 days), for comparing it."""
     def scaled(x: float | None) -> float | None:
         return None if x is None else round(x * days, 2)
 
@@ -189,7 +189,7 @@ def _figure(c: Claim, q: Quantity, f: Facts) -> None:
     terms = canon_all(f.terms)
     c.casualty = harm_of(f.harm) if f.harm else frozenset()
     if c.casualty:
-        # a harm is the measure: "1,644 people were killed" and "1,644 deaths" count one thing
+        # a harm is the measure: "318 people were killed" and "318 deaths" count one thing
         terms = terms - {canon(w) for w in f.terms if is_generic(w)}
     generic = head is None or is_generic(f.head)
     if generic:
@@ -205,7 +205,7 @@ def _figure(c: Claim, q: Quantity, f: Facts) -> None:
         weights[w] = _W_HEAD
     unit = normalise_name(q.unit) if q.unit else None
     if f.days_per_unit:
-        # how long a happening lasted, in days whatever unit the article gave ("eight weeks" → 56)
+        # how long a happening lasted, in days whatever unit the article gave ("six weeks" → 42)
         unit = "days"
         terms = frozenset(w for w in terms if w not in _duration_units())
         weights = {w: v for w, v in weights.items() if w not in _duration_units()}
@@ -311,7 +311,7 @@ def _plain_context(doc: Document | None, x: Quote | Quantity | Event) -> frozens
 
 
 def _event_measure(ev: Event) -> frozenset[str]:
-    """What an event is, for comparing: the stems of its label ("sign defense pact")."""
+    """What an event is, for comparing: the stems of its label ("sign fuel contract")."""
     return frozenset(stem(canon(w)) for w in words(ev.event) if w.lower() not in _stop())
 
 

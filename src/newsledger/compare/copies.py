@@ -2,8 +2,8 @@
 
 Two ways an article shows it is a copy:
 
-- its credits name the original: "Read the original article on Business Insider",
-  "Source: Bangkok Post" (the metadata's ``credits``), a wire tag "(AP)", "(Reuters)" or a
+- its credits name the original: "Read the original article on Harbour Wire",
+  "Source: Coastline Courier" (the metadata's ``credits``), a wire tag "(AP)", "(Reuters)" or a
   closing "— Reuters" on its first or last lines;
 - its sentences are those of another analysed article: at least :data:`MIN_SHARED` sentences of
   eight words or more, or half of the shorter article's, match one of the other's (the same
@@ -102,8 +102,8 @@ def find_copies(documents: Sequence[Document]) -> Copies:
     Args:
         documents (Sequence[Document]): the articles, e.g. two outlets running one AFP story.
     Returns:
-        Copies: e.g. ``{"d2": "d1.txt"}`` when d2 repeats d1's sentences, ``{"d3": "Bangkok Post"}``
-        when d3 credits the Bangkok Post.
+        Copies: e.g. ``{"d2": "d1.txt"}`` when d2 repeats d1's sentences, ``{"d3": "Coastline Courier"}``
+        when d3 credits the Coastline Courier.
     """
     original: dict[str, str] = {}
     for d in documents:

@@ -2,7 +2,7 @@
 
 A figure group is named by what it counts and where: "deaths in Norland", "injured in
 Velka", "workers", "missiles launched", "share voting to reject"; an event group by its
-happening or its label ("fire began", "sign defense pact"); a statement group by its speaker
+happening or its label ("fire began", "sign fuel contract"); a statement group by its speaker
 and its first words. Words come from the facts (lemmas and the lexicons' canonical words),
 inflected with ``verb_forms.tsv``, never cut out of a sentence.
 """
@@ -144,7 +144,7 @@ def _figure_label(members: Sequence[Claim]) -> str:
 
 
 def event_phrase(label: str, texts: Sequence[str]) -> str:
-    """An event's label ("sign defense pact", "talk stall") in plain words ("defense pact
+    """An event's label ("sign fuel contract", "talk stall") in plain words ("fuel contract
     signed", "talk stalled"): the word the texts write as a verb is put last, as a participle.
     A verb with its particle ("break down") and a label no text writes as a verb stay as they are."""
     words = label.split()

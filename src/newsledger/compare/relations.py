@@ -53,7 +53,7 @@ def format_interval(q: Quantity) -> str:
 
 def shown(q: Quantity) -> str:
     """The interval with the figure's unit where articles write it: ``"35,000,000–45,000,000 rand"``,
-    ``"$5+"``, ``"94.2%"`` (never ``"%94.2"``)."""
+    ``"$5+"``, ``"71.3%"`` (never ``"%71.3"``)."""
     text = format_interval(q)
     if not q.unit or text == "unknown":
         return text

@@ -1,12 +1,12 @@
 """Do two claims bear on the same fact? Hard tests first, then a score.
 
 Two figures are compared only when they count the same thing: the same harm ("killed" and
-"1,644 deaths"), or the same counted noun or action under the synonym lexicon, in one unit;
+"318 deaths"), or the same counted noun or action under the synonym lexicon, in one unit;
 never on a bare "people". Even then they are kept apart when their referents differ
 ("Apple's sales" and "Samsung's sales"), when their places lie in different countries
-(one country's toll and a neighbouring capital's), when their periods do not meet (2008 and this year), or
+(one country's toll and a neighbouring capital's), when their periods do not meet (1996 and this year), or
 when their numbers disagree and something else tells two things apart: an ordinal or
-superlative on one ("a second earthquake", "the strongest aftershock"), or an article that
+superlative on one ("a second tremor", "the largest aftershock"), or an article that
 gives both numbers itself (see :mod:`.blocking`). What is left is scored on the measure, the
 words and actors around the claims, their sources and how close their numbers are.
 
@@ -99,8 +99,8 @@ def measure_similarity(a: Claim, b: Claim) -> float:
         if a.action and b.action and a.action != b.action:
             if related_outcomes(a, b):
                 return max(overlap, _RELATED_OUTCOME)
-            # "4,000 workers walked out" and "3,600 workers staffing picket lines" count one
-            # membership; "24 soldiers brought in" and "two soldiers captured" two happenings
+            # "4,000 workers walked out" and "3,600 workers manning the gates" count one
+            # membership; "36 climbers flown out" and "two climbers trapped" two happenings
             qa, qb = a.item, b.item
             together = isinstance(qa, Quantity) and isinstance(qb, Quantity) and intervals_overlap(qa, qb)
             return _OTHER_ACTION_AGREEING if together else _OTHER_ACTION
@@ -138,7 +138,7 @@ def blocked(a: Claim, b: Claim) -> bool:
 
     Referents that differ, places in different countries, periods that do not meet, and
     (for figures whose numbers disagree) different ordinals or superlatives, or a projection
-    ("could top 10,000") against a count.
+    ("could top 3,000") against a count.
     """
     if a.kind == "q":
         return False  # a statement's sentence names places it is not about ("Marsh said Veltria …")
@@ -152,7 +152,7 @@ def blocked(a: Claim, b: Claim) -> bool:
         qa, qb = a.item, b.item
         assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
         if not intervals_overlap(qa, qb) and (a.marks != b.marks or bool(a.modality) != bool(b.modality)):
-            return True  # "the second earthquake", "could top 10,000": another thing, a projection
+            return True  # "the second tremor", "could top 3,000": another thing, a projection
     return False
 
 

@@ -238,7 +238,7 @@ def count_sources(
         via = c.facts.via if not isinstance(c, Event) and c.facts is not None else ()
         origin = via[0] if via else copied.get(c.doc) if k is None else None
         if origin:
-            # "…, the governor told AFP": the claim reached the article through AFP
+            # "…, the harbour master told AFP": the claim reached the article through AFP
             ok = "o:" + normalise_name(origin)
             display[ok].append(origin)
             if k is None:

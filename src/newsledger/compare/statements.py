@@ -4,7 +4,7 @@ Statements are grouped on their content words (``scoring.py``); the verdict read
 facts (``extract/facts/statements.py``). They conflict when one denies what the other
 asserts (the same predicate, one negated), when their predicates are opposites
 (``opposite_predicates.tsv``: "stay" / "lift"), when they give different figures for one
-thing ("a 37-year-old man" / "a 38-year-old man") or times that cannot meet. They are
+thing ("a 52-year-old man" / "a 54-year-old man") or times that cannot meet. They are
 compatible when one says may or would where the other says is, when their wording differs
 beyond one quoting the other in part, or when their predicates differ (each tells of its own
 happening; a light verb, ``light_verbs.tsv``, tells of none); they agree only when the content matches.

@@ -1,8 +1,8 @@
 """What a time expression belongs to, read on the dependency parse.
 
 Shared by the time finder (is the clause about the future?) and the events extractor (what
-happened then?). A time modifies a word directly ("voted Thursday", "a 2021 coup") or
-through the preposition that introduces it ("signed in October 2023", "since 2008").
+happened then?). A time modifies a word directly ("voted Thursday", "a 1987 coup") or
+through the preposition that introduces it ("signed in October 2023", "since 1996").
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def clause_head(span: Span, happenings: Collection[str]) -> Token | None:
     Returns:
         Token | None: the verb or noun; None for a time that stands alone.
 
-    Example: "a 2021 coup" → "coup"; "has ruled the country since 2021" → "ruled".
+    Example: "a 1987 coup" → "coup"; "has governed the island since 1987" → "governed".
     """
     word = attachment(span)
     inside = range(span.start, span.end)

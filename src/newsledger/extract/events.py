@@ -1,13 +1,13 @@
 """Events: what happened at each time the article gives, read on the dependency parse.
 
 An event is the clause a time expression modifies (:func:`clause_head`): its verb and the
-verb's arguments, or the noun of a happening the time dates ("a 2021 coup", "Hamas' Oct. 7
-attacks"). Its label is plain and comes from the parse: the lemma of the verb (with its
-particle) and the head of its object ("signing a defense pact last summer" → "sign defense
-pact"; a passive subject is the object: "soldiers were brought" → "bring soldier"), else
-its subject before it ("the earthquake occurred on Friday" → "earthquake occur"); a noun
-of a happening is its own label ("coup"). Compound nouns stay with their head ("defense
-pact"), articles, numbers and adjectives do not, so two outlets telling the same happening
+verb's arguments, or the noun of a happening the time dates ("a 1987 coup", "the rebels'
+Oct. 19 attacks"). Its label is plain and comes from the parse: the lemma of the verb (with its
+particle) and the head of its object ("signing a fuel contract last summer" → "sign fuel
+contract"; a passive subject is the object: "hikers were flown" → "fly hiker"), else
+its subject before it ("the tremor occurred on Sunday" → "tremor occur"); a noun
+of a happening is its own label ("coup"). Compound nouns stay with their head ("fuel
+contract"), articles, numbers and adjectives do not, so two outlets telling the same happening
 get close labels. The span runs from the first to the last of the event's words and time.
 
 The article's date line is the event "publication" (FORMAT.md).
@@ -52,12 +52,12 @@ def _word(tok: Token) -> str:
 
 
 def _label(words: list[Token]) -> str:
-    """The label words, those with a letter ("2.3 percent" gives "percent")."""
+    """The label words, those with a letter ("4.1 percent" gives "percent")."""
     return " ".join(_word(t) for t in words if any(c.isalpha() for c in t.text))
 
 
 def _noun_words(head: Token, timed: Collection[int]) -> list[Token]:
-    """A noun with the compound nouns right before it ("defense pact"), in text order; not
+    """A noun with the compound nouns right before it ("fuel contract"), in text order; not
     the words of a time ("the January incident" → "incident")."""
     words = [head]
     while words[0].i > 0:
@@ -82,7 +82,7 @@ def _argument(verb: Token, timed: Collection[int]) -> tuple[list[Token], bool] |
         if arg is not None and arg.pos_ in ("NOUN", "PROPN"):
             return _noun_words(arg, timed), True
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        # "a defense pact signed between the two capitals": the noun is what was signed
+        # "a trade accord signed between the two ports": the noun is what was signed
         return _noun_words(verb.head, timed), verb.dep_ == "acl" or "nsubjpass" in by_dep
     for dep in _SUBJECTS:
         arg = by_dep.get(dep)
@@ -98,7 +98,7 @@ def describe(head: Token, timed: Collection[int] = ()) -> tuple[str, list[Token]
         head (Token): a verb, a predicate adjective, or a noun of a happening.
         timed (Collection[int]): indices of the tokens of time expressions (never arguments).
     Returns:
-        tuple[str, list[Token]]: "sign defense pact", [signing, defense, pact].
+        tuple[str, list[Token]]: "sign fuel contract", [signing, fuel, contract].
 
     Example: in "Talks over pay have stalled since last spring.", "stalled" →
     ("talk stall", [Talks, stalled]).
@@ -147,7 +147,7 @@ def extract_events(doc: Document, times: list[TimeExpr], *, lexicons: EventLexic
     Returns:
         list[Event]: sorted by start; span = event words and time; ``event`` = the label.
 
-    Example: "Both sides signed a defense pact last summer." → event "sign defense pact",
+    Example: "Both firms signed a fuel contract last summer." → event "sign fuel contract",
     time_text "last summer".
     """
     lex = lexicons or default_lexicons()

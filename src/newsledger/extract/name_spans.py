@@ -224,8 +224,8 @@ def _head_word(parse: Parse, j: int, lex: MentionLexicons) -> bool:
 
 
 def _cut_titles(parse: Parse, c: Candidate, lex: MentionLexicons) -> Iterator[Candidate]:
-    """Split a candidate at its titles: "Defence Ministry Press Secretary Air Force Maj. Gen.
-    Amina Otieno" → "Defence Ministry", "Air Force", "Amina Otieno".
+    """Split a candidate at its titles: "Harbour Authority Press Secretary Coast Guard Capt.
+    Lena Voss" → "Harbour Authority", "Coast Guard", "Lena Voss".
 
     A title-like word followed by an organisation's or a place's head word belongs to that
     name ("General Assembly", "Justice Department"). An entity that ends inside a title

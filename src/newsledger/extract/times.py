@@ -3,14 +3,14 @@
 Every token of a sentence gets a one-letter role from the time words of ``data/en``
 (``time_words.tsv``, ``months.tsv``, ``seasons.tsv``, ``timezones.tsv``) and its shape
 (a year, a day number, a clock time, an ISO date). A time expression is a run of roles
-that forms one of the shapes of ``time_shapes.tsv`` ("late last month", "Friday, March 28",
-"midnight PT", "the early hours of Tuesday", "Jan.11 - 2025 7:06 PM CET"); the longest
+that forms one of the shapes of ``time_shapes.tsv`` ("late last month", "Sunday, June 22",
+"noon PT", "the early hours of Tuesday", "Nov.19 - 2024 6:45 PM CET"); the longest
 run wins. The grammar fixes each expression's extent; the parse decides whether an
 ambiguous word is a time at all:
 
-- a bare year needs a cue word ("in 2019", "since 2008") or the parse's DATE entity, and
+- a bare year needs a cue word ("in 2019", "since 1996") or the parse's DATE entity, and
   never counts inside another entity or as a modifier of a noun that names no happening
-  ("a 2021 coup" is a time, "the 2024 model" and "Vision 2030" are not);
+  ("a 1987 coup" is a time, "the 2024 model" and "Vision 2030" are not);
 - a bare month name needs a cue word or a happening it dates ("the January incident"),
   so "May" the verb and "The March for Peace" are not dates;
 - a weekday in a name ("Good Friday") is not a day;
@@ -20,8 +20,8 @@ A leading "in"/"on"/"at" is left out of the span (the article's words for the ti
 "October 2023" in "in October 2023"); "since" is kept, and "since X" gets X's own
 interval. Times resolve against the article's date (its metadata, else its date line),
 else the batch's reference date (flagged ``estimated``); an article with neither reads a
-bare weekday against a date it writes with its weekday ("Friday, March 28"). A clock time
-takes the day of another time of its clause ("on Friday afternoon …, around 12:50 pm
+bare weekday against a date it writes with its weekday ("Sunday, June 22"). A clock time
+takes the day of another time of its clause ("on Sunday afternoon …, around 4:25 pm
 local time"), else of a day named before it in its paragraph, else the article's date.
 "today", "tonight", "this week" inside a quotation belong to when the words were said: a
 day the sentence gives outside the quotation, else the article's date, never later.
@@ -60,7 +60,7 @@ _MONTH_DAY = re.compile(r"([A-Z][a-z]{2,8})\.?(\d{1,2})")
 _ISO_ZONE = re.compile(r"T.*([+-]\d\d):?(\d\d)$")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 # entity types of names: a year or weekday inside one is part of the name ("Vision 2030")
-# how a number modifies the noun after it ("a 2021 coup", "2000 people")
+# how a number modifies the noun after it ("a 1987 coup", "2000 people")
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 _NAME_ENTS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "LOC", "NORP"})
 
@@ -181,7 +181,7 @@ def _role(tok: Token, text: str, lex: TimeLexicons, before: str) -> str:
         return _number_role(tok, text)
     role = lex.exact.get(t) or lex.lower.get(t.lower())
     if role is None:
-        if t[:1].isalpha() and t[-1:].isdigit():  # one token: "Jan.11", "mid-2023"
+        if t[:1].isalpha() and t[-1:].isdigit():  # one token: "Nov.19", "mid-2023"
             if _PART_YEAR.fullmatch(t):
                 return "Y"
             md = _MONTH_DAY.fullmatch(t)
@@ -225,7 +225,7 @@ def find_times(parse: Parse, *, text: str | None = None, lexicons: TimeLexicons 
     lex = lexicons or default_lexicons()
     text = parse.text if text is None else text
     # the whole text at once, not sentence by sentence: the parser sometimes ends a sentence
-    # inside a date line ("Jan.11 - 2025 7:06 PM | CET"); punctuation and line breaks have no
+    # inside a date line ("Nov.19 - 2024 6:45 PM | CET"); punctuation and line breaks have no
     # role, so no shape runs across a real sentence end
     roles = _roles(parse, text, lex)
     if not _HEADS.search(roles):
@@ -279,7 +279,7 @@ def _cue_before(parse: Parse, first: int, lex: TimeLexicons, *, year: bool) -> b
 def _valid(parse: Parse, first: int, last: int, kind: str, parts: dict[str, str | None], lex: TimeLexicons) -> bool:
     """Whether a bare year, month, weekday, day number or clock reads as a time here."""
     toks = parse[first:last]
-    anchored = bool(parts.get("since") or parts.get("part"))  # "since 2008", "late 2023"
+    anchored = bool(parts.get("since") or parts.get("part"))  # "since 1996", "late 2023"
     if kind == "year":
         year = next(t for t in toks if _YEAR.fullmatch(t.text) or _PART_YEAR.fullmatch(t.text))
         return year.ent_type_ not in _NAME_ENTS and (
@@ -296,14 +296,14 @@ def _valid(parse: Parse, first: int, last: int, kind: str, parts: dict[str, str 
     if kind == "rel" and lex.kinds(parts.get("shift") or "").get("anaphoric") == "only":
         return bool(parts.get("anaphoric"))  # "the following day", not "following weeks of talks"
     if kind == "clock" and not parts.get("tz") and not any(c in (parts.get("clock") or "") for c in "apAP"):
-        # "12:50" alone is a time only after "at", "by"... or where the parse says TIME
+        # "4:25" alone is a time only after "at", "by"... or where the parse says TIME
         return bool(parts.get("since")) or _cue_before(parse, first, lex, year=False) or any(
             t.ent_type_ == "TIME" for t in toks) or (parts.get("clock") or "") in ("00:00", "12:00")
     return True
 
 
 def _dated_thing(year: Token, lex: TimeLexicons) -> bool:
-    """A year with no cue: a time when it dates a happening ("a 2021 coup") or stands as a
+    """A year with no cue: a time when it dates a happening ("a 1987 coup") or stands as a
     date of its own in the parse, never when it names a thing ("the 2024 model", "Euro 2024")."""
     head = year.head
     if head.i != year.i and head.pos_ in ("NOUN", "PROPN"):
@@ -417,7 +417,7 @@ def extract_times(doc: Document, *, lexicons: TimeLexicons | None = None) -> lis
         or None with ``months`` when the words only say which months; ``estimated`` when
         the dates rest on the batch's reference date.
 
-    Example: in "The pact was signed last summer." published 2025-01-11, "last summer"
+    Example: in "The lease was signed last summer." published 2025-01-14, "last summer"
     → 2024-06-01..2024-08-31.
     """
     if doc.parse is None:
@@ -479,7 +479,7 @@ def _single_day(r: Resolved) -> dt.date | None:
 
 def _anchor_weekdays(found: list[FoundTime], resolved: list[Resolved], lex: TimeLexicons) -> None:
     """In an article without a date of its own, a bare weekday is the day of that weekday
-    nearest to a date the article writes with its weekday ("on Friday, March 28")."""
+    nearest to a date the article writes with its weekday ("on Sunday, June 22")."""
     anchors = [_single_day(r) for f, r in zip(found, resolved, strict=True)
                if f.kind in ("monthday", "full") and f.parts.get("wd")]
     known = [a for a in anchors if a is not None]
@@ -531,8 +531,8 @@ def _context_days(doc: Document, found: list[FoundTime], resolved: list[Resolved
                   lex: TimeLexicons) -> None:
     """Times that count from the story's own days rather than the article's date.
 
-    A clock time alone takes the day of the nearest other time of its clause ("occurred on
-    Friday afternoon …, around 12:50 pm local time"), else of the last day named before it
+    A clock time alone takes the day of the nearest other time of its clause ("sank on
+    Sunday afternoon …, around 4:25 pm local time"), else of the last day named before it
     in its paragraph ("… late on Tuesday. The blaze started shortly after 9:40 p.m."), else
     stays on the article's date. "the next day", "the previous week" count from the last day
     named in their paragraph or the one before.

@@ -34,7 +34,7 @@ def _storable_meta(meta: Metadata) -> Metadata:
 def document_from_text(text: str, source: str = "<string>", meta: Metadata | None = None) -> Document:
     """A Document for ``text`` as given (nothing is normalised: offsets stay valid).
 
-    Example: ``document_from_text("Kyiv – Troops moved.", "a.txt").file`` → ``"a.txt"``.
+    Example: ``document_from_text("Lorn – Ferries sailed.", "a.txt").file`` → ``"a.txt"``.
     """
     text = storable(text)
     return Document(id=content_id(text), source=storable(source), text=text,

@@ -186,7 +186,7 @@ class Attributor:
                                        cue_token=cue, **fields)  # type: ignore[arg-type]
         near = self._report_before(tok)
         if near is not None:
-            # "a fighter's handwritten message, expressing 'X'": the message's author speaks
+            # "a farmer's letter, expressing 'X'": the letter's author speaks
             speakers = [CueMatch("speaker_report_participle", "speaker", cue, near.i, -1)] + speakers
         for rank in sorted({m.rank for m in speakers}):
             found: list[tuple[Phrase, str]] = []
@@ -449,7 +449,7 @@ class Attributor:
 
         "estimates that the claim will reach 3 million once stock is included": the "once"
         clause belongs to what is estimated; so does a second clause with its own subject
-        ("Authorities say 2,376 were injured, and 30 others are missing"), and, after a
+        ("Officials say 140 were hurt, and 12 others are missing"), and, after a
         figure, its cause ("report 212 deaths as a result of the quake"). A clause after
         a comma that opens with "as", "but", "while" is left to the writer; so is one about
         another named actor or with a speech verb of its own.

@@ -18,7 +18,7 @@ that a large corpus is never compared pair by pair:
    across articles when only one full name fits ("Halvorsen" → "Erik Halvorsen");
 5. a short form of an organisation's name joins the one full name it shortens, first
    within its own article, then across articles: its first word when the rest is the
-   organisation's kind ("Tilden" → "Tilden Shipping", not "Tarnby" → "Tarnby Machinists"),
+   organisation's kind ("Tilden" → "Tilden Shipping", not "Tarnby" → "Tarnby Weavers"),
    its last words ("Harbour Board" → "Fenwick Harbour Board", "the town council" → "Fenwick
    Town Council"), the name before a facility's kind ("Selby" → "Selby copper mine"), one
    designation ("Teamsters Local 727" ↔ "Chicago Teamsters Local 727");

@@ -26,10 +26,10 @@ Kind = Literal["person", "org", "place", "group", "description", "pronoun"]
 
 _NAME_ENTS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 # left dependents of a common noun kept in its description ("state television", "Norvia's
-# state television", "Western intelligence officials"); determiners and numbers are not
+# state television", "regional health officials"); determiners and numbers are not
 _DESCRIPTION_LEFT = {"compound", "amod", "poss", "nmod", "case", "npadvmod"}
 # prepositions after a role or group noun that say whose it is ("spokesman for the port",
-# "ambassador of Sylvania to Freedonia", "analysts from the Institute")
+# "envoy of Ostia to Varno", "economists from the Bureau")
 _OWNER_PREPS = {"of", "for", "at", "to", "from", "with"}
 # small words inside a name ("Federation of Ferry and Dock Workers", "Harbour & Freight")
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "al", "bin", "van", "von"})
@@ -176,14 +176,14 @@ def name_tokens(tok: Token, lex: PhraseLexicons | None = None) -> tuple[int, int
         prev = _ent_span(doc[lo - 2])
         if prev and doc[lo - 2].ent_type_ == "ORG" and any(doc[x].lower_ == "of" for x in range(*prev)):
             lo = prev[0]
-    # an organisation's "of" part: "Central News Agency of Korea", "Ministry of Defence"
+    # an organisation's "of" part: "Central Ferry Agency of Ostia", "Ministry of Defence"
     if hi + 2 < len(doc) and doc[hi + 1].lower_ == "of" and doc[hi + 1].head.i == hi and (
             {doc[x].lower_ for x in range(lo, hi + 1)} & lex.org_words):
         k = hi + 2 + (doc[hi + 2].lower_ == "the")
         while k < len(doc) and doc[k].pos_ == "PROPN" and k - lo < _MAX_NAME_TOKENS:
             hi = k
             k += 1
-    # compound name tokens to the left of the head, contiguous ("Air Force Maj. Gen. Pat")
+    # compound name tokens to the left of the head, contiguous ("Coast Guard Capt. Pat")
     k = lo - 1
     while k >= 0 and hi - k < _MAX_NAME_TOKENS:
         t = doc[k]
@@ -312,8 +312,8 @@ def _description(tok: Token, lex: PhraseLexicons) -> Phrase:
     low = tok.lower_
     role = lemma in lex.roles or low in lex.roles or lemma in lex.groups or low in lex.groups
     if role:
-        # "spokesman for the port", "ambassador of North Korea to Russia", "analysts from
-        # the Institute": owner phrases right after the noun, one after another
+        # "spokesman for the port", "envoy of Ostia to Varno", "economists from
+        # the Bureau": owner phrases right after the noun, one after another
         for child in sorted((c for c in children(tok) if c.i > tok.i and c.dep_ == "prep"), key=lambda c: c.i):
             if child.i != hi or child.lower_ not in _OWNER_PREPS:
                 break

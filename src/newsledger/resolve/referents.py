@@ -120,7 +120,7 @@ class Referents:
             seen.add((phrase.start, phrase.end))
             named.append(_Named(phrase, phrase.head, self.sentence_of(phrase.head), _gender(phrase.roles),
                                 _is_subject(parse[phrase.head])))
-        # a subject the model tagged as no entity ("Chit Thae Thae Zaw initially thought …")
+        # a subject the model tagged as no entity ("Tove Aalund Brekk first noticed …")
         for tok in parse:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_:
                 phrase = noun_phrase(tok, self.lex)

@@ -2,8 +2,8 @@
 
 The time finder (:mod:`newsledger.extract.times`) hands over the parts it read on the
 parse ("late" + "last" + "month"); this module turns them into ``date_start``/``date_end``
-against the article's date. Absolute dates ("March 3, 2023", "28 March", "2024-09-13",
-"Jan.11 - 2025 7:06 PM CET") and clock times are parsed by ``dateparser`` (answers
+against the article's date. Absolute dates ("March 3, 2023", "22 June", "2023-06-21",
+"Nov.19 - 2024 6:45 PM CET") and clock times are parsed by ``dateparser`` (answers
 cached). Relative periods stay in code: ``dateparser`` gives one instant where the words
 allow an interval ("last summer" becomes a single day, "late last month" the 21st) and
 does not parse seasons or "early/mid/late" at all, so those intervals are computed here
@@ -11,7 +11,7 @@ from the calendar of the standard library.
 
 A yearless date takes the year that puts it on or before the article's date (after it,
 when the clause speaks of the future), and a weekday written with it picks among the
-neighbouring years ("Friday, March 28"). Without an article date the weekday alone fixes
+neighbouring years ("Sunday, June 22"). Without an article date the weekday alone fixes
 the year: the latest year, up to the current one, in which that day fell on that weekday.
 
 Without a date to resolve against, relative words give only what they allow on their
@@ -95,7 +95,7 @@ def timezones() -> dict[str, str]:
 def parse_base(published: str | None) -> dt.date | None:
     """The calendar date of a publication instant as written (its local date).
 
-    Example: ``parse_base("2025-01-11T19:06:00+01:00")`` → ``date(2025, 1, 11)``.
+    Example: ``parse_base("2024-11-19T18:45:00+01:00")`` → ``date(2024, 11, 19)``.
     """
     if not published:
         return None
@@ -434,7 +434,7 @@ _OFFSET = re.compile(r"[+-]\d\d:\d\d")
 
 def _clock_time(day: dt.date, parts: dict[str, str | None]) -> str | None:
     """The clock time of the words on ``day``, with the zone's UTC offset where one is named:
-    "7:06 PM CET" → "19:06+01:00", "midnight PT" in July → "00:00-07:00", "9:40 p.m." → "21:40".
+    "6:45 PM CET" → "18:45+01:00", "noon PT" in July → "12:00-07:00", "9:40 p.m." → "21:40".
 
     The clock words ("9:40 p.m.", "midnight") are parsed by ``dateparser``.
     """
@@ -484,7 +484,7 @@ def parse_absolute(text: str) -> dt.date | None:
 def parse_clock(text: str) -> dt.time | None:
     """A clock time by ``dateparser``, cached: "9:40 p.m." → 21:40, "midnight" → 00:00.
 
-    Example: ``parse_clock("12:50 pm")`` → ``time(12, 50)``.
+    Example: ``parse_clock("4:25 pm")`` → ``time(16, 25)``.
     """
     if not text.strip():
         return None

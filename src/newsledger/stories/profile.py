@@ -5,7 +5,7 @@ articles being one story:
 
 - ``n:`` a name (person, organisation, place) under its fullest form in the article
   (its own mentions merged by :func:`newsledger.resolve.entities.resolve_entities`);
-- ``f:`` a figure with its unit ("33000", "94.6%"), except small counts that any story has;
+- ``f:`` a figure with its unit ("4200", "71.3%"), except small counts that any story has;
 - ``d:`` a calendar day an event is placed on (not the publication date line);
 - ``h:`` a content word of the headline, ``w:`` of the body (light lemma, stopwords left out).
 
@@ -130,7 +130,7 @@ def article_profile(doc: Document, mentions: Sequence[Mention], quantities: Sequ
 
 
 def figure_key(q: Quantity) -> str | None:
-    """The key of a figure: its number and unit ("f:94.6%"); None for small whole counts and "hundreds"."""
+    """The key of a figure: its number and unit ("f:71.3%"); None for small whole counts and "hundreds"."""
     if q.value is None:
         return None
     if float(q.value).is_integer() and abs(q.value) < SMALL_COUNT and not q.unit:

@@ -25,11 +25,11 @@ def test_assembly_skips_headline_and_title() -> None:
 
 def test_assembly_repeated_figure_from_one_source_counts_once() -> None:
     text = (
-        'In remarks made by Tomas Hale, it was disclosed that the scheme involves "hundreds" of nurses.\n'
-        'Hale said, "Hundreds of nurses have been trained in Varno."\n'
+        'In remarks made by Ada Brenholt, it was revealed that the dredging needs "dozens" of barges.\n'
+        'Brenholt said, "Dozens of barges have been hired in Ostia."\n'
     )
     found = extract_quantities(prepare_text(text))
-    assert [(q.source, q.low, q.high) for q in found] == [("Tomas Hale", 200, 999)]
+    assert [(q.source, q.low, q.high) for q in found] == [("Ada Brenholt", 24, 99)]
 
 
 def test_assembly_repeated_figure_without_source_stays() -> None:

@@ -42,8 +42,8 @@ COUNTS: list[Row] = [
      "Tens of thousands of fans", None, 20000, 99999, "approximate", None, "fans stranded at the Varno stadium"),
     ("Several hundred protesters gathered outside the parliament.",
      "Several hundred protesters", None, 300, 900, "approximate", None, "protesters gathered"),
-    ("Millions sought refuge in shelters.",
-     "Millions sought", None, 2e6, 9999999, "approximate", None, "sought refuge in shelters"),
+    ("Millions sought jobs in the cities.",
+     "Millions sought", None, 2e6, 9999999, "approximate", None, "sought jobs in the cities"),
     ("Rescuers found between 200 and 300 survivors near Tolbury.",
      "between 200 and 300 survivors", 200, 200, 300, "range", None, "found survivors"),
     ("The agency counted 7,000 to 8,000 tents in the camp.",
@@ -69,8 +69,8 @@ COUNTS: list[Row] = [
      "three bridges", 3, 3, 3, "exact", None, "destroyed bridges"),
     ("Two Ostian navy frigates patrolled the strait.",
      "Two Ostian navy frigates", 2, 2, 2, "exact", None, "Ostian navy frigates patrolled strait"),
-    ("A father of three was among the dead.",
-     "A father of three", 3, 3, 3, "exact", None, "father"),
+    ("A mother of four was among the injured.",
+     "A mother of four", 4, 4, 4, "exact", None, "mother"),
 ]
 
 # percentages, points, signs, changes and money
@@ -89,14 +89,14 @@ MONEY_AND_RATES: list[Row] = [
      "-0.3%", -0.3, -0.3, -0.3, "exact", "%", "Inflation fell"),
     ("The index fell 0.2 points on Friday.",
      "0.2 points", 0.2, 0.2, 0.2, "exact", "points", "index fell"),
-    ("The upgrade could cost $3 billion to $3.5 billion.",
-     "$3 billion to $3.5 billion", 3e9, 3e9, 3.5e9, "range", "$", "upgrade cost"),
+    ("The bridge could cost $4 billion to $4.5 billion.",
+     "$4 billion to $4.5 billion", 4e9, 4e9, 4.5e9, "range", "$", "bridge cost"),
     ("The repairs will cost $2 million to $2.5 million.",
      "$2 million to $2.5 million", 2e6, 2e6, 2.5e6, "range", "$", "repairs cost"),
     ("The fund lost as much as $40 million in the crash.",
      "as much as $40 million", 4e7, None, 4e7, "at_most", "$", "fund lost in the crash"),
-    ("Core operating losses exceeding $12 billion were reported.",
-     "exceeding $12 billion", 1.2e10, 1.2e10, None, "more_than", "$", "Core operating losses exceeding"),
+    ("Flood damage exceeding $12 billion was reported.",
+     "exceeding $12 billion", 1.2e10, 1.2e10, None, "more_than", "$", "Flood damage exceeding"),
     ("The toll could top 5,000.",
      "top 5,000", 5000, 5000, None, "more_than", None, "toll top"),
     ("The number of arrests passed 1,200 on Sunday.",
@@ -121,8 +121,8 @@ MONEY_AND_RATES: list[Row] = [
 
 # fractions, multiples, durations, compound adjectives, lengths
 PARTS_AND_TIMES: list[Row] = [
-    ("Two-thirds of the members backed the deal.",
-     "Two-thirds of the members", 0.6667, 0.6667, 0.6667, "exact", None, "members backed deal"),
+    ("Three-quarters of the members backed the deal.",
+     "Three-quarters of the members", 0.75, 0.75, 0.75, "exact", None, "members backed deal"),
     ("A third of voters stayed home.",
      "A third of voters", 0.333333, 0.333333, 0.333333, "exact", None, "voters stayed"),
     ("One in five adults in Corvale smokes.",
@@ -133,10 +133,10 @@ PARTS_AND_TIMES: list[Row] = [
      "Twice as many tourists", 2, 2, 2, "exact", None, "many tourists visited Ostia"),
     ("The union won half of what it asked for.",
      "half of what it asked", 0.5, 0.5, 0.5, "exact", None, "won what it asked"),
-    ("Dockers began a 50-day walkout in March.",
-     "50-day walkout", 50, 50, 50, "exact", None, "began day walkout"),
-    ("The workers accepted a four-year contract.",
-     "four-year contract", 4, 4, 4, "exact", None, "accepted year contract"),
+    ("Nurses began a 12-day walkout in March.",
+     "12-day walkout", 12, 12, 12, "exact", None, "began day walkout"),
+    ("The council agreed a three-year lease.",
+     "three-year lease", 3, 3, 3, "exact", None, "agreed year lease"),
     ("The ferry crossing took 1 hour 45 minutes.",
      "1 hour 45 minutes", 105, 105, 105, "exact", None, "ferry crossing took minutes"),
     ("The search lasted two and a half days.",
@@ -145,20 +145,20 @@ PARTS_AND_TIMES: list[Row] = [
      "over four years", 4, 4, None, "more_than", None, "lasted years"),
     ("The strike closed the mine for almost three weeks.",
      "almost three weeks", 3, 2.7, 3, "approximate", None, "closed mine weeks"),
-    ("The strike dragged on for eight weeks.",
-     "eight weeks", 8, 8, 8, "exact", None, "dragged on weeks"),
-    ("It was the first strike at the yard in 16 years.",
-     "16 years", 16, 16, 16, "exact", None, "strike in years"),
-    ("About 12 minutes later, a second quake hit.",
-     "About 12 minutes", 12, 10.8, 13.2, "approximate", None, "minutes later hit"),
+    ("The drought dragged on for nine months.",
+     "nine months", 9, 9, 9, "exact", None, "dragged on months"),
+    ("It was the club's first title in 23 years.",
+     "23 years", 23, 23, 23, "exact", None, "title in years"),
+    ("About 20 minutes later, a second blast shook the depot.",
+     "About 20 minutes", 20, 18, 22, "approximate", None, "minutes later shook"),
     ("The ferry route is 9 nautical miles of open water.",
      "9 nautical miles of open water", 9, 9, 9, "exact", "nautical miles", "ferry route nautical miles of open water"),
-    ("The epicentre lay at a depth of 10 km.",
-     "a depth of 10 km", 10, 10, 10, "exact", "km", "lay depth km"),
-    ("The quake struck with a magnitude of 7.7.",
-     "a magnitude of 7.7", 7.7, 7.7, 7.7, "exact", None, "struck magnitude"),
-    ("The towns of the valley (population 1.2 million) lost power.",
-     "population 1.2 million", 1.2e6, 1.2e6, 1.2e6, "exact", None, "towns population"),
+    ("The wreck lay at a depth of 60 metres.",
+     "a depth of 60 metres", 60, 60, 60, "exact", "metres", "lay depth metres"),
+    ("The tremor struck with a magnitude of 5.3.",
+     "a magnitude of 5.3", 5.3, 5.3, 5.3, "exact", None, "struck magnitude"),
+    ("The towns of the delta (population 860,000) lost power.",
+     "population 860,000", 860000, 860000, 860000, "exact", None, "towns population"),
     ("Grain output reached about 1.2 million tonnes of wheat a year.",
      "about 1.2 million tonnes of wheat", 1.2e6, 1.08e6, 1.32e6, "approximate", "tonnes", "reached tonnes of wheat"),
 ]
@@ -203,8 +203,8 @@ def test_figures_parts_and_times(row: Row) -> None:
         # where a change ended is a figure of its own, not the end of a range
         ("The index fell 0.2 points to 101.4.", [("0.2 points", 0.2, "exact"), ("101.4", 101.4, "exact")]),
         # a bound at the head of a list bounds every count in it
-        ("At least 2,900 homes, 30 roads and seven bridges were damaged.",
-         [("At least 2,900 homes", 2900, "at_least"), ("30 roads", 30, "at_least"), ("seven bridges", 7, "at_least")]),
+        ("At least 1,400 homes, 45 schools and nine clinics were damaged.",
+         [("At least 1,400 homes", 1400, "at_least"), ("45 schools", 45, "at_least"), ("nine clinics", 9, "at_least")]),
     ],
 )
 def test_figures_changes_and_lists(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -231,5 +231,5 @@ def test_figures_two_currencies_keep_their_own_spans() -> None:
 
 
 def test_figures_head_and_action_lemmas() -> None:
-    (q,) = _figures("The mayor's office said 1,644 people were killed in the quake.")
-    assert (q.measure, q.measure_head, q.action) == ("people killed in the quake", "people", "kill")
+    (q,) = _figures("The mayor's office said 318 people were killed in the fire.")
+    assert (q.measure, q.measure_head, q.action) == ("people killed in the fire", "people", "kill")

@@ -22,7 +22,7 @@ def _spans(text: str) -> list[str]:
 NONE = [
     # names and models
     "The FTSE 100 closed higher on Monday.",
-    "The airline grounded its 737 Max jets.",
+    "The rail firm withdrew its 455 Class trains.",
     "Wales lost to France in the Six Nations on Saturday.",
     "He still uses his old Nokia 7610 phone.",
     "The carrier flies the Airbus A320 on that route.",
@@ -66,7 +66,7 @@ NONE = [
     "Two officials said the bridge was unsafe.",
     # "several" and "a couple" are no count an article vouches for
     "Several forwarders have asked whether goods can be moved.",
-    "The raid targeted several military bases near the coast.",
+    "The raid targeted several warehouses near the coast.",
     "Guards detained a couple of smugglers at the crossing.",
 ]
 
@@ -81,12 +81,12 @@ def test_nonclaims_none(text: str) -> None:
     [
         # the count beside a year, a model or a score stays
         ("The 2019 census counted 4,000 residents.", ["4,000 residents"]),
-        ("The airline grounded 40 of its 737 Max jets.", ["40"]),
-        ("Israel said it killed 300 Hamas fighters.", ["300 Hamas fighters"]),
+        ("The rail firm withdrew 40 of its 455 Class trains.", ["40"]),
+        ("The army said it captured 300 Varno rebels.", ["300 Varno rebels"]),
         ("Varno won 3-1 before 12,000 fans.", ["12,000 fans"]),
-        ("Boeing workers’ last strike in 2008 shuttered plants for two months.", ["two months"]),
+        ("The dockers’ last lockout in 1996 shuttered ports for three months.", ["three months"]),
         # an age is a figure of its own, beside the count
-        ("A 38-year-old man and 12 children were hurt.", ["38-year-old", "12 children"]),
+        ("A 44-year-old woman and 9 children were hurt.", ["44-year-old", "9 children"]),
     ],
 )
 def test_nonclaims_beside_figures(text: str, spans: list[str]) -> None:

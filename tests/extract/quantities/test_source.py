@@ -22,12 +22,12 @@ def _one(text: str) -> Quantity:
 
 # (text, source or None, hedged)
 SOURCES = [
-    ("Ruritanian intelligence estimates that approximately 8,000 soldiers have been deployed.",
-     "Ruritanian intelligence", False),
+    ("The Vessan fisheries board estimates that roughly 6,200 boats have been laid up.",
+     "Vessan fisheries board", False),
     ("According to the Brenish Red Cross, 1,200 families have been displaced.", "Brenish Red Cross", False),
     ("Up to 400 soldiers were deployed, according to the Brenish defence ministry.", "Brenish defence ministry", False),
-    ("The Ostian government has confirmed that hundreds of its soldiers were treated in Varno.",
-     "Ostian government", False),
+    ("The Tessel rail company has confirmed that dozens of its carriages were repainted in Varno.",
+     "Tessel rail company", False),
     ("Mayor Ilse Brandt confirmed that 17 people had died.", "Ilse Brandt", False),
     ("At least 30 people died in the fire, Chief Inspector Lena Voss told reporters.", "Lena Voss", False),
     ('Governor Piet Maas said, "We evacuated about 5,000 residents from the coast."', "Piet Maas", False),
@@ -39,17 +39,17 @@ SOURCES = [
     ("Thirteen passengers were taken to hospital, a spokesman for St. Anne’s said.", "spokesman for St. Anne’s", False),
     ("Figures from the Red Cross show 800 homes were destroyed.", "Red Cross", False),
     ("The agency's latest count puts the toll at 212.", "agency", False),
-    ('In remarks made by Tomas Hale, the envoy, it was disclosed that the scheme involves "hundreds" of nurses.',
-     "Tomas Hale", False),
-    ("The injuries reported by the army were two soldiers who were lightly hurt.", "army", False),
+    ('In remarks made by Ada Brenholt, the harbour master, it was revealed that the dredging needs "dozens" of '
+     "barges.", "Ada Brenholt", False),
+    ("The only damage reported by the club was two windows that were slightly cracked.", "club", False),
     # a named speaker before "according to": the outlets report what the speaker said
     ("The quake killed 300 people, the ministry said, according to local media.", "ministry", False),
     # a pronoun speaker after "according to": the one named for the clause
     ("Villagers say they fled after the river rose 3 metres, according to the Lunport Herald.", "Lunport Herald",
      False),
     # hedges: nobody named
-    ("Ruritania has reportedly sent some 7,000 troops to Borduria.", None, True),
-    ("Borduria has allegedly dispatched approximately 5,000 to 6,000 elite troops to the front.", None, True),
+    ("The ministry has reportedly bought some 7,000 tablets for schools.", None, True),
+    ("The cartel has allegedly smuggled approximately 300 to 400 rare parrots across the border.", None, True),
     ("An estimated 3,500 people fled the region.", None, True),
     ("The refugees are said to number 9,000 people.", None, True),
     # a hedge in another clause does not reach the figure

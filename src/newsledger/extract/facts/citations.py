@@ -1,8 +1,8 @@
-"""Outlets a claim is credited through: "according to CNBC", "told The Washington Post".
+"""Outlets a claim is credited through: "according to Harbour Wire", "told The Washington Post".
 
 Asked of the attribution component (the one that says who said or gave a span): when the
 claim's speaker is an outlet ("Reuters reported that …"), or when the speaker spoke *to* an
-outlet ("…, Velka's governor told AFP", "said to The Wall Street Journal", "in an
+outlet ("…, the harbour master told AFP", "said to The Wall Street Journal", "in an
 interview with the BBC"), the claim reached the article through that outlet, which is then
 the original behind it. An outlet is a name of ``news_outlets.tsv`` or a name ending in an
 outlet word ("Gazette", "Times", ``outlet_words.txt``).
@@ -67,7 +67,7 @@ def _listeners(cue: Token) -> list[str]:
 def outlets_via(doc: Document, start: int, end: int) -> tuple[str, ...]:
     """The outlets the claim at characters [start, end) is credited through (see the module docstring).
 
-    Example: in '"A worker was killed," the governor told AFP.' the quote gives ``("AFP",)``.
+    Example: in '"The pier is closed," the harbour master told AFP.' the quote gives ``("AFP",)``.
 
     Args:
         doc (Document): a parsed document.

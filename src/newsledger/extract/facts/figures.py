@@ -2,14 +2,14 @@
 
 What is counted (the counted noun's lemma and the lemmas of the measure's words), the
 action or state it stands to, whose it is (the referent), and which one when a story has
-several ("a second earthquake with a magnitude of 6.4" → mark "second").
+several ("a second tremor with a magnitude of 4.8" → mark "second").
 
 - Referent: the possessor of the counted noun ("Norland's death toll", "Halden's debt"), the
   agent of its verb ("rockets launched by Veltria"), or the subject of the verb a figure is the
   object of ("Veltria fired 40 rockets"); only names count (a pronoun or "the company" says
   nothing about which).
 - Marks: ordinals and superlatives on the nouns between the number and its clause ("the
-  strongest measuring 6.4", "a second earthquake with a magnitude of 6.4").
+  largest measuring 4.8", "a second tremor with a magnitude of 4.8").
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def _nearest(parse: Doc, lo: int, hi: int, lemma: str | None, anchor: int) -> To
 
 
 def _in_what(anchor: Token, span: Span) -> Token | None:
-    """ "$60 billion in debt", "$2m in damages": what a sum is, named after "in"."""
+    """ "$4 billion in debt", "$2m in damages": what a sum is, named after "in"."""
     for tok in (anchor, span.root, anchor.head):
         for kid in _kids(tok):
             if kid.dep_ == "prep" and kid.lower_ == "in" and kid.i >= span.end - 1:
@@ -89,9 +89,9 @@ def _phrase(verb: Token) -> str:
 
 
 def _action(verb: Token | None, noun: Token | None, extracted: str | None, span: Span) -> str | None:
-    """What the counted thing did or underwent: a clause on the noun ("the raise the union was
+    """What the counted thing did or underwent: a clause on the noun ("the rise the guild was
     seeking"), a noun of action the count is "of" or "for" ("the evacuation of hundreds of
-    residents", "demands for a 40% wage hike"), else the verb with its particle or the verb it
+    residents", "demands for a 15% pay rise"), else the verb with its particle or the verb it
     governs ("voted to reject" → reject); never a light verb."""
     if noun is not None:
         for kid in _kids(noun):
@@ -106,7 +106,7 @@ def _action(verb: Token | None, noun: Token | None, extracted: str | None, span:
     if verb is not None:
         goal = next((k for k in _kids(verb) if k.dep_ == "xcomp" and k.pos_ == "VERB"), None)
         if goal is not None and not _incidental(goal.lemma_.lower()):
-            verb = goal  # "voted to reject", "agreed to strike", "poised to strike"
+            verb = goal  # "voted to reject", "agreed to walk out", "poised to sail"
         phrase = _phrase(verb)
         if " " in phrase and canon(phrase) != phrase:
             return phrase
@@ -164,8 +164,8 @@ def _dimensioned(anchor: Token) -> tuple[Token, Token] | None:
 
 
 def _owner(noun: Token) -> Token | None:
-    """The thing a value noun gives a value of: "the quake, with a magnitude of 7.1" → quake,
-    "a magnitude 7.7 earthquake" → earthquake, "Varna's population" → None (a name)."""
+    """The thing a value noun gives a value of: "the tremor, with a magnitude of 6.2" → tremor,
+    "a magnitude 5.3 tremor" → tremor, "Varna's population" → None (a name)."""
     from ..quantities import load_quantity_lexicons
 
     if noun.lemma_.lower() not in load_quantity_lexicons().kind("value_noun"):
@@ -176,7 +176,7 @@ def _owner(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and up.dep_ == "prep" and up.head.pos_ == "NOUN" and up.head.i < noun.i:
         return up.head
     if noun.dep_ == "pobj" and up.dep_ == "prep" and up.head.pos_ in ("VERB", "AUX"):
-        # "The earthquake, with a magnitude of 7.7, struck …": the value is its subject's
+        # "The tremor, with a magnitude of 6.2, shook …": the value is its subject's
         return next((k for k in _kids(up.head) if k.dep_ in ("nsubj", "nsubjpass") and k.pos_ == "NOUN"), None)
     return None
 
@@ -244,8 +244,8 @@ def _duration(span: Span, noun: Token | None, verb: Token | None) -> tuple[str, 
     """How long a named happening lasted: (its canonical noun, days per unit of the figure's value).
 
     The unit is a time unit (``duration_units.tsv``) in the figure or its counted noun; the
-    happening is the noun the unit modifies ("a 50-day walkout"), the subject of the verb
-    ("the strike dragged on for eight weeks"), or a noun after "during" ("shut for two months
+    happening is the noun the unit modifies ("a 40-day walkout"), the subject of the verb
+    ("the strike dragged on for six weeks"), or a noun after "during" ("shut for three months
     during a strike"), when ``event_families.tsv`` knows it as a happening.
     """
     from ...compare._words import happening_noun
@@ -315,11 +315,11 @@ def _marks(anchor: Token, verb: Token | None) -> tuple[str, ...]:
         path += [k for k in _kids(verb) if k.dep_ in ("nsubj", "nsubjpass")]
     for tok in path:
         if tok.tag_ == "JJS" or tok.lower_ in ordinals:
-            found.append(tok.lower_)  # "the strongest measuring 6.4": a superlative standing for its noun
+            found.append(tok.lower_)  # "the largest measuring 4.8": a superlative standing for its noun
         if tok.pos_ in ("NOUN", "PROPN"):
             for kid in _kids(tok):
                 if kid.dep_ == "amod" and kid.lower_ in ordinals:
-                    found.append(kid.lower_)  # "a second earthquake with a magnitude of 6.4"
+                    found.append(kid.lower_)  # "a second tremor with a magnitude of 4.8"
     return tuple(dict.fromkeys(found))
 
 
@@ -327,9 +327,9 @@ def _harm(tokens: list[Token], acted: bool) -> frozenset[str]:
     """The harms a measure counts: "killed or wounded" → killed, wounded.
 
     A harm word before the noun it describes says who is counted rather than what happened to
-    them ("capture of injured soldiers" counts captures, "wounded soldiers treated in hospitals"
-    counts soldiers treated), so it counts only when the measure has no other harm word and no
-    action of its own ("hundreds of wounded soldiers" → wounded).
+    them ("capture of wounded rebels" counts captures, "injured miners treated in clinics"
+    counts miners treated), so it counts only when the measure has no other harm word and no
+    action of its own ("dozens of wounded officers" → wounded).
     """
     acts: set[str] = set()
     modifiers: set[str] = set()
@@ -366,7 +366,7 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
     wlo, whi = max(lo, anchor.i - _WINDOW), min(hi, anchor.i + _WINDOW)
     noun = _nearest(parse, wlo, whi, q.measure_head, anchor.i)
     if noun is not None and noun.dep_ == "conj" and span.start <= noun.head.i < span.end and noun.head.pos_ == "NOUN":
-        noun = noun.head  # "the 40% raise and pension changes": the raise
+        noun = noun.head  # "the 15% rise and shift changes": the rise
     if noun is None:
         noun = _in_what(anchor, span)
     verb = _nearest(parse, wlo, whi, q.action, anchor.i)
@@ -376,7 +376,7 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
     if assessed is not None:
         noun = assessed
     if noun is None and verb is not None and verb.lemma_.lower() in first_column("value_verbs.tsv"):
-        # "earthquakes measuring 7.7", "its strongest aftershock measured 5.9": the value is of a thing
+        # "tremors measuring 5.3", "its largest aftershock measured 4.8": the value is of a thing
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
             noun = verb.head
         else:
@@ -412,7 +412,7 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
     agent = noun is not None and verb is not None and noun.dep_ == "nsubj" and noun.head.i == verb.i and any(
         k.dep_ == "dobj" for k in _kids(verb))
     if agent:
-        # "the 7.7-magnitude earthquake injured 3,408 people": the quake did the harm, it is not its victim
+        # "the 5.3-magnitude tremor injured 212 people": the tremor did the harm, it is not its victim
         measure_tokens = [t for t in measure_tokens if verb is None or t.i != verb.i]
         action = None
     lasting = _duration(span, noun, verb)

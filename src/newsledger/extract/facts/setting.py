@@ -2,10 +2,10 @@
 
 Built once per parsed document (:class:`Setting`), then asked for each claim. A claim's
 places are the place names of its sentence ("killed in the capital, Velka"), else those
-of the sentence before it in the same paragraph ("The quake rocked central Norland. …
-Authorities say 2,376 have been injured"): a follow-up sentence goes on about the place
-just named. Its period is the time expression of its own clause ("the 2008 strike
-dragged on for eight weeks" → "in 2008" belongs to "dragged"; a time of another clause of
+of the sentence before it in the same paragraph ("The storm lashed northern Norland. …
+Officials say 140 have been hurt"): a follow-up sentence goes on about the place
+just named. Its period is the time expression of its own clause ("the last strike, in 1996,
+dragged on for six weeks" → "in 1996" belongs to "dragged"; a time of another clause of
 the sentence does not).
 """
 

@@ -107,7 +107,7 @@ def extract_quantities(doc: Document, *, lexicons: QuantityLexicons | None = Non
 
 
 def _once(found: list[Quantity]) -> list[Quantity]:
-    """Each figure once per source: "hundreds of troops", said again by the same source, is one claim.
+    """Each figure once per source: "dozens of nurses", said again by the same source, is one claim.
 
     Two figures are one claim when their numbers, interval and qualifier are equal and they
     have the same source (by the last word of its name); figures credited to nobody are
@@ -155,7 +155,7 @@ def _skipped(doc: Document, start: int, end: int, para_starts: list[int]) -> boo
 
 
 def _inherited(parse: Doc, fig: Figure, measure: Measure, found: dict[int, Measure]) -> Measure:
-    """ "measuring 7.7 and 6.4": a figure joined to an earlier one counts what that one counts."""
+    """ "measuring 5.3 and 4.8": a figure joined to an earlier one counts what that one counts."""
     anchor = parse[fig.anchor]
     if measure.noun >= 0 or measure.before >= 0 or measure.partitive:
         return measure
@@ -165,7 +165,7 @@ def _inherited(parse: Doc, fig: Figure, measure: Measure, found: dict[int, Measu
 
 
 def _distributed(parse: Doc, fig: Figure, m: Measure, bounded: dict[int, Figure], lex: QuantityLexicons) -> Figure:
-    """ "at least 2,900 buildings, 30 roads and seven bridges": a lower bound on the first of a list
+    """ "at least 1,400 homes, 45 schools and nine clinics": a lower bound on the first of a list
     of counted nouns bounds the others too."""
     if fig.bound is not None or fig.kind != "count" or fig.value is None or m.noun < 0:
         return fig
@@ -223,10 +223,10 @@ def _quantity(doc: Document, parse: Doc, fig: Figure, m: Measure, hedges: Hedges
             t.like_num or t.text[:1].isdigit() or (t.is_punct and t.text not in "-–'’")
             for t in parse[fig.last + 1:m.noun]):
         noun = parse[m.noun]
-        end = max(end, noun.idx + len(noun.text))  # not over another figure: "half of the 12-story building"
+        end = max(end, noun.idx + len(noun.text))  # not over another figure: "half of the 30-storey tower"
     elif m.noun < 0 and m.before < 0 and m.role == "subject" and fig.last < m.verb <= fig.last + 4:
         verb = parse[m.verb]
-        end = max(end, verb.idx + len(verb.text))  # "3,408 injured", "dozens more are missing"
+        end = max(end, verb.idx + len(verb.text))  # "820 injured", "dozens more are missing"
     source = figure_source(doc, fig.start, fig.end)
     hedged = hedges.covers(fig.first, fig.anchor, named=source is not None)
     return Quantity(
@@ -238,11 +238,11 @@ def _quantity(doc: Document, parse: Doc, fig: Figure, m: Measure, hedges: Hedges
 
 
 def _age(doc: Document, parse: Doc, fig: Figure, whom: tuple[int, int], hedges: Hedges) -> Quantity:
-    """Somebody's age as a figure: "a 37-year-old man" → 37 years, measure "age of man"."""
+    """Somebody's age as a figure: "a 52-year-old man" → 52 years, measure "age of man"."""
     start, end = fig.start, fig.end
     k = fig.last + 1
     while k < len(parse) and parse[k].lower_ in ("-", "year", "years", "month", "months", "old"):
-        end = parse[k].idx + len(parse[k].text)  # "37-year-old"
+        end = parse[k].idx + len(parse[k].text)  # "52-year-old"
         k += 1
     person = parse[whom[0]:whom[1]].text if whom[1] > whom[0] else ""
     months = any(parse[x].lower_.startswith("month") for x in range(fig.last + 1, k))

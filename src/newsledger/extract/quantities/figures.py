@@ -1,6 +1,6 @@
 """Figures from the numbers of one sentence: units, ranges, changes, durations and bounds.
 
-A figure is one claim's number as the words allow it: "$3 billion to $3.5 billion" (a range
+A figure is one claim's number as the words allow it: "$4 billion to $4.5 billion" (a range
 of money), "between 200 and 300", "3.25% to 3.5%", "1 hour 45 minutes" (105 minutes),
 "at least 40", "10,000 or more". "fell from 3.1% to 2.7%" is two figures, each exact: a
 verb of change between two values is no range.
@@ -83,8 +83,8 @@ class _Parts:
 def read_figures(doc: Doc, numbers: list[Number], lo: int, hi: int, lex: QuantityLexicons) -> list[Figure]:
     """The figures of one sentence (tokens ``lo``..``hi``) from its numbers, in order.
 
-    Example: "It could cost $3 billion to $3.5 billion." gives one range figure,
-    3e9..3.5e9, unit "$".
+    Example: "It could cost $4 billion to $4.5 billion." gives one range figure,
+    4e9..4.5e9, unit "$".
 
     Args:
         doc (Doc): the parse.
@@ -143,7 +143,7 @@ def _join_duration(doc: Doc, p: _Parts, b: Number, hi: int, lex: QuantityLexicon
 
 
 def _join_range(doc: Doc, p: _Parts, b: Number, lo: int, hi: int, lex: QuantityLexicons) -> bool:
-    """ "7,000 to 8,000", "between 200 and 300", "$3 billion to $3.5 billion", "3.25%-3.5%"."""
+    """ "7,000 to 8,000", "between 200 and 300", "$4 billion to $4.5 billion", "3.25%-3.5%"."""
     a = p.a
     if a.kind != b.kind or a.kind == "vague" or a.value is None or b.value is None:
         return False

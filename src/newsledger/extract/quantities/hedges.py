@@ -1,7 +1,7 @@
 """Whether the article distances itself from a figure ("reportedly", "an estimated", "could not verify").
 
 The hedge phrases of ``hedges.tsv`` are found once per document; each has a scope: the
-clause an adverb modifies ("Ruritania has reportedly sent some 7,000 troops"), the
+clause an adverb modifies ("The ministry has reportedly bought some 7,000 tablets"), the
 sentence ("The refugees are said to number 9,000."), the one figure it stands before ("An
 estimated 3,500 people fled"), or, for a disclaimer ("… could not independently verify the
 claim."), the figures of its sentence and of the one before, whoever gives them. The
@@ -96,7 +96,7 @@ def _in_clause(parse: Doc, token: int, head: int) -> bool:
 def find_hedges(parse: Doc, lex: QuantityLexicons) -> Hedges:
     """The hedges of a parse, read sentence by sentence when a figure asks.
 
-    Example: "Ruritania has reportedly sent 7,000 troops." holds "reportedly" (clause scope).
+    Example: "The ministry has reportedly bought 7,000 tablets." holds "reportedly" (clause scope).
     """
     strings = parse.vocab.strings
     words = np.array([strings[p[0]] for p in lex.hedges], dtype=np.uint64)

@@ -1,10 +1,10 @@
 """What a figure counts, read from the parse: the noun a number modifies and its verb.
 
-"1,644 people were killed" → "people killed"; "troops sent to assist Russia"; "two of them
+"318 people were killed" → "people killed"; "troops sent to assist the allies"; "two of them
 remain in a serious condition" → "remain in a serious condition"; "the death toll reached
-1,644" → "death toll reached"; "a 50-day walkout" → "day walkout"; "12 nautical miles of
-maritime border" → "nautical miles of maritime border"; "some 1,330 km southeast of the
-epicentre" → "km southeast of the epicentre". The words are the article's own, in text
+318" → "death toll reached"; "a 40-day walkout" → "day walkout"; "9 nautical miles of
+open water" → "nautical miles of open water"; "some 480 km north of the port" → "km
+north". The words are the article's own, in text
 order; the head noun's and the verb's lemmas go with them for the comparison.
 
 Every step reads at most a few tokens around the figure (children are read in bounded
@@ -30,7 +30,7 @@ _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 _OBJECTS = frozenset(["dobj", "attr", "oprd", "dative"])
 _COMPLEMENTS = ("oprd", "acomp", "xcomp", "attr", "dobj", "prep", "agent")
 _NOUN_PREPS = frozenset(["of", "in", "at", "from", "on", "per", "across", "inside", "near"])
-# what a sum or share is of, kept whatever else the measure has: "$60 billion in debt", "per day"
+# what a sum or share is of, kept whatever else the measure has: "$4 billion in debt", "per day"
 _ALWAYS_PREPS = frozenset(["of", "in", "per"])
 # verbs of state whose complement says what a count is in ("two of them remain in a serious condition")
 _STATE_VERBS = frozenset(["be", "remain", "stay", "lie", "sit"])
@@ -41,7 +41,7 @@ _LEAD_TRIM = frozenset(["det", "aux", "auxpass", "cc", "mark", "poss", "case", "
 _TAIL_TRIM = frozenset(["det", "aux", "auxpass", "cc", "mark", "poss", "case", "punct", "prep"])
 _MAX_KIDS = 24  # children read per token: a head of hundreds of figures is read in a bounded slice
 _MAX_PHRASE = 3  # tokens after the first of a complement or place kept in a measure ("taken to hospital")
-_MAX_DESCRIBED = 3  # tokens after the first of what completes a participle ("sent to assist Russia")
+_MAX_DESCRIBED = 3  # tokens after the first of what completes a participle ("sent to assist the allies")
 _MAX_NOUN_GAP = 6  # tokens between a number and the noun it counts
 _MAX_CLIMB = 4
 
@@ -56,7 +56,7 @@ class Measure:
         action: the lemma of the verb ("kill"), if any.
         noun: token index of the counted noun after the number (-1: none).
         before: token index where the figure's phrase begins when a noun stands before it
-            ("his crew of eight", "a depth of 10 km"); -1 otherwise.
+            ("his crew of eight", "a depth of 60 metres"); -1 otherwise.
         verb: token index of the verb, -1 when none.
         role: how the counted thing stands to its verb: "subject", "object", "oblique",
             "complement" or "" (none); see :func:`_verb_of`.
@@ -82,7 +82,7 @@ def _kids(tok: Token) -> list[Token]:
 def read_measure(doc: Doc, fig: Figure, lo: int, hi: int, lex: QuantityLexicons) -> Measure:
     """What ``fig`` counts, from the parse of its sentence (tokens ``lo``..``hi``).
 
-    Example: "At least 1,644 people were killed." → text "people killed", head "people",
+    Example: "At least 318 people were killed." → text "people killed", head "people",
     action "kill", role "subject".
 
     Args:
@@ -121,12 +121,12 @@ def read_measure(doc: Doc, fig: Figure, lo: int, hi: int, lex: QuantityLexicons)
     if noun is not None and not pronoun:
         described = _described(noun, keep, inside, hi)
     elif noun is None and before is None:
-        described = _described(anchor, keep, inside, hi)  # "over 3,000 killed or wounded"
+        described = _described(anchor, keep, inside, hi)  # "over 2,000 killed or wounded"
     verb, role = None, ""
     if described is None or partitive:
         verb, role, top = _verb_of(top, keep, inside, lo, hi, lex)
     if verb is not None and role == "object" and noun is not None and verb.lemma_.lower() in lex.kind("relation_verb"):
-        verb, role = None, ""  # "the deal involves hundreds of troops": the troops are the measure
+        verb, role = None, ""  # "the scheme involves dozens of nurses": the nurses are the measure
     if verb is not None:
         _verb_phrase(verb, role, top, keep, inside, lo, hi, bare=noun is None and before is None)
     if noun is None or pronoun:
@@ -142,7 +142,7 @@ def read_measure(doc: Doc, fig: Figure, lo: int, hi: int, lex: QuantityLexicons)
         fig.unit.name if fig.unit is not None and fig.unit.in_measure else None)
     act = verb if verb is not None and verb.pos_ == "VERB" else described
     start = -1
-    if before is not None:  # "his crew of eight", "a depth of 10 km"; not "place and takings of $4.7m"
+    if before is not None:  # "his crew of eight", "a depth of 60 metres"; not "place and takings of $4.7m"
         lefts = [k.i for k in islice(before.lefts, _MAX_KIDS) if k.dep_ in ("det", "poss", "amod", "compound")]
         start = min([before.i, *lefts]) if lefts and min(lefts) >= before.i - 3 else before.i
     return Measure(
@@ -157,7 +157,7 @@ def _counted(doc: Doc, fig: Figure, anchor: Token, hi: int,
     """(noun after, noun before, partitive, pronoun) of a figure."""
     after = fig.last + 1
     while after < hi and doc[after].is_quote:
-        after += 1  # '“hundreds” of troops'
+        after += 1  # '“dozens” of nurses'
     if after < hi and doc[after].lower_ == "of" and fig.kind != "multiple":
         kids = _kids(doc[after])
         obj = next((c for c in kids if c.dep_ == "pobj"), None)
@@ -181,11 +181,11 @@ def _counted(doc: Doc, fig: Figure, anchor: Token, hi: int,
         return None, None, False, False
     if anchor.dep_ in _MODIFIERS | {"nummod", "quantmod", "appos", "preconj"} and head.pos_ not in _NOUNS and (
             head.dep_ in ("amod", "compound", "nmod") and fig.last < head.head.i <= fig.last + _MAX_NOUN_GAP):
-        head = head.head  # "two dozen wounded soldiers", "the devastating 7.7 … earthquakes" (parsed on the adjective)
+        head = head.head  # "three dozen stranded climbers", "the powerful 5.3 … tremors" (parsed on the adjective)
     if anchor.dep_ in _MODIFIERS | {"nummod", "quantmod", "appos", "preconj"} and head.pos_ in _NOUNS and (
             fig.last < head.i <= fig.last + _MAX_NOUN_GAP):
         noun = head
-        # "a 50-day walkout", "a 25 percent pay hike", "a $1.7bn donors' aid package": the noun
+        # "a 40-day walkout", "a 9 percent pay rise", "a $1.7bn donors' aid package": the noun
         # after the number modifies another
         for _ in range(2):
             if noun.dep_ in ("compound", "amod", "nmod", "poss") and noun.head.pos_ in _NOUNS and (
@@ -194,14 +194,14 @@ def _counted(doc: Doc, fig: Figure, anchor: Token, hi: int,
         return noun, None, False, False
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS and head.head.i < fig.first and (
             head.head.lower_ not in lex.starters and not head.head.like_num):
-        return None, head.head, False, False  # "a depth of 10 km", "a father of three"; not "half of $20bn"
+        return None, head.head, False, False  # "a depth of 60 metres", "a mother of four"; not "half of $20bn"
     nxt = doc[after] if after < hi else None
     if nxt is not None and nxt.pos_ == "NOUN" and (nxt.tag_ == "NNS" or nxt.lower_ in lex.kind("plural")) and (
             after == fig.last + 1):
         return nxt, None, False, False  # "Over a dozen villages" parsed as a phrase "over a dozen"
     prev = doc[fig.first - 1] if fig.first > 0 else None
     if prev is not None and prev.pos_ == "NOUN" and prev.lower_ in lex.kind("value_noun"):
-        return None, prev, False, False  # "population 1.2 million", "magnitude 7.7"
+        return None, prev, False, False  # "population 860,000", "magnitude 5.3"
     if anchor.dep_ in ("nummod", "quantmod") and head.pos_ in _NOUNS and head.i < fig.first and (
             head.lower_ in lex.kind("value_noun")):
         return None, head, False, False
@@ -231,9 +231,9 @@ def _verb_of(top: Token, keep: set[int], inside: range, lo: int, hi: int,
              lex: QuantityLexicons) -> tuple[Token | None, str, Token]:
     """The verb the counted thing stands to, its role, and the token that stands to it.
 
-    Roles: "subject" ("1,644 people were killed"), "object" ("fired 200 missiles"),
-    "oblique" ("rose to 1,644", "rejected by 94.2%"), "complement" ("the section was 35
-    metres long", "the toll is 1,644").
+    Roles: "subject" ("318 people were killed"), "object" ("fired 40 rockets"),
+    "oblique" ("rose to 318", "rejected by 71.3%"), "complement" ("the section was 35
+    metres long", "the toll is 318").
     """
     t = top
     for _ in range(_MAX_CLIMB):
@@ -253,10 +253,10 @@ def _verb_of(top: Token, keep: set[int], inside: range, lo: int, hi: int,
             return head.head, "oblique", t
         if t.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in _NOUNS and head.head.i < head.i and (
                 head.head.i >= lo):
-            keep.update((head.head.i, head.i))  # "a 25% raise over four years"
+            keep.update((head.head.i, head.i))  # "a 6% raise over three years"
             return None, "", t
         if t.dep_ == "npadvmod" and head.pos_ in ("ADV", "ADJ") and head.i > t.i:
-            keep.add(head.i)  # "12 minutes later", "35 metres long", "11 per cent lower"
+            keep.add(head.i)  # "20 minutes later", "35 metres long", "11 per cent lower"
             if head.dep_ == "amod" and head.head.pos_ in _NOUNS:
                 _noun_phrase(head.head, keep, inside, lo, hi)  # "a tunnel 15 to 20 metres long"
                 return None, "", t
@@ -276,7 +276,7 @@ def _verb_of(top: Token, keep: set[int], inside: range, lo: int, hi: int,
 
 def _verb_phrase(verb: Token, role: str, top: Token, keep: set[int], inside: range, lo: int, hi: int,
                  *, bare: bool) -> None:
-    """The verb, its particle, and what completes it ("reported missing", "voted to reject the contract")."""
+    """The verb, its particle, and what completes it ("reported missing", "voted to reject the plan")."""
     copula = verb.lemma_ in _STATE_VERBS
     if verb.lemma_ != "be":
         keep.add(verb.i)
@@ -295,14 +295,14 @@ def _verb_phrase(verb: Token, role: str, top: Token, keep: set[int], inside: ran
             if kid.dep_ == "prep" and copula and not _bare_state(kid):
                 continue  # "600 tonnes were in the shed": a place; "350 miners are on strike": a state
             if kid.dep_ == "xcomp":
-                _span(kid, keep, inside, hi, limit=kid.i)  # "voted to reject the contract" → "voted to reject"
+                _span(kid, keep, inside, hi, limit=kid.i)  # "voted to reject the plan" → "voted to reject"
             else:
                 _span(kid, keep, inside, hi, limit=kid.i + _MAX_PHRASE)
             break
     elif role in ("object", "oblique"):
         obj = next((k for k in kids if k.dep_ == "dobj" and k.i != top.i and k.i < top.i), None)
         if obj is not None:
-            _span(obj, keep, inside, hi, limit=obj.i + 2)  # "rejected the contract by 94.2%"
+            _span(obj, keep, inside, hi, limit=obj.i + 2)  # "rejected the plan by 71.3%"
         state = next((k for k in kids if k.dep_ in ("oprd", "acomp", "xcomp") and k.i > top.i), None)
         if state is not None and role == "object":
             keep.add(state.i)  # "left two dock workers dead or injured", "kept 140 firefighters busy"
@@ -310,7 +310,7 @@ def _verb_phrase(verb: Token, role: str, top: Token, keep: set[int], inside: ran
     if (bare and role != "subject") or role == "complement":
         subject = next((k for k in kids if k.dep_ in _SUBJECTS), None)
         if subject is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOUNS:
-            subject = verb.head  # "losses exceeding $33 billion"
+            subject = verb.head  # "damage exceeding $12 billion"
         if subject is not None and subject.pos_ in _NOUNS:
             _noun_phrase(subject, keep, inside, lo, hi)
 
@@ -366,7 +366,7 @@ def _conjoined(tok: Token, keep: set[int]) -> None:
 
 
 def _right_phrase(tok: Token, keep: set[int], inside: range, hi: int, *, places: bool) -> None:
-    """ "of electricity", "per day", "in debt", "southeast of the epicentre" after a figure or noun."""
+    """ "of electricity", "per day", "in debt", "north of the port" after a figure or noun."""
     for kid in _kids(tok):
         if kid.i <= tok.i or kid.i in inside:
             continue
@@ -391,7 +391,7 @@ def _span(tok: Token, keep: set[int], inside: range, hi: int, *, limit: int) -> 
     for k in range(tok.i, end + 1):
         t = tok.doc[k]
         if (t.is_punct and t.text not in "-–'’") or k in inside or t.like_num or t.text[:1].isdigit():
-            break  # a comma, or another figure: "troops deployed, with 3,000 killed"
+            break  # a comma, or another figure: "troops deployed, with 2,000 killed"
         keep.add(k)
     first = max(tok.left_edge.i, tok.i - 2)
     for k in range(first, tok.i):
@@ -402,8 +402,8 @@ def _span(tok: Token, keep: set[int], inside: range, hi: int, *, limit: int) -> 
 def _render(doc: Doc, keep: set[int], inside: range, lo: int, hi: int) -> str:
     """The kept tokens in text order, runs joined by a space, function words off their edges.
 
-    The figure's own words bridge a run: "capture of [two] injured soldiers" is one run,
-    "capture of injured soldiers".
+    The figure's own words bridge a run: "rescue of [two] stranded climbers" is one run,
+    "rescue of stranded climbers".
     """
     runs: list[list[Token]] = []
     last = -2

@@ -1,7 +1,7 @@
 """Numbers that are no claim: years and dates, times of day, ages, phone numbers, scores, names.
 
 Each rule reads the parse around one number (its neighbours, the noun it modifies, the
-entity it sits in) and says why the number is left out, e.g. "737 Max" (a number that
+entity it sits in) and says why the number is left out, e.g. "455 Class" (a number that
 modifies a proper noun names a model), "won 6-1 5-7" (pairs of scores), "Ms Lind, 47"
 (an age after a name), "in 2019" (a year), "call 555-1234" (a phone number).
 """
@@ -20,10 +20,10 @@ _RANGE_WORDS = frozenset(["or", "to", "-", "–", "and"])
 _PLURAL_TAGS = frozenset(["NNS", "NNPS"])
 # a number inside a named entity of these types is part of a name ("Nokia 7610", "the Six Nations")
 _NAME_ENTITIES = frozenset(["ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"])
-# a proper noun right after a number that is one of these is a group counted ("300 Hamas fighters");
-# any other makes the number part of a model's name ("737 Max planes", "10 Downing Street")
+# a proper noun right after a number that is one of these is a group counted ("300 Varno rebels");
+# any other makes the number part of a model's name ("455 Class trains", "10 Downing Street")
 _GROUP_ENTITIES = frozenset(["ORG", "NORP", "GPE", "LOC"])
-# prepositions before a four-digit number that make it a year ("in 2008 shuttered plants")
+# prepositions before a four-digit number that make it a year ("in 1996 shuttered ports")
 _YEAR_PREPS = frozenset(["in", "since", "until", "till", "by", "before", "after", "during", "from", "through", "of"])
 _AGE_TAIL = (("-", "year", "-", "old"), ("year", "-", "old"), ("-", "years", "-", "old"), ("years", "old"),
              ("-", "month", "-", "old"), ("month", "-", "old"), ("months", "old"))
@@ -84,7 +84,7 @@ def age_of(doc: Doc, n: Number, lo: int, hi: int, lex: QuantityLexicons) -> tupl
 
 
 def _digits_only(n: Number, doc: Doc) -> bool:
-    """A whole number in plain digits, no comma, scale or unit: "737", "2008", "555"."""
+    """A whole number in plain digits, no comma, scale or unit: "455", "1996", "555"."""
     return not n.word and n.unit is None and not n.scaled and n.value is not None and n.value == int(n.value) and (
         n.first == n.last and "," not in doc[n.first].text)
 
@@ -170,7 +170,7 @@ def _is_date_or_time(doc: Doc, n: Number, before: Token | None, after: Token | N
     if _is_year(n, doc):
         noun = _counted_noun(doc, n)
         plural = noun is not None and (noun.tag_ in _PLURAL_TAGS or noun.lower_ in lex.kind("plural"))
-        # "in 2008 shuttered plants", "the 1993 floods": a count this size is written with a comma
+        # "in 1996 shuttered ports", "the 1993 floods": a count this size is written with a comma
         dated = before is not None and (before.lower_ in _YEAR_PREPS or before.lower_ == "the" or before.tag_ == "POS")
         return not plural or dated
     if not _digits_only(n, doc):
@@ -214,7 +214,7 @@ def _is_age(doc: Doc, n: Number, before: Token | None, after: Token | None, lex:
 
 
 def _counted_noun(doc: Doc, n: Number) -> Token | None:
-    """The noun the number modifies ("737 Max" → Max; "7610 phone" → phone), else None."""
+    """The noun the number modifies ("455 Class" → Class; "7610 phone" → phone), else None."""
     tok = doc[n.last]
     if tok.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod") and tok.head.i != tok.i and tok.head.pos_ in (
             "NOUN", "PROPN"):
@@ -223,7 +223,7 @@ def _counted_noun(doc: Doc, n: Number) -> Token | None:
 
 
 def _is_name(doc: Doc, n: Number, before: Token | None, after: Token | None, lex: QuantityLexicons) -> bool:
-    """ "FTSE 100", "Article 5", "737 Max", "the Nokia 7610 phone", "10 Downing Street"."""
+    """ "FTSE 100", "Article 5", "455 Class", "the Nokia 7610 phone", "10 Downing Street"."""
     if not _digits_only(n, doc):
         return False
     if (after is not None and after.lower_ in lex.unit_starts) or (before is not None and before.text in lex.units_pre):
@@ -232,7 +232,7 @@ def _is_name(doc: Doc, n: Number, before: Token | None, after: Token | None, lex
         return True  # "the Nokia 7610 phone", "the Fokker 100"
     if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and (
             after.ent_type_ not in _GROUP_ENTITIES) and doc[n.last].whitespace_ != "":
-        return True  # "737 Max planes", "10 Downing Street"
+        return True  # "455 Class trains", "10 Downing Street"
     if before is not None and before.is_title and before.is_alpha and not before.is_sent_start and not (
             before.is_stop or before.lower_ in lex.months or before.ent_type_ in ("DATE", "TIME")) and (
             not _counts_plural(doc, n, after, lex)) and (n.value or 0) < 1000:
@@ -250,12 +250,12 @@ def _is_name(doc: Doc, n: Number, before: Token | None, after: Token | None, lex
     if noun is None or noun.i < n.last or noun.i > n.last + 4:
         return False
     if noun.pos_ == "PROPN" and noun.tag_ == "NNP":
-        return True  # "737 Max", "10 Downing Street"
+        return True  # "455 Class", "10 Downing Street"
     singular = noun.tag_ == "NN" and noun.lower_ not in lex.kind("plural")
     if not singular or (n.value or 0) <= 1 or noun.lower_ in lex.kind("value_noun") or noun.lower_ in lex.durations:
         return False
     if noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i:
-        return False  # "a 12 story building": a compound adjective without its hyphen
+        return False  # "a 30 storey tower": a compound adjective without its hyphen
     between = doc[n.last + 1:noun.i]
     # "the Nokia 7610 phone": a number before a singular noun names a model
     return not any(t.text in _DASHES for t in between)

@@ -35,7 +35,7 @@ _HYPHENS = frozenset(["-", "–", "—"])
 _ARTICLES = frozenset(["a", "an"])
 # words before a fraction that make it a part of time or a game, not of a whole ("the third quarter")
 _ORDINAL_BEFORE = frozenset(["the", "first", "second", "third", "fourth", "last", "final", "opening", "next"])
-_ORDINALS = _ORDINAL_BEFORE - {"the"}  # "the first three quarters"; but "the two-thirds majority" is a share
+_ORDINALS = _ORDINAL_BEFORE - {"the"}  # "the first three quarters"; but "the three-fifths majority" is a share
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +77,7 @@ class Number:
 
 
 def _float(digits: str) -> float | None:
-    """The value of "1,644" or "3.5"; None when it is too long to be a figure."""
+    """The value of "1,735" or "3.5"; None when it is too long to be a figure."""
     whole = digits.replace(",", "").split(".")[0]
     if len(whole) > _MAX_DIGITS:
         return None

@@ -1,10 +1,10 @@
 """The words that bound a figure, and the interval they allow.
 
 Bounds stand before a figure ("at least 40", "as much as $4m"), after it ("500 or more"),
-or are the verb whose object it is ("losses exceeding $33 billion", "the toll could top
-10,000", "passed 1,600") or a preposition on such a verb ("surged past $50"). All are rows
+or are the verb whose object it is ("damage exceeding $12 billion", "the toll could top
+3,000", "passed 1,200") or a preposition on such a verb ("surged past $50"). All are rows
 of ``qualifiers.tsv``. "over four years" after a noun is a span of time, not a bound
-("a raise over four years"); "for over six months" is a bound.
+("a raise over three years"); "for over six months" is a bound.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def read_bound(doc: Doc, first: int, last: int, anchor: Token, lo: int, hi: int,
                lex: QuantityLexicons, *, duration: bool = False) -> Bounding | None:
     """The bound of the figure whose words are tokens ``first``..``last``, or None.
 
-    Example: "at least $3 billion" → at_least, starting at "at".
+    Example: "at least $7 million" → at_least, starting at "at".
 
     Args:
         doc (Doc): the parse.
@@ -59,7 +59,7 @@ def read_bound(doc: Doc, first: int, last: int, anchor: Token, lo: int, hi: int,
 def _bound_before(doc: Doc, first: int, lo: int, lex: QuantityLexicons, *, duration: bool) -> Bounding | None:
     end = first
     if end > lo and doc[end - 1].text in _QUOTES:
-        end -= 1  # 'over "hundreds" of troops'
+        end -= 1  # 'over "dozens" of nurses'
     for n in range(min(lex.max_words, end - lo), 0, -1):
         words = tuple(doc[k].lower_ for k in range(end - n, end))
         bound = lex.bounds_before.get(words)
@@ -68,7 +68,7 @@ def _bound_before(doc: Doc, first: int, lo: int, lex: QuantityLexicons, *, durat
         head = doc[end - n]
         if n == 1 and duration and head.dep_ == "prep" and head.head.i < head.i and (
                 head.head.pos_ in ("NOUN", "PROPN") or head.head.lemma_.lower() in lex.kind("change")):
-            return None  # "a 25% raise over four years", "wages rise 20% over four years": a span of time
+            return None  # "a 6% raise over three years", "wages rise 20% over four years": a span of time
         return Bounding(bound, head.idx, doc[end - 1].idx + len(doc[end - 1].text), " ".join(words))
     return None
 
@@ -87,7 +87,7 @@ def _bound_after(doc: Doc, last: int, hi: int, lex: QuantityLexicons) -> Boundin
 
 
 def _bound_verb(anchor: Token, lex: QuantityLexicons) -> Bounding | None:
-    """ "exceeding $33 billion", "could top 10,000", "surged past $50"."""
+    """ "exceeding $12 billion", "could top 3,000", "surged past $50"."""
     head = anchor.head
     if anchor.dep_ in ("dobj", "attr", "npadvmod") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in \
             lex.bound_verbs:

@@ -3,7 +3,7 @@
 In order, the first that answers:
 
 1. **The governing cue.** The speech or evaluative verb that the quoted words hang on in the
-   parse ('X said: "…"', '"…," said X', 'X described the attack as "…"'), or one hanging on
+   parse ('X said: "…"', '"…," said X', 'X described the plan as "…"'), or one hanging on
    them ('"…," he added.' as an aside of the quoted clause).
 2. **A cue nearby.** A speech verb of the quote's sentence, after the closing mark (within a
    few words) or before the opening one.
@@ -211,7 +211,7 @@ def attribute_direct(doc: Document, parse: Doc, att: Attributor, m: Marked,
     found = _governing_cue(parse, att, qa, qb, inside) or _nearby_cue(parse, att, qa, qb, regions, doc.text, m)
     if found is not None:
         cue_tok = parse[found.cue_token]
-        # a passive report with no agent ("it was disclosed that … 'hundreds' of troops") makes
+        # a passive report with no agent ("it was disclosed that … 'dozens' of nurses") makes
         # no short fragment anybody's words, even when the clause names its source elsewhere
         passive = _is_passive(cue_tok) and not any(c.dep_ == "agent" for c in cue_tok.children)
         return DirectAttribution(_phrase(found), found.cue, not passive, passive)

@@ -1,7 +1,7 @@
 """Reported speech: the clauses the attribution component found after speech verbs.
 
 "X said (that) …", "X told Y …", "according to X, …", "…, X said.", "The wards, X said,
-were unsafe", "Authorities report 1,644 deaths": each attribution with reported content
+were unsafe", "Officials report 318 deaths": each attribution with reported content
 is a statement, unless its cue stands inside quotation marks (the quoted speaker's own
 words), or direct quotes already hold most of it ('X said "…"').
 """
@@ -36,7 +36,7 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]], starts: list[in
 def _pieces(doc: Document, att: Attributor, s: int, e: int, *, before_cue: bool) -> list[tuple[int, int]]:
     """A report that precedes its attribution, cut into its statements at ", but".
 
-    "The league will want to hit back, but it should tread carefully, Marsh said." reports
+    "The club may appeal the ban, but it ought to act quickly, Marsh said." reports
     two things; after the cue ("Marsh said A, but B") the "but" clause is left out by the
     attribution component as the writer's.
     """
