@@ -5,8 +5,9 @@
     python bench/scale.py --workers 400        # the per-article phase on 1, then 2 Dask workers
 
 Sizes: the BBC corpus (2,092 articles) is repeated with edits to reach each size. Copy ``k`` of
-an article (k ≥ 1) has every rare or capitalised word of four letters or more spelt with a
-suffix of its own ("Blair" → "Blairbo") and every number raised by ``k``: the copies of one
+an article (k ≥ 1) has every rare word of four letters or more (rarer than Zipf 4.5 in
+general English, capitalised or not) spelt with a suffix of its own ("Blair" → "Blairco") and
+every number raised by ``k``: the copies of one
 article are as far apart as two stories of different events, while the copies of one BBC story
 stay one story. The corpus is one of many small stories, as a news archive is.
 
@@ -58,9 +59,15 @@ _LETTERS = "bcdfghklmnprstvz"
 
 @cache
 def _rare(word: str) -> bool:
+    """A word that names something of one story: rare in general English, capitalised or not.
+
+    A capitalised common word ("The", "But", "Mr") is not: spelt anew in every copy, it
+    would be a word no other text has that all the copies of one round share, and the copies
+    of different stories would be joined by it.
+    """
     from wordfreq import zipf_frequency
 
-    return word[0].isupper() or zipf_frequency(word, "en") < _RARE_ZIPF
+    return zipf_frequency(word.lower(), "en") < _RARE_ZIPF
 
 
 def _suffix(k: int) -> str:
@@ -108,6 +115,7 @@ def child(feed: Path, db: Path) -> dict[str, object]:
     from newsledger.stories.batch import add_articles
 
     store = Store(f"sqlite:///{db}")
+    progress = os.environ.get("SCALE_PROGRESS", os.devnull)
     marks: dict[str, float] = {}
     rates: list[float] = []
     wall, cpu = time.perf_counter(), time.process_time()
@@ -118,6 +126,10 @@ def child(feed: Path, db: Path) -> dict[str, object]:
         if marks["n"] % 1000 == 0:  # the pace by thousand (CPU): does an article cost more as the store grows?
             rates.append(1000 / (marks["cpu"] - marks.get("thousand", cpu)))
             marks["thousand"] = marks["cpu"]
+            with open(progress, "a", encoding="utf-8") as f:  # what a run stopped early still tells
+                f.write(json.dumps({"articles": marks["n"], "cpu_seconds": round(marks["cpu"] - cpu, 1),
+                                    "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)})
+                        + "\n")
 
     result = add_articles(store, [str(feed)], keep=False, on_item=on_item)
     end_wall, end_cpu = time.perf_counter(), time.process_time()
