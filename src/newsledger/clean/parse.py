@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import itertools
 import re
 from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
@@ -40,7 +39,7 @@ from spacy.tokens import Doc
 
 from ..errors import NewsledgerError
 from ..model import Document
-from .rules import ModelRules, supported
+from .rules import ModelRules, forget_words, supported
 
 __all__ = [
     "BATCH_CHARS", "MAX_PARSED_CHARS", "MODEL_PACKAGES", "load_model", "memory_zone", "parse_document",
@@ -147,7 +146,7 @@ def memory_zone() -> Iterator[None]:
             yield
         finally:
             _zone_open.clear()
-    _forget_lemmas(cache, known, cast("Container[int]", nlp.vocab.strings))  # keyed by hash too
+    forget_words(cache, known, cast("Container[int]", nlp.vocab.strings))  # keyed by hash too
     if isinstance(rules, ModelRules):
         rules.forget(remembered)
 
@@ -157,19 +156,6 @@ def _lemma_cache(nlp: Language) -> dict[tuple[int, ...], object]:
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
     cache = getattr(lemmatizer, "cache", None)
     return cache if isinstance(cache, dict) else {}
-
-
-def _forget_lemmas(cache: dict[tuple[int, ...], object], known: int, strings: Container[int]) -> None:
-    """Drop the entries added to ``cache`` after its first ``known`` ones whose word the
-    vocabulary no longer holds (it was new to a closed zone).
-
-    Example: after a zone that parsed "Zorblax said", the entry of "Zorblax" goes, that of
-    "said" stays.
-    """
-    added = list(itertools.islice(cache, known, None))
-    for key in added:
-        if key[0] not in strings:
-            del cache[key]
 
 
 def _chunks(text: str) -> list[str]:

@@ -23,6 +23,7 @@ test_rules.py`` compares every token of the examples' articles with the stock pi
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
-__all__ = ["ModelRules", "supported"]
+__all__ = ["ModelRules", "forget_words", "supported"]
 
 # The token attributes a single-token ruler pattern may test for the memo to stand in for it.
 _SIGNATURE_KEYS = frozenset({"LOWER", "TAG", "DEP", "IS_SPACE"})
@@ -269,7 +270,16 @@ class ModelRules:
     def forget(self, known: int) -> None:
         """Drop the lemmas remembered after the first ``known`` whose word or lemma the
         vocabulary no longer holds (both were new to a memory zone that has closed)."""
-        strings = cast("Container[int]", self.vocab.strings)  # holds hashes too
-        for key in list(self.lemmas)[known:]:
-            if key[0] not in strings or self.lemmas[key] not in strings:
-                del self.lemmas[key]
+        forget_words(self.lemmas, known, cast("Container[int]", self.vocab.strings), values=True)
+
+
+def forget_words(table: dict[Any, Any], known: int, strings: Container[int], *, values: bool = False) -> None:
+    """Drop the entries added to ``table`` after its first ``known`` whose word (the key's first
+    hash) the vocabulary no longer holds, or, with ``values``, whose value it no longer holds.
+
+    Example: after a memory zone that parsed "Zorblax said", a cache keyed by (word, part of
+    speech, morphology) loses the entry of "Zorblax" and keeps that of "said".
+    """
+    for key in list(itertools.islice(table, known, None)):
+        if key[0] not in strings or (values and table[key] not in strings):
+            del table[key]
