@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Text, cast, create_engine, delete, event, func, select
+from sqlalchemy import Text, bindparam, cast, create_engine, delete, event, func, select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -154,8 +154,9 @@ def write_document(conn: Connection, doc: Document, findings: Iterable[Finding])
         for x in findings
     ]
     new = conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first() is None
-    conn.execute(delete(items).where(items.c.doc_id == doc.id))
-    conn.execute(delete(documents).where(documents.c.id == doc.id))
+    if not new:
+        conn.execute(delete(items).where(items.c.doc_id == doc.id))
+        conn.execute(delete(documents).where(documents.c.id == doc.id))
     conn.execute(documents.insert().values(
         id=doc.id, source=doc.source, file=doc.file, title=doc.meta.title, author=doc.meta.author,
         published=doc.meta.published, outlet=doc.meta.outlet, dateline=doc.meta.dateline,
@@ -179,8 +180,11 @@ def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def update_items(conn: Connection, changed: Sequence[Quote | Quantity]) -> None:
     """Rewrite stored quotes and figures whose speaker or source entity was resolved anew."""
-    for x in changed:
-        conn.execute(items.update().where(items.c.id == item_id(x)).values(data=codec.to_dict(x)))
+    if changed:
+        conn.execute(_update_item, [{"item": item_id(x), "new": codec.to_dict(x)} for x in changed])
+
+
+_update_item = items.update().where(items.c.id == bindparam("item")).values(data=bindparam("new"))
 
 
 def read_documents(conn: Connection, doc_ids: Sequence[str] | None = None) -> list[Document]:

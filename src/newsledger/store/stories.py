@@ -108,14 +108,19 @@ def story_of(conn: Connection, doc_id: str) -> int | None:
     return None if row is None else int(row.story_id)
 
 
-def join_story(conn: Connection, story_id: int, doc_id: str, reason: str) -> None:
-    """Record that an article joined a story (after its last article), and mark the story stale."""
-    last = conn.execute(select(func.max(story_documents.c.position))
-                        .where(story_documents.c.story_id == story_id)).scalar()
+def join_story(conn: Connection, story_id: int, doc_id: str, reason: str, *, first: bool = False) -> None:
+    """Record that an article joined a story (after its last article), and mark the story stale.
+
+    ``first``: the story was made for this article in this transaction (it has no article yet
+    and is stale already).
+    """
+    last = None if first else conn.execute(select(func.max(story_documents.c.position))
+                                           .where(story_documents.c.story_id == story_id)).scalar()
     conn.execute(story_documents.insert().values(doc_id=doc_id, story_id=story_id,
                                                  position=0 if last is None else int(last) + 1,
                                                  reason=reason, joined=now()))
-    mark_stale(conn, story_id)
+    if not first:
+        mark_stale(conn, story_id)
 
 
 def mark_stale(conn: Connection, story_id: int) -> None:
@@ -136,17 +141,26 @@ def story_members(conn: Connection, story_id: int) -> list[tuple[str, str]]:
 
 
 def write_features(conn: Connection, doc_id: str, story_id: int,
-                   weights: Mapping[str, tuple[float, str | None]]) -> None:
-    """The matcher's keys of one article: key → (weight, label); the story counts follow."""
-    before = conn.execute(select(features.c.key, features.c.story_id).where(features.c.doc_id == doc_id)).all()
-    conn.execute(delete(features).where(features.c.doc_id == doc_id))
+                   weights: Mapping[str, tuple[float, str | None]], *, replace: bool = True,
+                   new_story: bool = False) -> None:
+    """The matcher's keys of one article: key → (weight, label); the story counts follow.
+
+    ``replace=False``: the article is new to the store (it has no keys yet to replace);
+    ``new_story``: the story has no article yet (every key is new to it).
+    """
+    before: list[tuple[str, int]] = []
+    if replace:
+        q = select(features.c.key, features.c.story_id).where(features.c.doc_id == doc_id)
+        before = [(r.key, int(r.story_id)) for r in conn.execute(q)]
+        conn.execute(delete(features).where(features.c.doc_id == doc_id))
     by_story: dict[int, list[str]] = {}
     for key, sid in before:
-        by_story.setdefault(int(sid), []).append(key)
+        by_story.setdefault(sid, []).append(key)
     for sid, keys in by_story.items():  # keys the article's old story no longer has
         _count(conn, sorted(set(keys) - _story_keys(conn, sid, keys)), -1)
     if weights:
-        _count(conn, sorted(set(weights) - _story_keys(conn, story_id, list(weights))), +1)
+        had = set() if new_story else _story_keys(conn, story_id, list(weights))
+        _count(conn, sorted(set(weights) - had), +1)
         conn.execute(features.insert(), [
             {"doc_id": doc_id, "key": k, "story_id": story_id, "weight": w, "label": label}
             for k, (w, label) in weights.items()])
@@ -218,7 +232,6 @@ def ranked_documents(conn: Connection, weights: Mapping[str, float], *, offset: 
          .group_by(features.c.doc_id).order_by(score.desc(), features.c.doc_id)
          .offset(bindparam("offset")).limit(bindparam("limit")))
     rows = conn.execute(q, {"offset": offset, "limit": limit}).all()
-    conn.execute(delete(_wanted))
     return [(r.doc_id, float(r.score)) for r in rows]
 
 

@@ -2,11 +2,13 @@
 
 The choice is made and recorded in one transaction that holds the store's write lock, so two
 processes adding articles at once see each other's articles and agree on the stories: the
-second article of a story to arrive always finds the first one stored.
+second article of a story to arrive always finds the first one stored. A batch of articles
+(:func:`assign_stories`) is stored in one such transaction, one article after another.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete
@@ -48,29 +50,46 @@ def assign_story(store: Store, found: Findings, *, story: str | None = None,
     Raises:
         StoryError: ``story`` is a number that is no story's id.
     """
+    return assign_stories(store, [(found, profile)], story=story)[0]
+
+
+def assign_stories(store: Store, articles: Sequence[tuple[Findings, Profile | None]], *,
+                   story: str | None = None) -> list[Assignment]:
+    """Store several analysed articles, one after another in order, in one transaction.
+
+    Each article is matched against the store as the articles before it left it (the second
+    article of a new story finds the first), exactly as one transaction per article would do;
+    one transaction for a batch writes the store's pages and its search index once per batch
+    instead of once per article. Either all the batch is stored or none of it.
+    """
+    ready = [(found, profile if profile is not None else
+              article_profile(found.doc, found.mentions, found.quantities, found.events))
+             for found, profile in articles]
+    with store.writing() as conn:
+        return [_assign(conn, found, profile, story) for found, profile in ready]
+
+
+def _assign(conn: Connection, found: Findings, profile: Profile, story: str | None) -> Assignment:
     doc = found.doc
     items: list[Finding] = [*found.quotes, *found.quantities, *found.events, *found.mentions]
-    if profile is None:
-        profile = article_profile(doc, found.mentions, found.quantities, found.events)
-    with store.writing() as conn:
-        current = story_of(conn, doc.id)
-        if story is not None:
-            sid, created = _named_story(conn, story)
-            if current == sid:
-                return _already(conn, doc, sid, items, profile)
-            if current is not None:  # the user moves it: its old story is compared again
-                _leave(conn, doc.id, current)
-            reason = f"--story {story}" + (" (a new story)" if created else "")
-        elif current is not None:
-            return _already(conn, doc, current, items, profile)
-        else:
-            match = nearest_story(conn, profile)
-            created = match.story_id is None
-            sid = create_story(conn) if match.story_id is None else match.story_id
-            reason = match.reason
-        write_document(conn, doc, items)
-        write_features(conn, doc.id, sid, _features(profile))
-        join_story(conn, sid, doc.id, reason)
+    current = story_of(conn, doc.id)
+    if story is not None:
+        sid, created = _named_story(conn, story)
+        if current == sid:
+            return _already(conn, doc, sid, items, profile)
+        if current is not None:  # the user moves it: its old story is compared again
+            _leave(conn, doc.id, current)
+        reason = f"--story {story}" + (" (a new story)" if created else "")
+    elif current is not None:
+        return _already(conn, doc, current, items, profile)
+    else:
+        match = nearest_story(conn, profile)
+        created = match.story_id is None
+        sid = create_story(conn) if match.story_id is None else match.story_id
+        reason = match.reason
+    new = write_document(conn, doc, items)
+    write_features(conn, doc.id, sid, _features(profile), replace=not new, new_story=created)
+    join_story(conn, sid, doc.id, reason, first=created)
     return Assignment(doc, sid, created, reason, True)
 
 

@@ -1,12 +1,12 @@
 """``add_articles``: analyse inputs into a store, story by story (what ``newsledger analyze`` does).
 
 Articles come as a stream, in input order (:func:`newsledger.pipeline.iter_findings`, or the
-workers of a Dask cluster, :mod:`newsledger.scale.cluster`); each joins its story in a
-transaction of its own (:func:`assign_story`), so a run that is interrupted keeps every article
-it finished. Joining is done here, one article after another in input order: where an article
+workers of a Dask cluster, :mod:`newsledger.scale.cluster`); each joins its story, one after
+another, in transactions of ``ASSIGN_BATCH`` articles (:func:`assign_stories`), so a run that is
+interrupted keeps every batch it finished. Joining is done here, in input order: where an article
 goes depends on the articles before it, and so a run gives the same stories however many
 processes extract. When all are in, each story that articles joined is compared again
-(:func:`update_story`; stories in parallel on a cluster). A story left uncompared (by an
+(:func:`update_stories`; stories in parallel on a cluster). A story left uncompared (by an
 interrupted run, or by the upgrade of a store made before stories) is compared first, so that
 its articles can be matched.
 
@@ -22,14 +22,18 @@ from typing import Protocol
 
 from ..budget import DEFAULT_TIME_BUDGET
 from ..ingest.files import DEFAULT_MAX_BYTES, Fetcher
-from ..model import Failure, Notice, Skipped
+from ..model import Failure
 from ..pipeline import Findings, iter_findings
 from ..scale.sources import Outcome, Plan, plan_inputs
 from ..store.repository import Store
 from ..store.stories import stale_stories
-from .assign import Assignment, assign_story
+from .assign import Assignment, assign_stories
 from .profile import Profile
-from .update import update_story
+from .update import update_stories
+
+# Articles stored per transaction: a run that is stopped loses the analysis of at most this many
+# (never anything stored), and the store's pages and search index are written once per batch.
+ASSIGN_BATCH = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +85,7 @@ class LocalRunner:
             yield (item, None) if isinstance(item, Findings) else item
 
     def compare(self, store: Store, story_ids: Sequence[int]) -> Iterator[int]:
-        for sid in story_ids:
-            update_story(store, sid)
-            yield sid
+        yield from update_stories(store, story_ids)
 
 
 def add_articles(store: Store, inputs: Iterable[str] | Plan, *, story: str | None = None,
@@ -118,25 +120,36 @@ def add_articles(store: Store, inputs: Iterable[str] | Plan, *, story: str | Non
         if on_story is not None:
             on_story(sid)
     touched: dict[int, None] = {}
-    for item in runner.articles(plan, max_bytes=max_bytes, budget=budget):
-        if isinstance(item, Failure | Skipped | Notice):
-            if isinstance(item, Failure):
-                result.failures.append(item)
+    pending: list[tuple[Findings, Profile | None] | Outcome] = []
+
+    def flush() -> None:
+        articles = [x for x in pending if isinstance(x, tuple)]
+        done = iter(assign_stories(store, articles, story=story)) if articles else iter(())
+        for item in pending:
+            if not isinstance(item, tuple):
+                if isinstance(item, Failure):
+                    result.failures.append(item)
+                if on_item is not None:
+                    on_item(item, None)
+                continue
+            found, assignment = item[0], next(done)
+            result.failures.extend(found.failures)
+            touched.setdefault(assignment.story_id)
+            result.articles += 1
+            result.new_stories += assignment.new_story
+            if keep:
+                result.assignments.append(assignment)
+                result.counts[found.doc.id] = Counts(sum(q.kind == "statement" for q in found.quotes),
+                                                     len(found.quantities), len(found.events))
             if on_item is not None:
-                on_item(item, None)
-            continue
-        found, profile = item
-        result.failures.extend(found.failures)
-        assignment = assign_story(store, found, story=story, profile=profile)
-        touched.setdefault(assignment.story_id)
-        result.articles += 1
-        result.new_stories += assignment.new_story
-        if keep:
-            result.assignments.append(assignment)
-            result.counts[found.doc.id] = Counts(sum(q.kind == "statement" for q in found.quotes),
-                                                 len(found.quantities), len(found.events))
-        if on_item is not None:
-            on_item(found, assignment)
+                on_item(found, assignment)
+        pending.clear()
+
+    for item in runner.articles(plan, max_bytes=max_bytes, budget=budget):
+        pending.append(item)
+        if sum(isinstance(x, tuple) for x in pending) >= ASSIGN_BATCH:
+            flush()
+    flush()
     with store.reading() as conn:
         stale = set(stale_stories(conn))
     for sid in runner.compare(store, [sid for sid in touched if sid in stale]):

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Connection
 
 from ..model import Entity, Group, Ledger, Quantity, Quote, item_id
 from ..pipeline import Findings, build_ledger, extract_document, story_reference
@@ -129,16 +131,48 @@ def write_story(store: Store, update: StoryUpdate) -> bool:
         bool: False, with nothing written, when the story's articles changed since it was read
         (compare it again).
     """
+    return write_stories(store, [update])[0]
+
+
+def write_stories(store: Store, updates: Sequence[StoryUpdate]) -> list[bool]:
+    """Store several compared stories in one transaction; for each, whether it was written
+    (False: its articles changed since it was read, and nothing of it was written)."""
     with store.writing() as conn:
-        if [doc_id for doc_id, _ in story_members(conn, update.story_id)] != update.members:
-            return False
-        for found, weights in update.extracted:
-            write_document(conn, found.doc, [*found.quotes, *found.quantities, *found.events, *found.mentions])
-            write_features(conn, found.doc.id, update.story_id, weights)
-        update_items(conn, update.changed)
-        write_results(conn, update.story_id, update.ledger.entities, update.ledger.groups, title=update.title,
-                      data={"reference": update.reference})
+        return [_write(conn, update) for update in updates]
+
+
+def _write(conn: Connection, update: StoryUpdate) -> bool:
+    if [doc_id for doc_id, _ in story_members(conn, update.story_id)] != update.members:
+        return False
+    for found, weights in update.extracted:
+        write_document(conn, found.doc, [*found.quotes, *found.quantities, *found.events, *found.mentions])
+        write_features(conn, found.doc.id, update.story_id, weights)
+    update_items(conn, update.changed)
+    write_results(conn, update.story_id, update.ledger.entities, update.ledger.groups, title=update.title,
+                  data={"reference": update.reference})
     return True
+
+
+def update_stories(store: Store, story_ids: Sequence[int], *, batch_articles: int = 64) -> Iterator[int]:
+    """Compare stories again one after another, storing them a few at a time; yields each id once
+    it is stored. Stories are written together until their articles reach ``batch_articles``
+    (memory holds the ledgers of one such batch), each in the transaction of its batch."""
+    done: list[StoryUpdate] = []
+    for sid in story_ids:
+        done.append(compute_story(store, sid))
+        if sum(len(u.members) for u in done) >= batch_articles:
+            yield from _store_updates(store, done)
+            done = []
+    yield from _store_updates(store, done)
+
+
+def _store_updates(store: Store, updates: list[StoryUpdate]) -> Iterator[int]:
+    if not updates:
+        return
+    for update, written in zip(updates, write_stories(store, updates), strict=True):
+        if not written:  # an article joined it meanwhile: compare it again
+            update_story(store, update.story_id)
+        yield update.story_id
 
 
 def _findings(doc: object, stored: Sequence[Finding]) -> Findings:
