@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from .lexicons import table
 
-__all__ = ["canon", "canon_all", "family", "harm_of", "is_generic"]
+__all__ = ["canon", "canon_all", "family", "forget_claims", "harm_of", "is_generic"]
 
 
 @cache
@@ -54,6 +54,11 @@ def canon_all(lemmas: Iterable[str]) -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def _canon_tuple(lemmas: tuple[str, ...]) -> frozenset[str]:
     return frozenset(canon(w) for w in lemmas if w)
+
+
+def forget_claims() -> None:
+    """Let go of the canonical word sets of claims (kept while one comparison runs)."""
+    _canon_tuple.cache_clear()
 
 
 def is_generic(lemma: str | None) -> bool:

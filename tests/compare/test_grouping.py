@@ -358,3 +358,23 @@ def test_labels_sum_of_money_is_named_by_what_it_is() -> None:
         "The port authority put the damage to the quay at 9 million euros, an insurer said on Monday."])
     figures = [g for g in _with(ledger, items, "3 million", "9 million") if g.members[0].startswith("n-")]
     assert [(g.label, g.status) for g in figures] == [("damage", "conflict")]
+
+
+def test_grouping_lets_go_of_its_texts_but_not_its_words() -> None:
+    """What is worked out per claim text lives for one comparison; per word, across comparisons."""
+    from newsledger.compare import _words
+
+    ledger, _items = _ledger([
+        "Rescuers pulled 40 passengers from the lake on Monday, the coast guard said.",
+        "The coast guard said 40 passengers were rescued from the lake on Monday."])
+    _words.content_lemmas("forty passengers rescued")
+    _words.lemma("passengers")
+    groups = group_claims(ledger.documents, ledger.quotes, ledger.quantities, ledger.events, ledger.entities)
+    assert any(g.status == "agree" for g in groups)  # the comparison used them, then let them go
+    assert _words.content_lemmas.cache_info().currsize == 0
+    assert _words.casualty_set_of.cache_info().currsize == 0
+    assert _words.phrasal_verbs_in.cache_info().currsize == 0
+    from newsledger import meaning
+
+    assert meaning._canon_tuple.cache_info().currsize == 0
+    assert _words.lemma.cache_info().currsize > 0

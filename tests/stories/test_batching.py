@@ -11,6 +11,8 @@ from newsledger.errors import StoryError
 from newsledger.pipeline import Findings, iter_findings
 from newsledger.store.repository import Store
 from newsledger.store.schema import documents, feature_stories, features, story_documents
+from newsledger.store.stories import stale_stories
+from newsledger.stories import story_ledger
 from newsledger.stories.assign import assign_stories, assign_story
 
 from .conftest import ARTICLES
@@ -57,3 +59,30 @@ def test_batching_a_failed_batch_stores_none_of_its_articles(articles: Path) -> 
     with store.reading() as conn:
         assert conn.execute(select(func.count()).select_from(documents)).scalar_one() == 0
         assert conn.execute(select(func.count()).select_from(story_documents)).scalar_one() == 0
+
+
+def test_batching_stories_compared_from_findings_in_hand_equal_those_read_back(articles: Path) -> None:
+    from newsledger.stories.batch import add_articles
+    from newsledger.stories.update import compute_story
+
+    store = Store("sqlite://")
+    result = add_articles(store, [str(articles)])
+    assert sorted(result.stories) == [1, 2]
+    with store.reading() as conn:  # compared when the batch was stored: none left to compare
+        assert stale_stories(conn) == []
+    for sid in (1, 2):
+        again = compute_story(store, sid)  # every article read back from the store
+        stored = story_ledger(store, sid)
+        assert again.changed == []
+        assert again.ledger.entities == stored.entities and again.ledger.groups == stored.groups
+        assert again.title == list_stories_title(store, sid)
+    sizes = {sid: len(story_ledger(store, sid).documents) for sid in (1, 2)}
+    assert sizes == {1: 2, 2: 3}  # the folder is read in name order: the bakery reports first
+    assert any(g.status == "agree" for g in story_ledger(store, 2).groups)  # 40 passengers rescued
+
+
+def list_stories_title(store: Store, sid: int) -> str:
+    from newsledger.store.stories import list_stories
+
+    with store.reading() as conn:
+        return list_stories(conn, [sid])[0].title

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import dateparser
@@ -123,7 +123,7 @@ def parse_date(words: str) -> str | None:
     return _parse(words.strip())
 
 
-@cache
+@lru_cache(maxsize=4096)  # dates of a stream of articles are many: the cache stays bounded
 def _parse(words: str) -> str | None:
     if not re.search(_YEAR, words):
         return None

@@ -2,6 +2,8 @@
 
 Everything here is deliberately cheap (one regex pass, set lookups): grouping runs on every
 claim of every article, and the whole analysis must stay within a few tokenizer passes.
+What is worked out per word is kept (words recur across stories); what is worked out per text
+(a claim's measure, a sentence) is kept for one comparison and let go by :func:`forget_texts`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from ..lexicons import table, word_list
+from ..meaning import forget_claims
 
 # Words: letters with inner apostrophes or hyphens ("Fort-Selby", "Ostria's").
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
@@ -320,3 +323,12 @@ def overlap_coefficient(a: set[str] | frozenset[str], b: set[str] | frozenset[st
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+def forget_texts() -> None:
+    """Let go of what was worked out per text (kept while one comparison runs): a stream of
+    stories compared one after another then holds at most the texts of the largest story."""
+    content_lemmas.cache_clear()
+    casualty_set_of.cache_clear()
+    phrasal_verbs_in.cache_clear()
+    forget_claims()

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Document, Entity, Event, Group, Quantity, Quote
+from ._words import forget_texts
 from .affinity import Affinity
 from .claims import build_claims, different_measures
 from .clustering import find_groups
@@ -51,6 +52,14 @@ def group_claims(
         tolls, and again beside "at least 20 dead or injured"). Example: "some 6,000 of its
         troops" and "over 6,500 Ostrian troops" → one ``compatible`` group.
     """
+    try:
+        return _group_claims(documents, quotes, quantities, events, entities)
+    finally:  # texts of one comparison are rarely those of the next: memory follows the largest one
+        forget_texts()
+
+
+def _group_claims(documents: Sequence[Document], quotes: Sequence[Quote], quantities: Sequence[Quantity],
+                  events: Sequence[Event], entities: Sequence[Entity]) -> list[Group]:
     names = EntityNames(entities)
     claims = build_claims(documents, quotes, quantities, events, entities, names=names)
     affinity = Affinity(documents, claims, {e.id: e.canonical for e in entities})

@@ -29,7 +29,7 @@ from ..store.repository import Store
 from ..store.stories import stale_stories
 from .assign import Assignment, assign_stories
 from .profile import Profile
-from .update import update_stories
+from .update import compare_new_stories, update_stories
 
 # Articles stored per transaction: a run that is stopped loses the analysis of at most this many
 # (never anything stored), and the store's pages and search index are written once per batch.
@@ -124,7 +124,11 @@ def add_articles(store: Store, inputs: Iterable[str] | Plan, *, story: str | Non
 
     def flush() -> None:
         articles = [x for x in pending if isinstance(x, tuple)]
-        done = iter(assign_stories(store, articles, story=story)) if articles else iter(())
+        assigned = assign_stories(store, articles, story=story) if articles else []
+        made = sorted({a.story_id for a in assigned if a.new_story})
+        if made:  # the batch made them: compared now from its findings, unless an article joins later
+            compare_new_stories(store, [f for f, _ in articles], made)
+        done = iter(assigned)
         for item in pending:
             if not isinstance(item, tuple):
                 if isinstance(item, Failure):

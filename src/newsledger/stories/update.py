@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Connection
@@ -87,18 +87,25 @@ def update_story(store: Store, story_id: int) -> Ledger:
             return update.ledger
 
 
-def compute_story(store: Store, story_id: int) -> StoryUpdate:
+def compute_story(store: Store, story_id: int, *, known: Mapping[str, Findings] | None = None) -> StoryUpdate:
     """A story's ledger compared again from what the store holds, without writing anything.
 
     The work of :func:`update_story` that takes time (extracting articles again, resolving and
     comparing), done outside the store's write lock, so that several processes can compare
-    different stories at once.
+    different stories at once. ``known``: articles whose findings this process holds as they
+    were stored (just extracted); when every article of the story is among them, nothing of the
+    articles is read back from the store.
     """
     with store.reading() as conn:
         ids = [doc_id for doc_id, _ in story_members(conn, story_id)]
-        docs = sorted(read_documents(conn, ids), key=lambda d: (d.file, d.id))
-        versions = findings_versions(conn, ids)
-        stored = read_findings(conn, ids)
+        if known is not None and all(i in known for i in ids):
+            docs = sorted((known[i].doc for i in ids), key=lambda d: (d.file, d.id))
+            versions = dict.fromkeys(ids, FINDINGS_VERSION)
+            stored = {i: _items(known[i]) for i in ids}
+        else:
+            docs = sorted(read_documents(conn, ids), key=lambda d: (d.file, d.id))
+            versions = findings_versions(conn, ids)
+            stored = read_findings(conn, ids)
         _old_entities, old_groups = read_results(conn, story_id)
     reference = story_reference(docs)
     update = StoryUpdate(story_id, ids, Ledger(), "", reference)
@@ -173,6 +180,23 @@ def _store_updates(store: Store, updates: list[StoryUpdate]) -> Iterator[int]:
         if not written:  # an article joined it meanwhile: compare it again
             update_story(store, update.story_id)
         yield update.story_id
+
+
+def compare_new_stories(store: Store, found: Sequence[Findings], story_ids: Sequence[int]) -> list[int]:
+    """Compare and store stories made by the articles just stored, from the findings in hand.
+
+    ``found`` holds every article of each story in ``story_ids`` (the stories were made in the
+    transaction that stored them), so nothing is read back and decoded. A story that another
+    article joins later is stale again and compared again with the others at the end.
+    Returns the stories stored (one that another process changed meanwhile is left stale).
+    """
+    known = {f.doc.id: f for f in found}
+    updates = [compute_story(store, sid, known=known) for sid in story_ids]
+    return [u.story_id for u, written in zip(updates, write_stories(store, updates), strict=True) if written]
+
+
+def _items(found: Findings) -> list[Finding]:
+    return [*found.quotes, *found.quantities, *found.events, *found.mentions]
 
 
 def _findings(doc: object, stored: Sequence[Finding]) -> Findings:
