@@ -149,10 +149,14 @@ def add_articles(store: Store, inputs: Iterable[str] | Plan, *, story: str | Non
                 on_item(found, assignment)
         pending.clear()
 
+    waiting = 0  # articles in ``pending``
     for item in runner.articles(plan, max_bytes=max_bytes, budget=budget):
         pending.append(item)
-        if sum(isinstance(x, tuple) for x in pending) >= ASSIGN_BATCH:
+        waiting += isinstance(item, tuple)
+        # an outcome with no article before it to wait for is told at once
+        if waiting >= ASSIGN_BATCH or not waiting:
             flush()
+            waiting = 0
     flush()
     with store.reading() as conn:
         stale = set(stale_stories(conn))
