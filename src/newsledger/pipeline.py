@@ -71,6 +71,10 @@ class Findings:
     failures: list[Failure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # for the outcome line: "decoded as cp1252"
 
+    def stored_items(self) -> list[Quote | Quantity | Event | Mention]:
+        """What the store keeps of the findings, in this order: quotes, figures, events, mentions."""
+        return [*self.quotes, *self.quantities, *self.events, *self.mentions]
+
 
 def prepare_lines(doc: Document) -> Document:
     """Metadata from the text (where the source gave none) and the clean stage, without the parse."""

@@ -71,7 +71,7 @@ def assign_stories(store: Store, articles: Sequence[tuple[Findings, Profile | No
 
 def _assign(conn: Connection, found: Findings, profile: Profile, story: str | None) -> Assignment:
     doc = found.doc
-    items: list[Finding] = [*found.quotes, *found.quantities, *found.events, *found.mentions]
+    items: list[Finding] = found.stored_items()
     current = story_of(conn, doc.id)
     if story is not None:
         sid, created = _named_story(conn, story)

@@ -101,7 +101,7 @@ def compute_story(store: Store, story_id: int, *, known: Mapping[str, Findings] 
         if known is not None and all(i in known for i in ids):
             docs = sorted((known[i].doc for i in ids), key=lambda d: (d.file, d.id))
             versions = dict.fromkeys(ids, FINDINGS_VERSION)
-            stored = {i: _items(known[i]) for i in ids}
+            stored = {i: known[i].stored_items() for i in ids}
         else:
             docs = sorted(read_documents(conn, ids), key=lambda d: (d.file, d.id))
             versions = findings_versions(conn, ids)
@@ -117,7 +117,7 @@ def compute_story(store: Store, story_id: int, *, known: Mapping[str, Findings] 
             found = extract_document(wanted)
             profile = article_profile(found.doc, found.mentions, found.quantities, found.events)
             update.extracted.append((found, {k: (w, profile.labels.get(k)) for k, w in profile.weights.items()}))
-            stored[doc.id] = [*found.quotes, *found.quantities, *found.events, *found.mentions]
+            stored[doc.id] = found.stored_items()
         else:
             found = _findings(doc, stored.get(doc.id, []))
         findings.append(found)
@@ -152,7 +152,7 @@ def _write(conn: Connection, update: StoryUpdate) -> bool:
     if [doc_id for doc_id, _ in story_members(conn, update.story_id)] != update.members:
         return False
     for found, weights in update.extracted:
-        write_document(conn, found.doc, [*found.quotes, *found.quantities, *found.events, *found.mentions])
+        write_document(conn, found.doc, found.stored_items())
         write_features(conn, found.doc.id, update.story_id, weights)
     update_items(conn, update.changed)
     write_results(conn, update.story_id, update.ledger.entities, update.ledger.groups, title=update.title,
@@ -193,10 +193,6 @@ def compare_new_stories(store: Store, found: Sequence[Findings], story_ids: Sequ
     known = {f.doc.id: f for f in found}
     updates = [compute_story(store, sid, known=known) for sid in story_ids]
     return [u.story_id for u, written in zip(updates, write_stories(store, updates), strict=True) if written]
-
-
-def _items(found: Findings) -> list[Finding]:
-    return [*found.quotes, *found.quantities, *found.events, *found.mentions]
 
 
 def _findings(doc: object, stored: Sequence[Finding]) -> Findings:
