@@ -11,7 +11,8 @@ import pytest
 from newsledger.ingest.read import document_from_text
 from newsledger.model import Metadata
 from newsledger.store.repository import MEMORY_URL, Store, write_document
-from newsledger.store.stories import create_story, join_story, write_features
+from newsledger.store.stories import create_story, join_story, story_counts, write_features
+from newsledger.stories import matcher as matcher_module
 from newsledger.stories import nearest as nearest_module
 from newsledger.stories.nearest import PAGE, match_all, nearest_story
 from newsledger.stories.profile import Profile
@@ -66,3 +67,18 @@ def test_nearest_story_of_an_article_sharing_nothing_starts_one(store: Store) ->
     with store.reading() as conn:
         match = nearest_story(conn, profile)
     assert match.story_id is None and match.nearest is None
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_nearest_story_with_common_keys_is_the_answer_on_every_posting(store: Store, seed: int,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # a key in more than one story is common here: left out of the ranking, as the matcher leaves it out
+    monkeypatch.setattr(matcher_module, "COMMON_STORY_MIN", 1)
+    monkeypatch.setattr(nearest_module, "PAGE", 2)
+    rng = random.Random(100 + seed)
+    profile = Profile(_vector(rng, KEYS, 15), {}, None, "Courier", "business")
+    with store.reading() as conn:
+        counts = story_counts(conn, list(profile.weights))
+        assert any(n > 1 for n in counts.values())  # the case at hand: some keys are common
+        nearest = nearest_story(conn, profile)
+        assert nearest == match_all(conn, profile)

@@ -209,21 +209,38 @@ def postings(conn: Connection, keys: Sequence[str], doc_ids: Sequence[str] | Non
     return out
 
 
-def ranked_documents(conn: Connection, weights: Mapping[str, float], *, offset: int = 0,
-                     limit: int = 32) -> list[tuple[str, float]]:
-    """Stored articles by the dot product of their weights with ``weights``, highest first.
+def want(conn: Connection, weights: Mapping[str, float]) -> None:
+    """Hold the weights of the article being matched in a temporary table of the connection.
+
+    The queries that read it (:func:`wanted_counts`, :func:`ranked_wanted`, :func:`wanted_postings`)
+    are then the same text for every article, compiled once, and bind no list of keys.
+    """
+    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_wanted.name} (key VARCHAR(200) PRIMARY KEY, w FLOAT)")
+    conn.execute(delete(_wanted))
+    if weights:
+        conn.execute(_wanted.insert(), [{"key": k, "w": w} for k, w in weights.items()])
+
+
+def unwant(conn: Connection, keys: Sequence[str]) -> None:
+    """Leave ``keys`` out of the wanted weights (keys too common in the store to count)."""
+    for chunk in _chunks(keys):
+        conn.execute(delete(_wanted).where(_wanted.c.key.in_(chunk)))
+
+
+def wanted_counts(conn: Connection) -> dict[str, int]:
+    """:func:`story_counts` of the wanted keys."""
+    c = feature_stories.c
+    q = select(c.key, c.stories).where(c.key.in_(select(_wanted.c.key)))
+    return {k: int(n) for k, n in conn.execute(q)}
+
+
+def ranked_wanted(conn: Connection, *, offset: int = 0, limit: int = 32) -> list[tuple[str, float]]:
+    """Stored articles by the dot product of their weights with the wanted ones, highest first.
 
     The database adds the products, so only the nearest articles travel: ``(doc_id, score)``
     for ranks ``offset`` to ``offset + limit``, ties by document id. Scores are summed in the
-    database's order; a caller that needs them to the last bit sums the postings itself. The
-    weights go through a temporary table of the connection, so the query is the same text for
-    every article (compiled once).
+    database's order; a caller that needs them to the last bit sums the postings itself.
     """
-    if not weights:
-        return []
-    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_wanted.name} (key VARCHAR(200) PRIMARY KEY, w FLOAT)")
-    conn.execute(delete(_wanted))
-    conn.execute(_wanted.insert(), [{"key": k, "w": w} for k, w in weights.items()])
     # "key IN (the article's keys)" with the weight looked up per posting: SQLite then walks the
     # key index from the article's side (a join of the two tables had it scan every posting)
     mine = select(_wanted.c.w).where(_wanted.c.key == features.c.key).scalar_subquery()
@@ -233,6 +250,21 @@ def ranked_documents(conn: Connection, weights: Mapping[str, float], *, offset: 
          .offset(bindparam("offset")).limit(bindparam("limit")))
     rows = conn.execute(q, {"offset": offset, "limit": limit}).all()
     return [(r.doc_id, float(r.score)) for r in rows]
+
+
+def wanted_postings(conn: Connection, doc_ids: Sequence[str]) -> list[Posting]:
+    """:func:`postings` of the wanted keys in the articles ``doc_ids``.
+
+    A join read from the articles' side: each article's keys (the primary key's prefix) looked up
+    among the wanted ones, instead of every pair of article and wanted key probed.
+    """
+    out: list[Posting] = []
+    f = features.c
+    for chunk in _chunks(doc_ids):
+        q = (select(f.doc_id, f.story_id, f.key, f.weight, f.label)
+             .select_from(features.join(_wanted, _wanted.c.key == f.key)).where(f.doc_id.in_(chunk)))
+        out.extend(Posting(r.doc_id, int(r.story_id), r.key, float(r.weight), r.label) for r in conn.execute(q))
+    return out
 
 
 # The weights of the article being matched, for one query (a table of the connection only,

@@ -8,8 +8,9 @@ with the article's vector (it adds the products; only document ids and scores co
 the postings of the nearest page of articles are read and scored exactly, as the matcher scores
 them. Further pages are read only while an article on them could still be nearer than the nearest
 compatible one found (one too far in time, or of another section of its outlet, is passed over).
-The answer is the matcher's on all postings: :func:`match_all` is that reading, kept for
-articles with very many keys and as the reference the tests compare with.
+The article's weights go to a temporary table of the connection, so that no query binds a list
+of its keys. The answer is the matcher's on all postings: :func:`match_all` is that reading,
+kept as the reference the tests compare with.
 """
 
 from __future__ import annotations
@@ -20,18 +21,26 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..store.schema import documents
-from ..store.stories import Posting, count_stories, postings, ranked_documents, story_counts
+from ..store.stories import (
+    Posting,
+    count_stories,
+    postings,
+    ranked_wanted,
+    story_counts,
+    unwant,
+    want,
+    wanted_counts,
+    wanted_postings,
+)
 from .matcher import Candidate, Match, common_limit, match_story, nearest_compatible, similarities
 from .profile import Profile
 
-# Stored articles ranked per page; the first page nearly always holds the answer.
-PAGE = 32
+# Stored articles ranked per page; the first page nearly always holds the answer (the nearest
+# article is nearly always compatible), and the postings of a page are read whole.
+PAGE = 8
 # Scores of the database and of Python may differ in the last bits (another order of adding);
 # an article within this of the nearest found is read and scored exactly.
 SCORE_SLACK = 1e-9
-# An article with more matchable keys than this (a book-length text) is matched on all postings:
-# its ranking query would need too many bound parameters.
-MAX_RANKED_KEYS = 2000
 
 
 def nearest_story(conn: Connection, profile: Profile) -> Match:
@@ -43,19 +52,19 @@ def nearest_story(conn: Connection, profile: Profile) -> Match:
     Returns:
         Match: as :func:`~.matcher.match_story` gives it on every stored posting.
     """
-    counts = story_counts(conn, list(profile.weights))
+    want(conn, profile.weights)
+    counts = wanted_counts(conn)
     n_stories = count_stories(conn)
     limit = common_limit(n_stories)
-    usable = {k: w for k, w in profile.weights.items() if 0 < counts.get(k, 0) <= limit}
-    if len(usable) > MAX_RANKED_KEYS:
-        return match_all(conn, profile)
+    # keys found in no story have no postings to rank; keys too common to count are left out
+    unwant(conn, sorted(k for k, n in counts.items() if n > limit))
     found: list[Posting] = []
     candidates: dict[str, Candidate] = {}
     offset = 0
     while True:
-        page = ranked_documents(conn, usable, offset=offset, limit=PAGE)
+        page = ranked_wanted(conn, offset=offset, limit=PAGE)
         ids = [doc_id for doc_id, _score in page]
-        found += postings(conn, sorted(usable), doc_ids=ids)
+        found += wanted_postings(conn, ids)
         candidates.update(read_candidates(conn, found, ids))
         if len(page) < PAGE:
             break
