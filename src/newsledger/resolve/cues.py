@@ -18,11 +18,11 @@ import numpy as np
 import numpy.typing as npt
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 
 from ..errors import LexiconError
 from ..lexicons import word_list
+from ._depmatch import SharedNodeMatcher
 
 __all__ = ["CueLexicons", "CueMatch", "CuePattern", "find_cues", "load_cue_lexicons", "load_cue_patterns"]
 
@@ -122,13 +122,14 @@ def load_cue_patterns() -> tuple[CuePattern, ...]:
 
 
 @cache
-def _matcher(nlp: Language, lexicons: CueLexicons) -> tuple[DependencyMatcher, dict[int, CuePattern]]:
-    matcher = DependencyMatcher(nlp.vocab)
+def _matcher(nlp: Language, lexicons: CueLexicons) -> tuple[SharedNodeMatcher, dict[int, CuePattern]]:
+    matcher = SharedNodeMatcher(nlp.vocab)
     lists = lexicons.lists()
     by_key: dict[int, CuePattern] = {}
     for p in load_cue_patterns():
         matcher.add(p.id, [_expand(p.pattern, lists)])
         by_key[nlp.vocab.strings[p.id]] = p
+    matcher.share_nodes()
     return matcher, by_key
 
 
