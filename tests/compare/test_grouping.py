@@ -143,6 +143,21 @@ def test_grouping_never_within_one_document() -> None:
     assert ledger.groups == []
 
 
+def test_grouping_of_one_articles_claims_is_empty_before_any_comparing(monkeypatch: pytest.MonkeyPatch) -> None:
+    two = ["A magnitude 6.2 tremor shook the Varno coast on Monday, officials said.",
+           "The tremor, with a magnitude of 6.2, rattled Varno on Monday, police said."]
+    ledger, _ = _ledger(two)
+    assert ledger.groups  # in two articles the figures are compared and grouped
+    one, _ = _ledger([" ".join(two)])
+    assert len(one.quantities) >= 2
+
+    def compared(*_args: object, **_kwargs: object) -> list[object]:
+        raise AssertionError("one article's claims were compared")
+
+    monkeypatch.setattr("newsledger.compare.grouping.build_claims", compared)
+    assert group_claims(one.documents, one.quotes, one.quantities, one.events, one.entities) == []
+
+
 def test_grouping_ids_deterministic() -> None:
     texts = ["Ostria has sent some 6,300 of its soldiers to help Veldan hold the valley.",
              "Veldan officials estimate that roughly 6,800 Ostrian troops were deployed to the valley."]

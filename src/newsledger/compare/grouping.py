@@ -52,6 +52,8 @@ def group_claims(
         tolls, and again beside "at least 20 dead or injured"). Example: "some 6,000 of its
         troops" and "over 6,500 Ostrian troops" → one ``compatible`` group.
     """
+    if len({x.doc for xs in (quotes, quantities, events) for x in xs}) < 2:
+        return []  # a group holds claims of different articles: one article's claims make none
     try:
         return _group_claims(documents, quotes, quantities, events, entities)
     finally:  # texts of one comparison are rarely those of the next: memory follows the largest one
