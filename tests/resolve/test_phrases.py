@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from newsledger.clean.parse import load_model
+from newsledger.lexicons import table
+from newsledger.pipeline import analyze_texts
 from newsledger.resolve.phrases import children, noun_phrase
 
 
@@ -42,3 +45,20 @@ def test_children_of_a_degenerate_parse_are_not_walked() -> None:
     assert list(children(many[n])) == []
     few = _doc(["Ana", "said"], [1, 1], ["nsubj", "ROOT"], ["PROPN", "VERB"], ["NNP", "VBD"])
     assert [t.text for t in children(few[1])] == ["Ana"]
+
+
+@pytest.mark.parametrize("row", table("speaker_modifiers.tsv"), ids=lambda r: r[0])
+def test_description_keeps_what_it_knows(row: tuple[str, ...]) -> None:
+    _word, _prep, phrase, sentence = row
+    quotes = [q for q in analyze_texts([sentence]).quotes if q.speaker]
+    assert [q.speaker.lower() for q in quotes] == [phrase.lower()], sentence
+
+
+def test_description_knows_only_up_to_a_comma_or_a_relative_clause() -> None:
+    text = ("Officials involved in the negotiations, who spoke on condition of anonymity, said the deal was close. "
+            "Residents close to the plant that burned said the smoke lasted days.")
+    assert [q.speaker for q in analyze_texts([text]).quotes] == ["Officials involved in the negotiations",
+                                                                 "Residents close to the plant"]
+    # an adjective with another preposition says nothing of what the speaker knows
+    quotes = analyze_texts(["Workers angry at the decision said they would strike."]).quotes
+    assert [q.speaker for q in quotes] == ["Workers"]

@@ -47,6 +47,8 @@ class PhraseLexicons:
     speech_nouns: frozenset[str]  # "statement", "words": their possessor speaks
     roles: frozenset[str]  # "foreman", "nurse": what a person is introduced as
     org_words: frozenset[str]  # words that make a name an organisation ("authority", "guild")
+    # what a described speaker knows: (word, preposition) ("familiar", "with")
+    modifiers: frozenset[tuple[str, str]] = frozenset()
 
 
 _MAX_CHILDREN = 48  # a phrase or a clause never has more; a degenerate parse ("1,1,1,…") may have thousands
@@ -71,6 +73,7 @@ def load_phrase_lexicons() -> PhraseLexicons:
         speech_nouns=frozenset(r[0] for r in nouns if r[1:2] == ("speech",)),
         roles=frozenset(r[0] for r in nouns if r[1:2] == ("role",)) | titles,
         org_words=word_list("org_words.txt"),
+        modifiers=frozenset((r[0].lower(), r[1].lower()) for r in table("speaker_modifiers.tsv") if len(r) > 1),
     )
 
 
@@ -331,6 +334,7 @@ def _description(tok: Token, lex: PhraseLexicons) -> Phrase:
             hi = k
             if k < end:
                 break
+    hi = _known_through(doc, tok, hi, lex)
     while hi > tok.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].pos_ in ("ADP", "DET", "CCONJ")) \
             and doc[hi - 1].tag_ != "POS":
         hi -= 1
@@ -340,3 +344,24 @@ def _description(tok: Token, lex: PhraseLexicons) -> Phrase:
     kind: Kind = "group" if plural or lemma in lex.groups or low in lex.groups else "description"
     roles = (lemma,) if lemma in lex.roles or low in lex.roles else ()
     return Phrase(doc[lo:hi].text, start, end, kind, roles, tok.i)
+
+
+def _known_through(doc: Doc, tok: Token, hi: int, lex: PhraseLexicons) -> int:
+    """The end of a description with what it knows ("people familiar with the talks", "a source
+    briefed on the inquiry", ``speaker_modifiers.tsv``): the modifier right after the phrase and
+    its preposition's phrase, up to a comma, a bracket or a relative clause."""
+    for child in children(tok):
+        if child.i != hi or child.dep_ not in ("amod", "acl"):
+            continue
+        prep = next((c for c in children(child) if c.dep_ == "prep" and c.i == child.i + 1), None)
+        if prep is None or ((child.lower_, prep.lower_) not in lex.modifiers
+                            and (child.lemma_.lower(), prep.lower_) not in lex.modifiers):
+            return hi
+        end = prep.right_edge.i + 1
+        for k in range(prep.i + 1, end):
+            if doc[k].text in (",", "("):
+                end = min(end, k)
+            elif doc[k].dep_ in ("relcl", "acl"):
+                end = min(end, doc[k].left_edge.i)
+        return end if end > prep.i + 1 else hi
+    return hi
