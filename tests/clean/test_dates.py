@@ -38,6 +38,8 @@ from newsledger.lexicons import table
         ("17 May 2023, 10:00 UTC+3", "2023-05-17T10:00:00+03:00"),
         ("Apr.2 - 2025 6:45 PM CEST", "2025-04-02T18:45:00+02:00"),
         ("14/09/2024", "2024-09-14"),
+        ("03.06.2023", "2023-06-03"),  # dotted: day first, and "03.06" is no time of day
+        ("Published 04.07.2023 16.40", "2023-07-04T16:40:00"),
         ("Last updated on June 4, 2023 at 11:40 a.m. ET", "2023-06-04T11:40:00-04:00"),
     ],
 )

@@ -33,6 +33,11 @@ def _parts(line: str, *, top: bool = True) -> list[tuple[str, str, str, str | No
         ("Eastvale, October 9", [("Eastvale", "dateline", "dateline", "Eastvale"),
                                  ("October 9", "date line", "yearless date", None)]),
         ("Written by Jane Doe", [("Written by Jane Doe", "byline", "byline", "Jane Doe")]),
+        # a date and its time either side of a separator: one date line, day first where dotted
+        ("03.06.2023 | 09:12 CEST", [("03.06.2023 | 09:12 CEST", "date line", "date line",
+                                      "2023-06-03T09:12:00+02:00")]),
+        ("June 3, 2023 · 9:12 AM EDT", [("June 3, 2023 · 9:12 AM EDT", "date line", "date line",
+                                         "2023-06-03T09:12:00-04:00")]),
     ],
 )
 def test_meta_parts(line: str, parts: list[tuple[str, str, str, str | None]]) -> None:

@@ -90,6 +90,7 @@ def _zones() -> dict[str, str]:
 
 
 _HAS_TIME = re.compile(_TIME, re.IGNORECASE)
+_DOTTED = re.compile(rf"(?<![\d.])[0-3]?\d\.[01]?\d\.{_YEAR}(?!\d)")
 _YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 _ZONE_TOKEN = re.compile(r"(?<=[\s(\dMm.])([A-Z]{2,5})\b\)?")
 
@@ -128,6 +129,8 @@ def _parse(words: str) -> str | None:
     if not re.search(_YEAR, words):
         return None
     settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first"}
+    if _DOTTED.search(words):  # "03.06.2023": pages that write dates with dots put the day first
+        settings["DATE_ORDER"] = "DMY"
     raw = words
     zone = next((z for z in _ZONE_TOKEN.finditer(words) if z.group(1) in _zones()), None)
     if zone is not None:
@@ -140,7 +143,7 @@ def _parse(words: str) -> str | None:
         return None
     if not isinstance(when, datetime):
         return None
-    if _HAS_TIME.search(words) or re.search(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", words):
+    if _HAS_TIME.search(_DOTTED.sub(" ", words)) or re.search(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", words):
         return when.isoformat(timespec="seconds")
     return when.date().isoformat()
 

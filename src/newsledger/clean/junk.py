@@ -136,8 +136,11 @@ _TOKENS = re.compile(r"[^\s|·•/,]+")
 _LOCALE = re.compile(r"(?-i:[a-z]{2,3}[_-][A-Z]{2})")
 
 
+_COUNT = re.compile(r"\(?\d[\d,.]*[kKmM]?\)?")  # a button's count: "Comments (214)", "Share 1.2K"
+
+
 def _is_share_row(line: str) -> bool:
-    words = [w.lower() for w in _TOKENS.findall(line)]
+    words = [w.lower() for w in _TOKENS.findall(line) if not _COUNT.fullmatch(w)]
     networks = word_list("share_words.txt")
     return len(words) >= 2 and all(w in networks for w in words) and len(set(words)) >= 2
 
