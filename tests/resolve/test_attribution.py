@@ -45,6 +45,20 @@ def test_attribution_pattern_examples(row: object) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # an adverb before "that" is not reported: the report starts after "that"
+        (
+            "The port authority has said only that the cargo may have been damaged.",
+            [("port authority", "said", "the cargo may have been damaged")],
+        ),
+        # "repeat" reports; a body acting in a coordinated clause after the report is the writer's news
+        (
+            "Mayor Ivo Brandt repeated on Tuesday that the city would not pay, and the council has asked for an audit.",
+            [("Ivo Brandt", "repeated", "the city would not pay")],
+        ),
+        (
+            "Officials say 140 were hurt, and 12 others are missing.",
+            [("Officials", "say", "140 were hurt, and 12 others are missing")],
+        ),
         # an aside between the subject and its verb
         (
             "The ministry, in a statement, said the wards were unsafe.",

@@ -422,6 +422,10 @@ class Attributor:
             if head.left_edge.lower_ in _QUESTION_MARKS or any(
                     c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in head.children):
                 return None
+            # "has said only that …", "said simply that …": the report starts after "that"
+            mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+            if mark is not None and lo < mark.i and all(self.parse[k].pos_ == "ADV" for k in range(lo, mark.i)):
+                lo = mark.i + 1
         elif m.pattern in ("content_according_to", "content_as_reported"):
             # the clause without the "according to X" / "as reported by X" phrase
             a, b = cue.left_edge.i, cue.right_edge.i
@@ -476,7 +480,10 @@ class Attributor:
             return False
         if child.lemma_.lower() in self.cue_lexicons.speech_verbs:
             return False
-        return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PROPN" for c in child.children)
+        # "…, and the council has asked for an audit": a body that acts on its own is the writer's news
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PROPN"
+                   and c.lemma_.lower() not in self.lex.groups and c.lemma_.lower() not in self.lex.roles
+                   for c in child.children)
 
     def _name_end(self, according: Token) -> int:
         """Token index of the last word of the name after "according to"."""
