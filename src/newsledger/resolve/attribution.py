@@ -35,6 +35,8 @@ _QUESTION_MARKS = frozenset({"whether", "if", "what", "why", "how", "when", "whe
 MAX_CONTENT_TOKENS = 150
 # a label before a reported clause ("09:40 —") has at most this many tokens
 _LABEL_TOKENS = 8
+# how far up the tree a figure is looked at for a participle clause closing a report
+_MAX_PARTICIPLE_DEPTH = 6
 # a clause after a comma that opens with one of these is the writer's, not the report's
 _WRITER_OPENERS = frozenset({"as", "while", "whereas", "although", "though", "but"})
 _TRIM_WORDS = frozenset({"that", "and", "but", "or"})
@@ -136,7 +138,7 @@ class Attributor:
             if ce >= end and a.speaker is not None and (
                     best is None or (ce - cs) < ((best.content_end or 0) - (best.content_start or 0))):
                 best = a
-        return best or self._after_trailing_cue(start)
+        return best or self._after_trailing_cue(start) or self._participle_after_report(start)
 
     def _after_trailing_cue(self, start: int) -> Attribution | None:
         """ "Six were taken to hospital, the Gazette said, two of them in a serious condition":
@@ -150,6 +152,22 @@ class Attributor:
         if a.cue_start < first or a.speaker is None or a.content_end is None or a.content_end > a.cue_start:
             return None
         return a
+
+    def _participle_after_report(self, start: int) -> Attribution | None:
+        """ "The port said 40 ships were diverted, adding up to six hours to crossings": a
+        participle clause after a comma that closes a report (hung on its cue or inside its
+        clause) is the report's speaker's too."""
+        tok = self.parse[min(token_at(self.parse, start), len(self.parse) - 1)]
+        for _ in range(_MAX_PARTICIPLE_DEPTH):
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > 0 \
+                    and self.parse[tok.left_edge.i - 1].text == ",":
+                at = tok.head.idx
+                return next((a for a in self._content if a.speaker is not None and (
+                    a.cue_start <= at < a.cue_end or (a.content_start or 0) <= at < (a.content_end or 0))), None)
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+        return None
 
     def speaker_before(self, offset: int) -> Attribution | None:
         """The last attribution with a speaker whose cue stands before ``offset``."""
