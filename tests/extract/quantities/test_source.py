@@ -52,6 +52,8 @@ SOURCES = [
      "port authority", False),
     ("Officials said a bus left the road near Varno, killing 12 passengers.", "Officials", False),
     ("A bus left the road near Varno on Monday, killing 12 passengers.", None, False),
+    # a figure credited inside another's report: "the N admitted by X" is X's
+    ("The guild said many more berths were lost than the 1,140 admitted by the port on Tuesday.", "port", False),
     # hedges: nobody named
     ("The ministry has reportedly bought some 7,000 tablets for schools.", None, True),
     ("The cartel has allegedly smuggled approximately 300 to 400 rare parrots across the border.", None, True),

@@ -22,6 +22,10 @@ COVERED = 0.5
 _MIN_PIECE = 12
 
 
+# content constructions that credit a figure to somebody without reporting a statement
+_CREDITS_ONLY = frozenset({"content_figure_credited", "content_figure_noun_credited"})
+
+
 def _covered(start: int, end: int, spans: list[tuple[int, int]], starts: list[int]) -> float:
     """Share of [start, end) inside the given (sorted, disjoint) spans."""
     i = max(0, bisect.bisect_left(starts, start) - 1)
@@ -94,6 +98,8 @@ def reported_quotes(doc: Document, att: Attributor, regions: list[tuple[int, int
             continue
         if a.content_construction == "content_what_called" and _covered(s, e, regions, region_starts) > 0:
             continue  # 'what the guild calls a "minor" refit': the quotation marks make it a term
+        if a.content_construction in _CREDITS_ONLY:
+            continue  # "the 40 confirmed by the ministry": a figure credited, not a statement
         seen.add((s, e))
         for piece_start, piece_end in _pieces(doc, att, s, e, before_cue=e <= a.cue_start):
             out.append(Quote(
