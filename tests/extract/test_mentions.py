@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from newsledger.clean.parse import parse_document
 from newsledger.extract.mentions import MentionLexicons, extract_mentions
-from newsledger.model import Mention
-from newsledger.pipeline import prepare_text
+from newsledger.ingest.read import document_from_text
+from newsledger.model import Mention, Metadata
+from newsledger.pipeline import prepare_lines, prepare_text
 
 
 def _mentions(text: str, lexicons: MentionLexicons | None = None) -> list[Mention]:
@@ -211,3 +213,11 @@ def test_mentions_tiny_lexicon() -> None:
         ("Borduria", "GPE", None),
         ("Ivan Petrovsky", "PERSON", "President"),
     ]
+
+
+def test_mentions_the_pages_own_outlet_is_an_organisation() -> None:
+    text = "A copy of the ransom note was seen by Harbour Desk on Monday, and 40 cranes stood idle."
+    doc = parse_document(prepare_lines(document_from_text(text, "a.txt", Metadata(outlet="Harbour Desk"))))
+    assert [(m.text, m.type) for m in extract_mentions(doc) if m.text == "Harbour Desk"] == [("Harbour Desk", "ORG")]
+    # a known news outlet is one too, whichever page names it
+    assert ("Velmora Gazette", "ORG") in _pairs("Port chief Ana Vellan told the Velmora Gazette that cranes were idle.")

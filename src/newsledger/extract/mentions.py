@@ -476,6 +476,13 @@ def _byline(doc: Document) -> tuple[int, int] | None:
     return (at, at + len(author)) if at >= 0 else None
 
 
+def _names_outlet(name: str, own: set[str]) -> bool:
+    """Whether a name is the page's own outlet (or one it credits) or a known news outlet."""
+    from .facts.citations import is_outlet
+
+    return name.lower().removeprefix("the ") in own or is_outlet(name)
+
+
 def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) -> list[Mention]:
     """Names of people, organisations and places in a document, typed, with descriptors.
 
@@ -501,8 +508,11 @@ def extract_mentions(doc: Document, *, lexicons: MentionLexicons | None = None) 
     on_body = _body_tokens(parse, line_starts, kinds)
     evidence = name_evidence(parse, on_body.__getitem__, lex)
     cands = [c for c in find_candidates(parse, lex, evidence) if on_body[c.i]]
+    outlets = {o.lower().removeprefix("the ") for o in (doc.meta.outlet, *doc.meta.credits) if o}
     for c in cands:
         c.type = _type(parse, c, lex)
+        if c.type == "PERSON" and _names_outlet(span_text(parse, c.i, c.j), outlets):
+            c.type = "ORG"  # "a copy seen by Harbour Desk": the page's own outlet, or a news outlet
     _list_places(parse, cands)
     _settle(parse, cands, lex)
     cands = _join_possessive(parse, cands, lex)
