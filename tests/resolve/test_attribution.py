@@ -59,6 +59,28 @@ def test_attribution_pattern_examples(row: object) -> None:
             "Officials say 140 were hurt, and 12 others are missing.",
             [("Officials", "say", "140 were hurt, and 12 others are missing")],
         ),
+        # a long description closing the report, which the parser hangs on the report's verb
+        (
+            "More than 60 boats may have been lost in the storm, a harbour official who asked not to be named "
+            "told the Gazette.",
+            [("harbour official", "told", "More than 60 boats may have been lost in the storm")],
+        ),
+        # ... or as a second clause of the report it closes: the inner report stays the agency's
+        (
+            "The agency first warned the port last spring that the crane needed repairs, a senior official at "
+            "the agency who asked not to be named told the Herald.",
+            [("senior official at the agency", "told",
+              "The agency first warned the port last spring that the crane needed repairs"),
+             ("agency", "warned", "the crane needed repairs")],
+        ),
+        # ... or as a relative clause inside it
+        (
+            "The agency first warned the port last spring that the crane needed an urgent safety update, a senior "
+            "official at the agency who asked not to be named told AFP.",
+            [("senior official at the agency", "told",
+              "The agency first warned the port last spring that the crane needed an urgent safety update"),
+             ("agency", "warned", "the crane needed an urgent safety update")],
+        ),
         # an aside between the subject and its verb
         (
             "The ministry, in a statement, said the wards were unsafe.",

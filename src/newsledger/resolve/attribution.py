@@ -35,6 +35,11 @@ _QUESTION_MARKS = frozenset({"whether", "if", "what", "why", "how", "when", "whe
 MAX_CONTENT_TOKENS = 150
 # a label before a reported clause ("09:40 —") has at most this many tokens
 _LABEL_TOKENS = 8
+# the words of a subject between a report's closing comma and its cue ("a senior engineer who
+# asked not to be named told …") are at most this many
+_TRAILING_SUBJECT_TOKENS = 12
+# a cue closing a reported clause stands within this many tokens of the clause's end
+_CLOSING_CUE_TOKENS = 4
 # how far up the tree a figure is looked at for a participle clause closing a report
 _MAX_PARTICIPLE_DEPTH = 6
 # a clause after a comma that opens with one of these is the writer's, not the report's
@@ -206,6 +211,12 @@ class Attributor:
         if near is not None:
             # "a farmer's letter, expressing 'X'": the letter's author speaks
             speakers = [CueMatch("speaker_report_participle", "speaker", cue, near.i, -1)] + speakers
+        if _hung(tok):
+            # "…, a senior official who asked not to be named told the Herald": the parser hung the
+            # cue on the report's verb; the phrase after the report's comma speaks, not that verb's subject
+            phrase = self._trailing_subject(tok)
+            if phrase is not None:
+                construction, speakers = "speaker_trailing_phrase", []
         for rank in sorted({m.rank for m in speakers}):
             found: list[tuple[Phrase, str]] = []
             for m in (m for m in speakers if m.rank == rank):
@@ -249,8 +260,11 @@ class Attributor:
                 continue
             if content is None:
                 content, content_construction = span, m.pattern
-            elif m.pattern == content_construction and self._adjacent(content, span):
-                # "A, but B, X said": two clauses of one report
+            elif m.pattern == content_construction and self._adjacent(content, span) and not (
+                    self.parse[m.target].lemma_.lower() in self.cue_lexicons.speech_verbs
+                    and any(c.dep_ == "nsubj" for c in self.parse[m.target].children)):
+                # "A, but B, X said": two clauses of one report (not "A, an official told Y":
+                # a report of its own the parser hung on the first)
                 content = (min(content[0], span[0]), max(content[1], span[1]))
         if content is None and phrase is not None:
             content = self._trailing_content(tok, phrase)
@@ -326,7 +340,9 @@ class Attributor:
         clause with a verb before that comma.
         """
         p = self.parse
-        if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.lemma_.lower() not in self.cue_lexicons.speech_verbs:
+        finite = cue.tag_ in ("VBD", "VBZ", "VBP") or (  # "told" tagged as a participle, with its own subject
+            cue.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in cue.children))
+        if not finite or cue.lemma_.lower() not in self.cue_lexicons.speech_verbs:
             return None
         start = min(t.i for t in p[phrase.head].subtree) if phrase.head >= 0 else cue.i
         s_start, s_end, _root = sentence_of(p, cue.i)
@@ -341,15 +357,20 @@ class Attributor:
         """The phrase between a report and its closing cue when the parser gave the cue no subject.
 
         "Six miners were taken to hospital, a spokeswoman for the hospital said." — the
-        words after the last comma before the cue are its subject.
+        words after the last comma before the cue are its subject. So are they when the parser
+        hung the subject on the report as an apposition and the cue on the report's verb ("…
+        may have been damaged, a senior engineer who asked not to be named told the Herald").
         """
-        if cue.i < 2 or not any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children):
+        if cue.i < 2:
+            return None
+        hung = _hung(cue) and cue.head.pos_ in ("VERB", "AUX")
+        if not hung and not any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children):
             return None
         k = cue.i - 1
         while k > 0 and self.parse[k].pos_ in ("AUX", "ADV", "PART"):
             k -= 1
         end = k
-        while k > 0 and self.parse[k - 1].text not in (",", "—", "–", ";") and end - k < 8:
+        while k > 0 and self.parse[k - 1].text not in (",", "—", "–", ";") and end - k < _TRAILING_SUBJECT_TOKENS:
             k -= 1
         if k <= 0 or self.parse[k - 1].text not in (",", "—", "–"):
             return None
@@ -463,6 +484,13 @@ class Attributor:
             pass
         if m.pattern.startswith("content_clause") or m.pattern.startswith("content_figure"):
             hi = self._condition_after(cue, hi, figure=m.pattern.startswith("content_figure"))
+        if hi + 1 < len(self.parse) and _hung(self.parse[hi + 1]):
+            # "warned that the crane needed repairs, a senior official … told the Herald": the
+            # parser hung the closing cue's subject on the report; it is not reported
+            subject = self._trailing_subject(self.parse[hi + 1])
+            at = token_at(self.parse, subject.start) if subject is not None else -1
+            if lo < at <= hi:
+                hi = at - 1
         lo, hi = self._cut_writers_clauses(head, lo, hi, after_cue=lo > cue.i)
         return self._trimmed(lo, hi)
 
@@ -535,6 +563,15 @@ class Attributor:
                     and p[k].lemma_.lower() in self.cue_lexicons.speech_verbs:
                 hi = k - 2
                 break
+        for k in range(max(lo + 1, hi - _CLOSING_CUE_TOKENS), hi + 1):
+            # "…needed an update, a senior official who asked not to be named told AFP": a cue with
+            # its own subject after a comma that ends the clause closes it; it is not reported
+            if p[k].lemma_.lower() in self.cue_lexicons.speech_verbs and p[k].pos_ == "VERB" \
+                    and p[k].right_edge.i >= hi - 1:
+                subject = next((c for c in p[k].children if c.dep_ == "nsubj" and c.i < k), None)
+                if subject is not None and lo < subject.left_edge.i and p[subject.left_edge.i - 1].text == ",":
+                    hi = subject.left_edge.i - 2
+                    break
         for k in range(lo, min(head.i, lo + _LABEL_TOKENS)):
             if p[k].pos_ in ("VERB", "AUX"):
                 break
@@ -562,6 +599,11 @@ class Attributor:
         if hi < lo:
             return None
         return p[lo].idx, p[hi].idx + len(p[hi].text)
+
+
+def _hung(tok: Token) -> bool:
+    """A cue the parser coordinated with a verb before it and left without a subject of its own."""
+    return tok.dep_ == "conj" and tok.head.i < tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _quote_depth(parse: Doc) -> list[int]:

@@ -328,6 +328,7 @@ def _description(tok: Token, lex: PhraseLexicons) -> Phrase:
             if end < len(doc) and doc[end].tag_ == "POS":  # "a spokeswoman for St. Ivo’s"
                 end += 1
             # keep only the owner: stop before a relative clause, a comma or a bracket
+            end = min([end] + [t.left_edge.i for t in doc[child.i:end] if t.dep_ in ("relcl", "acl")])
             k = child.i
             while k < end and not (doc[k].dep_ in ("relcl", "acl") or doc[k].text in (",", "(")):
                 k += 1
