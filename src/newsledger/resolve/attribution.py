@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..clean.parse import sentence_of, token_at
 from ..model import Document
+from .closing import ClosingCues, hung
 from .cues import CueLexicons, CueMatch, find_cues, load_cue_lexicons
 from .phrases import Phrase, PhraseLexicons, load_phrase_lexicons, noun_phrase
 from .referents import Referents, Spoken
@@ -35,22 +36,13 @@ _QUESTION_MARKS = frozenset({"whether", "if", "what", "why", "how", "when", "whe
 MAX_CONTENT_TOKENS = 150
 # a label before a reported clause ("09:40 —") has at most this many tokens
 _LABEL_TOKENS = 8
-# the words of a subject between a report's closing comma and its cue ("a senior engineer who
-# asked not to be named told …") are at most this many
-_TRAILING_SUBJECT_TOKENS = 12
 # a cue closing a reported clause stands within this many tokens of the clause's end
 _CLOSING_CUE_TOKENS = 4
-# how far up the tree a figure is looked at for a participle clause closing a report
-_MAX_PARTICIPLE_DEPTH = 6
 # a clause after a comma that opens with one of these is the writer's, not the report's
 _WRITER_OPENERS = frozenset({"as", "while", "whereas", "although", "though", "but"})
 _TRIM_WORDS = frozenset({"that", "and", "but", "or"})
 _OPENERS = {"”": "“", '"': '"', "’": "‘", "»": "«"}
 _CLOSERS = frozenset(_OPENERS)
-# ", a spokesman told Reuters on Monday.": the words after a closing cue, at most
-_TRAILING_TAIL = 8
-# the report before such a cue is looked at over this many tokens at most
-_TRAILING_HEAD = 80
 _POSSESSIVES = frozenset({"her", "his", "its", "their", "my", "our", "your"})
 # constructions whose speaker must be somebody (a name, a body, a role): "memos that
 # mention bribes" is no speech
@@ -88,7 +80,7 @@ class Attribution:
     content_construction: str | None = None
 
 
-class Attributor:
+class Attributor(ClosingCues):
     """The attributions of one parsed document, computed once.
 
     Args:
@@ -145,35 +137,6 @@ class Attributor:
                 best = a
         return best or self._after_trailing_cue(start) or self._participle_after_report(start)
 
-    def _after_trailing_cue(self, start: int) -> Attribution | None:
-        """ "Six were taken to hospital, the Gazette said, two of them in a serious condition":
-        words after a cue that closes its report, in the same sentence, are that report's."""
-        s_start, _s_end, _root = sentence_of(self.parse, token_at(self.parse, start))
-        first = self.parse[s_start].idx
-        i = bisect.bisect_right(self._cue_starts, start) - 1
-        if i < 0:
-            return None
-        a = self.attributions[i]
-        if a.cue_start < first or a.speaker is None or a.content_end is None or a.content_end > a.cue_start:
-            return None
-        return a
-
-    def _participle_after_report(self, start: int) -> Attribution | None:
-        """ "The port said 40 ships were diverted, adding up to six hours to crossings": a
-        participle clause after a comma that closes a report (hung on its cue or inside its
-        clause) is the report's speaker's too."""
-        tok = self.parse[min(token_at(self.parse, start), len(self.parse) - 1)]
-        for _ in range(_MAX_PARTICIPLE_DEPTH):
-            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > 0 \
-                    and self.parse[tok.left_edge.i - 1].text == ",":
-                at = tok.head.idx
-                return next((a for a in self._content if a.speaker is not None and (
-                    a.cue_start <= at < a.cue_end or (a.content_start or 0) <= at < (a.content_end or 0))), None)
-            if tok.head.i == tok.i:
-                return None
-            tok = tok.head
-        return None
-
     def speaker_before(self, offset: int) -> Attribution | None:
         """The last attribution with a speaker whose cue stands before ``offset``."""
         i = bisect.bisect_left(self._cue_starts, offset)
@@ -211,7 +174,8 @@ class Attributor:
         if near is not None:
             # "a farmer's letter, expressing 'X'": the letter's author speaks
             speakers = [CueMatch("speaker_report_participle", "speaker", cue, near.i, -1)] + speakers
-        if _hung(tok):
+        trailing_read = hung(tok)
+        if trailing_read:
             # "…, a senior official who asked not to be named told the Herald": the parser hung the
             # cue on the report's verb; the phrase after the report's comma speaks, not that verb's subject
             phrase = self._trailing_subject(tok)
@@ -238,7 +202,7 @@ class Attributor:
             return None
         if tok.tag_ == "VBG" and any(c.dep_ == "nsubj" and c.lower_ in _POSSESSIVES for c in tok.children):
             return None  # "her warning to the crowd": a noun the tagger took for a verb
-        if phrase is None and not rejected:
+        if phrase is None and not rejected and not trailing_read:
             trailing = self._trailing_subject(tok)
             if trailing is not None:
                 phrase, construction = trailing, "speaker_trailing_phrase"
@@ -332,55 +296,6 @@ class Attributor:
             if span is not None:
                 return {"content_start": span[0], "content_end": span[1]}
         return {}
-
-    def _trailing_content(self, cue: Token, phrase: Phrase) -> tuple[int, int] | None:
-        """The clause before ", X told Reuters." when the parser hung it elsewhere.
-
-        Only for a cue that ends its sentence with its subject right after a comma, and a
-        clause with a verb before that comma.
-        """
-        p = self.parse
-        finite = cue.tag_ in ("VBD", "VBZ", "VBP") or (  # "told" tagged as a participle, with its own subject
-            cue.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in cue.children))
-        if not finite or cue.lemma_.lower() not in self.cue_lexicons.speech_verbs:
-            return None
-        start = min(t.i for t in p[phrase.head].subtree) if phrase.head >= 0 else cue.i
-        s_start, s_end, _root = sentence_of(p, cue.i)
-        if start <= s_start + 2 or p[start - 1].text != "," or s_end - cue.i > _TRAILING_TAIL or any(
-                t.dep_ == "ccomp" or t.pos_ == "VERB" for t in p[cue.i + 1:s_end] if not t.is_punct):
-            return None
-        if not any(t.pos_ in ("VERB", "AUX") for t in p[max(s_start, start - _TRAILING_HEAD):start - 1]):
-            return None
-        return self._trimmed(s_start, start - 2)
-
-    def _trailing_subject(self, cue: Token) -> Phrase | None:
-        """The phrase between a report and its closing cue when the parser gave the cue no subject.
-
-        "Six miners were taken to hospital, a spokeswoman for the hospital said." — the
-        words after the last comma before the cue are its subject. So are they when the parser
-        hung the subject on the report as an apposition and the cue on the report's verb ("…
-        may have been damaged, a senior engineer who asked not to be named told the Herald").
-        """
-        if cue.i < 2:
-            return None
-        hung = _hung(cue) and cue.head.pos_ in ("VERB", "AUX")
-        if not hung and not any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children):
-            return None
-        k = cue.i - 1
-        while k > 0 and self.parse[k].pos_ in ("AUX", "ADV", "PART"):
-            k -= 1
-        end = k
-        while k > 0 and self.parse[k - 1].text not in (",", "—", "–", ";") and end - k < _TRAILING_SUBJECT_TOKENS:
-            k -= 1
-        if k <= 0 or self.parse[k - 1].text not in (",", "—", "–"):
-            return None
-        words = self.parse[k:end + 1]
-        heads = [t for t in words if not (k <= t.head.i <= end) or t.head.i == t.i]
-        nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON")]
-        if len(nouns) != 1:
-            return None
-        phrase = noun_phrase(nouns[0], self.lex)
-        return phrase if phrase is not None and self.animate(phrase) else None
 
     def _dateline(self, phrase: Phrase) -> bool:
         """A place that opens its line before a dash: the dateline, not a speaker."""
@@ -484,7 +399,7 @@ class Attributor:
             pass
         if m.pattern.startswith("content_clause") or m.pattern.startswith("content_figure"):
             hi = self._condition_after(cue, hi, figure=m.pattern.startswith("content_figure"))
-        if hi + 1 < len(self.parse) and _hung(self.parse[hi + 1]):
+        if hi + 1 < len(self.parse) and hung(self.parse[hi + 1]):
             # "warned that the crane needed repairs, a senior official … told the Herald": the
             # parser hung the closing cue's subject on the report; it is not reported
             subject = self._trailing_subject(self.parse[hi + 1])
@@ -599,11 +514,6 @@ class Attributor:
         if hi < lo:
             return None
         return p[lo].idx, p[hi].idx + len(p[hi].text)
-
-
-def _hung(tok: Token) -> bool:
-    """A cue the parser coordinated with a verb before it and left without a subject of its own."""
-    return tok.dep_ == "conj" and tok.head.i < tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _quote_depth(parse: Doc) -> list[int]:
