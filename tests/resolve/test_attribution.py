@@ -52,34 +52,36 @@ def test_attribution_pattern_examples(row: object) -> None:
         ),
         # "repeat" reports; a body acting in a coordinated clause after the report is the writer's news
         (
-            "Mayor Ivo Brandt repeated on Tuesday that the city would not pay, and the council has asked for an audit.",
-            [("Ivo Brandt", "repeated", "the city would not pay")],
+            "Mayor Ivo Brandt repeated on Tuesday that the fares would rise, and the council has asked for an audit.",
+            [("Ivo Brandt", "repeated", "the fares would rise")],
         ),
         (
             "Officials say 140 were hurt, and 12 others are missing.",
             [("Officials", "say", "140 were hurt, and 12 others are missing")],
         ),
-        # a long description closing the report, which the parser hangs on the report's verb
+        # a long description closing the report, whichever way the parser hangs it
         (
-            "More than 60 boats may have been lost in the storm, a harbour official who asked not to be named "
-            "told the Gazette.",
-            [("harbour official", "told", "More than 60 boats may have been lost in the storm")],
+            "Two of the ferries had no working radios, a harbour official who asked not to be named told the Gazette.",
+            [("harbour official", "told", "Two of the ferries had no working radios")],
         ),
-        # ... or as a second clause of the report it closes: the inner report stays the agency's
         (
-            "The agency first warned the port last spring that the crane needed repairs, a senior official at "
-            "the agency who asked not to be named told the Herald.",
-            [("senior official at the agency", "told",
-              "The agency first warned the port last spring that the crane needed repairs"),
-             ("agency", "warned", "the crane needed repairs")],
+            "The dam could fail within days, a hydrologist at the water board who was not authorised to speak "
+            "publicly told AFP.",
+            [("hydrologist", "told", "The dam could fail within days")],
         ),
-        # ... or as a relative clause inside it
+        # ... closing a report inside the report: the inner one stays the first speaker's
         (
-            "The agency first warned the port last spring that the crane needed an urgent safety update, a senior "
-            "official at the agency who asked not to be named told AFP.",
-            [("senior official at the agency", "told",
-              "The agency first warned the port last spring that the crane needed an urgent safety update"),
-             ("agency", "warned", "the crane needed an urgent safety update")],
+            "The regulator first told the mill two years ago that its chimney needed new filters, an inspector at "
+            "the regulator who spoke on condition of anonymity told AFP.",
+            [("inspector at the regulator", "told",
+              "The regulator first told the mill two years ago that its chimney needed new filters"),
+             ("regulator", "told", "its chimney needed new filters")],
+        ),
+        # ... and its words are never part of the inner report
+        (
+            "The ministry first advised the hospital last year that its generators needed an urgent overhaul, a "
+            "senior engineer at the ministry who asked not to be named told AFP.",
+            [("ministry", "advised", "its generators needed an urgent overhaul")],
         ),
         # an aside between the subject and its verb
         (

@@ -406,6 +406,8 @@ class Attributor(ClosingCues):
             at = token_at(self.parse, subject.start) if subject is not None else -1
             if lo < at <= hi:
                 hi = at - 1
+                while hi > lo and (self.parse[hi].is_punct or self.parse[hi].pos_ in ("DET", "NUM")):
+                    hi -= 1  # "…overhaul, a senior engineer …": the article and the comma go too
         lo, hi = self._cut_writers_clauses(head, lo, hi, after_cue=lo > cue.i)
         return self._trimmed(lo, hi)
 

@@ -48,12 +48,11 @@ SOURCES = [
     ("Villagers say they fled after the river rose 3 metres, according to the Lunport Herald.", "Lunport Herald",
      False),
     # a participle clause closing a report is the speaker's too; one closing the writer's sentence is nobody's
-    ("The port authority said ships had been diverted since Monday, adding up to six hours to some crossings.",
-     "port authority", False),
+    ("Police said the bridge had been shut all morning, adding up to two hours to the school run.", "Police", False),
     ("Officials said a bus left the road near Varno, killing 12 passengers.", "Officials", False),
     ("A bus left the road near Varno on Monday, killing 12 passengers.", None, False),
     # a figure credited inside another's report: "the N admitted by X" is X's
-    ("The guild said many more berths were lost than the 1,140 admitted by the port on Tuesday.", "port", False),
+    ("The guild said many more berths were lost than the 860 admitted by the port on Tuesday.", "port", False),
     # hedges: nobody named
     ("The ministry has reportedly bought some 7,000 tablets for schools.", None, True),
     ("The cartel has allegedly smuggled approximately 300 to 400 rare parrots across the border.", None, True),
