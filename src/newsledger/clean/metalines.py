@@ -38,8 +38,8 @@ def meta_parts(line: str, offset: int, *, unlabelled_dates: bool) -> list[Line] 
     """
     if len(line) > _META_MAX_CHARS or len(line.split()) > _META_MAX_WORDS:
         return None
-    whole = find_date(line.strip(), whole=True)
-    if whole is not None and (whole.labelled or unlabelled_dates) and _PART.fullmatch(line) is None:
+    whole = find_date(line.strip(), whole=True) if _PART.fullmatch(line) is None else None
+    if whole is not None and (whole.labelled or unlabelled_dates):
         # a date and its time on either side of a separator ("03.06.2023 | 09:12 CEST"): one date line
         start = offset + len(line) - len(line.lstrip())
         return [Line(start, start + len(line.strip()), "date line", date_reason(whole.kind), whole.value)]
