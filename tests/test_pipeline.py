@@ -155,3 +155,34 @@ def test_stream_article_the_parser_fails_on_is_a_failure_the_batch_goes_on(monke
     got = list(pipeline.extract_documents(docs))
     assert [type(x).__name__ for x in got] == ["Findings", "Failure", "Findings"]
     assert got[1] == Failure("1.txt", "could not be parsed: ValueError: the parser gave up")
+
+
+def test_a_parse_is_freed_when_its_extraction_ends_without_the_garbage_collector() -> None:
+    """The stages' memos on a parse (the attribution component refers back to the document)
+    go when its extraction ends: no cycle keeps the parse's arrays until a collection."""
+    import gc
+    import weakref
+
+    doc = parse_document(prepare_text(DATED, source="quay.txt"))
+    assert doc.parse is not None
+    parse = weakref.ref(doc.parse)
+    gc.disable()
+    try:
+        found = extract_document(doc)
+        assert [q.speaker for q in found.quotes] == ["harbour board"]
+        assert not [k for k in doc.parse.user_data if str(k).startswith("newsledger.")]
+        del doc
+        assert parse() is None
+    finally:
+        gc.enable()
+
+
+def test_forget_memos_keeps_a_users_own_entries() -> None:
+    from newsledger.clean.parse import forget_memos, sentence_bounds
+
+    doc = parse_document(prepare_text(DATED, source="quay.txt"))
+    assert doc.parse is not None
+    doc.parse.user_data["mine"] = 1
+    assert len(sentence_bounds(doc.parse)) == 4
+    forget_memos(doc.parse)
+    assert doc.parse.user_data == {"mine": 1}

@@ -28,6 +28,7 @@ from .clean.parse import (
     BATCH_CHARS,
     BATCH_SIZE,
     MAX_PARSED_CHARS,
+    forget_memos,
     memory_zone,
     parse_document,
     parse_documents,
@@ -103,13 +104,20 @@ def extract_document(doc: Document, *, deadline: Deadline | None = None) -> Find
     With a ``deadline`` (from :func:`~newsledger.budget.time_budget`), it names the running
     extractor and is checked between extractors.
     """
-    from .extract.events import extract_events
-    from .extract.facts import attach_facts
-
     if doc.parse is None:
         warm_up()
         with memory_zone():
             return extract_document(parse_document(doc), deadline=deadline)
+    try:
+        return _extract_parsed(doc, deadline)
+    finally:  # the stages' memos on the parse go with this document (see forget_memos)
+        forget_memos(doc.parse)
+
+
+def _extract_parsed(doc: Document, deadline: Deadline | None) -> Findings:
+    from .extract.events import extract_events
+    from .extract.facts import attach_facts
+
     found = Findings(dataclasses.replace(doc, parse=None))
     extent = parsed_extent(doc.text)
     if extent < len(doc.text):
