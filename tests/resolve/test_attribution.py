@@ -83,6 +83,34 @@ def test_attribution_pattern_examples(row: object) -> None:
             "senior engineer at the ministry who asked not to be named told AFP.",
             [("ministry", "advised", "its generators needed an urgent overhaul")],
         ),
+        # ... the closing cue made a second complement of the inner report's verb, its subject an
+        # apposition inside that report
+        (
+            "The council had warned the club that the stand required an inspection, a senior steward at the "
+            "board who asked not to be named told the Courier.",
+            [("senior steward", "told", "The council had warned the club that the stand required an inspection"),
+             ("council", "warned", "the stand required an inspection")],
+        ),
+        (
+            "The board had told the airline that its jets needed new seals, a senior mechanic at the hangar who "
+            "was not allowed to speak publicly told the Ledger.",
+            [("senior mechanic", "told", "The board had told the airline that its jets needed new seals"),
+             ("board", "told", "its jets needed new seals")],
+        ),
+        # a second verb of speech coordinated inside the report is the reporter's next statement
+        (
+            "The ministry said that the bridge was closed and told reporters it would reopen in May.",
+            [("ministry", "said", "the bridge was closed"), ("ministry", "told", "it would reopen in May")],
+        ),
+        (
+            "The club said the pitch was flooded and added that the match would be replayed.",
+            [("club", "said", "the pitch was flooded"), ("club", "added", "the match would be replayed")],
+        ),
+        # ... but not a verb that is not one of speech
+        (
+            "Residents said the water was brown and smelled of fuel.",
+            [("Residents", "said", "the water was brown and smelled of fuel")],
+        ),
         # an aside between the subject and its verb
         (
             "The ministry, in a statement, said the wards were unsafe.",

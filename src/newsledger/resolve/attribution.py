@@ -47,6 +47,9 @@ _POSSESSIVES = frozenset({"her", "his", "its", "their", "my", "our", "your"})
 # constructions whose speaker must be somebody (a name, a body, a role): "memos that
 # mention bribes" is no speech
 _ANIMATE_ONLY = frozenset({"speaker_relative"})
+# constructions that only bring in a cue closing its report: its speaker is the phrase after the
+# report's comma (``_trailing_subject``), never what the pattern points at
+_TRAILING_ONLY = frozenset({"speaker_closing_second_complement"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +184,7 @@ class Attributor(ClosingCues):
             phrase = self._trailing_subject(tok)
             if phrase is not None:
                 construction, speakers = "speaker_trailing_phrase", []
+        speakers = [m for m in speakers if m.pattern not in _TRAILING_ONLY]
         for rank in sorted({m.rank for m in speakers}):
             found: list[tuple[Phrase, str]] = []
             for m in (m for m in speakers if m.rank == rank):
@@ -226,7 +230,8 @@ class Attributor(ClosingCues):
                 content, content_construction = span, m.pattern
             elif m.pattern == content_construction and self._adjacent(content, span) and not (
                     self.parse[m.target].lemma_.lower() in self.cue_lexicons.speech_verbs
-                    and any(c.dep_ == "nsubj" for c in self.parse[m.target].children)):
+                    and (any(c.dep_ == "nsubj" for c in self.parse[m.target].children)
+                         or hung(self.parse[m.target]))):
                 # "A, but B, X said": two clauses of one report (not "A, an official told Y":
                 # a report of its own the parser hung on the first)
                 content = (min(content[0], span[0]), max(content[1], span[1]))
@@ -399,10 +404,13 @@ class Attributor(ClosingCues):
             pass
         if m.pattern.startswith("content_clause") or m.pattern.startswith("content_figure"):
             hi = self._condition_after(cue, hi, figure=m.pattern.startswith("content_figure"))
-        if hi + 1 < len(self.parse) and hung(self.parse[hi + 1]):
+        after = hi + 1
+        while after < len(self.parse) and self.parse[after].pos_ == "ADV" and self.parse[after].head.i > after:
+            after += 1  # "… who was not allowed to speak publicly told AFP"
+        if after < len(self.parse) and hung(self.parse[after]):
             # "warned that the crane needed repairs, a senior official … told the Herald": the
             # parser hung the closing cue's subject on the report; it is not reported
-            subject = self._trailing_subject(self.parse[hi + 1])
+            subject = self._trailing_subject(self.parse[after])
             at = token_at(self.parse, subject.start) if subject is not None else -1
             if lo < at <= hi:
                 hi = at - 1
@@ -477,6 +485,13 @@ class Attributor(ClosingCues):
             # "…that Veltria had fired 40 rockets, stating, '…'": a participle cue closing the
             # clause is a statement of its own
             if p[k - 1].text == "," and p[k].tag_ == "VBG" and p[k].dep_ in ("advcl", "xcomp") \
+                    and p[k].lemma_.lower() in self.cue_lexicons.speech_verbs:
+                hi = k - 2
+                break
+            # "…said the bridge was closed and told reporters it would reopen": a verb of speech
+            # coordinated with the clause's, without a subject of its own, is the reporter's next
+            # statement (``_outer_speaker``), not part of this one
+            if after_cue and p[k - 1].dep_ == "cc" and hung(p[k]) and lo <= p[k].head.i < k \
                     and p[k].lemma_.lower() in self.cue_lexicons.speech_verbs:
                 hi = k - 2
                 break

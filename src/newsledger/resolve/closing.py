@@ -35,8 +35,18 @@ _MAX_PARTICIPLE_DEPTH = 6
 
 
 def hung(tok: Token) -> bool:
-    """A cue the parser coordinated with a verb before it and left without a subject of its own."""
-    return tok.dep_ == "conj" and tok.head.i < tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    """A cue the parser hung on a verb before it and left without a subject of its own.
+
+    Coordinated with that verb ("…may have been damaged, a senior engineer … told the
+    Herald"), or made a second complement (or an unlabelled dependent) of a report verb after
+    its first one ("X had warned the club that the stand needed work, a steward at the board …
+    told the Courier").
+    """
+    if tok.head.i >= tok.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    if tok.dep_ == "conj":
+        return True
+    return tok.dep_ in ("ccomp", "dep") and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.head.children)
 
 
 class ClosingCues:
