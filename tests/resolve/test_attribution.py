@@ -97,6 +97,23 @@ def test_attribution_pattern_examples(row: object) -> None:
             [("senior mechanic", "told", "The board had told the airline that its jets needed new seals"),
              ("board", "told", "its jets needed new seals")],
         ),
+        # "according to" closing a coordination holds for all of it; inside the clause it is an aside
+        (
+            "At least nine people were hurt and dozens evacuated, according to the fire service.",
+            [("fire service", "according to", "At least nine people were hurt and dozens evacuated")],
+        ),
+        (
+            "The depot, according to a union official, will shut in March.",
+            [("union official", "according to", "The depot, according to a union official, will shut in March")],
+        ),
+        (
+            "In the valley, according to rescuers, six hikers were found.",
+            [("rescuers", "according to", "six hikers were found")],
+        ),
+        (
+            "The mill closed in May and, according to the union, 300 jobs were lost.",
+            [("union", "according to", "300 jobs were lost")],
+        ),
         # a second verb of speech coordinated inside the report is the reporter's next statement
         (
             "The ministry said that the bridge was closed and told reporters it would reopen in May.",

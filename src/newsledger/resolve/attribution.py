@@ -388,6 +388,13 @@ class Attributor(ClosingCues):
         elif m.pattern in ("content_according_to", "content_as_reported"):
             # the clause without the "according to X" / "as reported by X" phrase
             a, b = cue.left_edge.i, cue.right_edge.i
+            if a > head.i and self.parse[a - 1].text == ",":
+                # "14 were killed and dozens injured, according to officials": closing the sentence,
+                # the phrase holds for every clause the parser coordinated with the one it hung it on
+                first = head
+                while first.dep_ == "conj" and first.head.i < first.i:
+                    first = first.head
+                lo = min(lo, first.left_edge.i)
             if a <= lo < b and m.pattern == "content_according_to":
                 # "According to the fire service, about 150 firefighters were sent": the parser
                 # may hang the first words of the clause on the name; the phrase ends with it
@@ -398,8 +405,11 @@ class Attributor(ClosingCues):
                 lo = b + 1
             elif b >= hi or head.i < a:
                 hi = a - 1
-            else:
-                lo = b + 1
+            elif not (self.parse[a - 1].text == "," and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.i < a for c in head.children)):
+                lo = b + 1  # "In Kherson, according to officials, 12 were killed": the clause after it
+            # else "The council, according to a spokesman, will meet": an aside inside the clause,
+            # which is reported whole ("The wards, Vera Holt said, were unsafe")
         elif m.pattern == "content_aside":
             pass
         if m.pattern.startswith("content_clause") or m.pattern.startswith("content_figure"):
