@@ -214,6 +214,11 @@ def test_attribution_constructions(text: str, expected: list[tuple[str | None, s
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # a role the name stands in apposition to, then that role again
+        ("The fire chief, Dana Roe, arrived at noon. Crews worked through the night. The chief said the blaze "
+         "was contained.", "Dana Roe"),
+        ("The head teacher, Ines Kulla, closed the school. Two buses waited outside. The head teacher said the "
+         "roads were too icy.", "Ines Kulla"),
         # pronouns: the person last named as a subject, not a nearer object
         ("Ada Lorn thanked the crews and the mayor, Piet Vos. She said the work was done.", "Ada Lorn"),
         # "it": the body that spoke last

@@ -246,6 +246,16 @@ def _appositive_roles(head: Token, lex: PhraseLexicons) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _role_before_name(name_head: Token, lex: PhraseLexicons) -> tuple[str, ...]:
+    """The role noun a name stands in apposition to ("The interior minister, Karel Vost," →
+    ("minister",)), so that "the minister" later is that person."""
+    head = name_head.head
+    if name_head.dep_ != "appos" or head.i >= name_head.i or head.lemma_.lower() not in lex.roles:
+        return ()
+    return (head.lemma_.lower(),) + tuple(c.lower_ for c in children(head)
+                                          if c.dep_ == "compound" and c.lower_ in lex.roles)
+
+
 def noun_phrase(tok: Token, lex: PhraseLexicons | None = None) -> Phrase | None:
     """The speaker phrase headed by ``tok`` (a subject, an agent, the object of "according to").
 
@@ -275,7 +285,7 @@ def noun_phrase(tok: Token, lex: PhraseLexicons | None = None) -> Phrase | None:
                 sub = name_tokens(c, lex)
                 if sub:
                     conj_hi = max(conj_hi, sub[1])
-        roles = roles + _appositive_roles(doc[hi - 1], lex)
+        roles = roles + _appositive_roles(doc[hi - 1], lex) + _role_before_name(doc[hi - 1], lex)
         kind = _kind_of_name(doc, lo, hi, roles, lex)
         end_tok = doc[conj_hi - 1]
         start = doc[lo].idx
