@@ -114,6 +114,11 @@ def test_attribution_pattern_examples(row: object) -> None:
             "The mill closed in May and, according to the union, 300 jobs were lost.",
             [("union", "according to", "300 jobs were lost")],
         ),
+        # a participle set off by commas describes its noun: the sentence is no report of its agent
+        (
+            "The audit, released by the council on Friday, found that 12 contracts were never tendered.",
+            [("council", "found", "12 contracts were never tendered")],
+        ),
         # a second verb of speech coordinated inside the report is the reporter's next statement
         (
             "The ministry said that the bridge was closed and told reporters it would reopen in May.",

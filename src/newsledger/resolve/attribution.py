@@ -412,6 +412,8 @@ class Attributor(ClosingCues):
             # which is reported whole ("The wards, Vera Holt said, were unsafe")
         elif m.pattern == "content_aside":
             pass
+        elif m.pattern == "content_reported_noun" and cue.i > 0 and self.parse[cue.i - 1].text == ",":
+            return None  # "The report, published by the watchdog, found …": an aside, not what they reported
         if m.pattern.startswith("content_clause") or m.pattern.startswith("content_figure"):
             hi = self._condition_after(cue, hi, figure=m.pattern.startswith("content_figure"))
         after = hi + 1
