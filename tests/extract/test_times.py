@@ -128,6 +128,10 @@ def test_times_resolved_against_publication(sentence: str, words: str, start: st
         ("The envoy landed on Monday and left the following day.", "following day", "2025-02-04", "2025-02-04"),
         ("The mill shut on 3 December.\nIt had cut shifts the previous week.", "previous week",
          "2024-11-25", "2024-12-01"),
+        # "five days later", "two weeks earlier": from the day the story named before
+        ("The walkout began on 27 January and ended five days later.", "five days later", "2025-02-01", "2025-02-01"),
+        ("The levee gave way on Jan. 20.\nEngineers had flagged seepage two weeks earlier.", "two weeks earlier",
+         "2025-01-03", "2025-01-09"),
         # yearless dates take the article's year, checked against a written weekday
         ("The flood peaked on Friday, January 31, officials said.", "Friday, January 31", "2025-01-31", "2025-01-31"),
         ("The ferry sank on Sunday, 15 December.", "Sunday, 15 December", "2024-12-15", "2024-12-15"),
@@ -244,10 +248,17 @@ def test_times_estimated_when_resting_on_the_batch_date() -> None:
         "The letter was signed by Jan Kowalski.",
         "The talks lasted four years and the 35-day stoppage cost millions.",
         "A 61-year-old woman was hurt during the late hour.",
+        "The ferry docked five days late.",
     ],
 )
 def test_times_not_dates(sentence: str) -> None:
     assert _times(sentence) == []
+
+
+def test_times_offset_without_a_day_before_it_is_not_dated_from_the_article() -> None:
+    assert [t.date_start for t in _times("Two days later, the talks collapsed.")] in ([], [None])
+    dated = _times("The depot closed on 2 January.\n\nAn inquiry opened.\n\nTwo days later, the talks collapsed.")
+    assert [(t.text, t.date_start) for t in dated if t.date_start] == [("2 January", "2025-01-02")]
 
 
 def test_times_date_line_is_the_base_when_metadata_has_none() -> None:

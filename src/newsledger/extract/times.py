@@ -293,6 +293,8 @@ def _valid(parse: Parse, first: int, last: int, kind: str, parts: dict[str, str 
         return False
     if kind in ("monthday", "full") and not 1 <= int(parts.get("day") or 0) <= 31:
         return False
+    if kind == "offset":  # "five days later", not "five days late"
+        return lex.kinds(parts.get("part") or "").get("offset") is not None
     if kind == "rel" and lex.kinds(parts.get("shift") or "").get("anaphoric") == "only":
         return bool(parts.get("anaphoric"))  # "the following day", not "following weeks of talks"
     if kind == "clock" and not parts.get("tz") and not any(c in (parts.get("clock") or "") for c in "apAP"):
@@ -571,6 +573,10 @@ def _context_days(doc: Document, found: list[FoundTime], resolved: list[Resolved
         if f.parts.get("anaphoric") and last is not None and para - last[0] <= 1:
             # "arrested on Oct. 31 and charged the next day": counted from the story's last day
             resolved[i] = resolve_parts("rel", f.parts, last[1])
+        elif f.kind == "offset":
+            # "began on 3 March and ended five days later": from that day, never from the article's
+            anchor = last[1] if last is not None and para - last[0] <= 1 else None
+            resolved[i] = resolve_parts("offset", f.parts, anchor) if anchor is not None else Resolved()
         day = _single_day(resolved[i])
         if day is not None:
             last = (para, day)

@@ -180,8 +180,8 @@ def resolve_parts(kind: str, parts: dict[str, str | None], base: dt.date | None)
 
     Args:
         kind (str): the shape that was read: "iso", "full", "monthday", "monyear",
-            "seasonyear", "rel", "recent", "ago", "year", "yearrange", "month", "weekday",
-            "day", "clock".
+            "seasonyear", "rel", "recent", "ago", "offset", "year", "yearrange", "month",
+            "weekday", "day", "clock".
         parts (dict[str, str | None]): the named pieces (``mon``, ``day``, ``year``, ``wd``,
             ``part``, ``shift``, ``what``, ``since``, ``future``, ``text``...); ``text`` is
             the date words as written, for ``dateparser``.
@@ -275,6 +275,9 @@ def _resolve(kind: str, parts: dict[str, str | None], base: dt.date | None) -> R
         return Resolved(_minus(base, n, what or "weeks"), base)
     if kind == "ago":
         return _ago(_count(parts.get("n")), what.rstrip("s"), base)
+    if kind == "offset":  # base: the day the story named before ("five days later")
+        sign = int(word_value((parts.get("part") or "").lower(), "offset") or 1)
+        return _ago(-sign * _count(parts.get("n")), what.rstrip("s"), base)
     if kind == "rel":
         return _relative(parts, part, base)
     return Resolved()
