@@ -114,6 +114,15 @@ def test_attribution_pattern_examples(row: object) -> None:
             "The mill closed in May and, according to the union, 300 jobs were lost.",
             [("union", "according to", "300 jobs were lost")],
         ),
+        # a relative clause on the name of "according to" is not reported
+        (
+            "Nine boats sank in the storm, according to harbour master Ivo Reyes, who urged crews to stay ashore.",
+            [("Ivo Reyes", "according to", "Nine boats sank in the storm")],
+        ),
+        (
+            "According to the guild, which represents 2,000 bakers, flour prices doubled.",
+            [("guild", "According to", "flour prices doubled")],
+        ),
         # a participle set off by commas describes its noun: the sentence is no report of its agent
         (
             "The audit, released by the council on Friday, found that 12 contracts were never tendered.",

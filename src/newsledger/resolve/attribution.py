@@ -403,6 +403,19 @@ class Attributor(ClosingCues):
                 a = min(a, min((c.left_edge.i for c in cue.children if c.dep_ == "mark"), default=a))
             if a <= lo:
                 lo = b + 1
+                while lo <= hi and self.parse[lo].is_punct:
+                    lo += 1
+                rel = self.parse[lo].head if lo <= hi and self.parse[lo].lower_ in ("who", "which", "whose") else None
+                if rel is not None and rel.dep_ == "relcl" and a <= rel.head.i <= b and rel.right_edge.i < hi \
+                        and self.parse[rel.right_edge.i + 1].is_punct:
+                    # "According to the union, which represents 3,000 dockers, the strike will go on"
+                    lo = rel.right_edge.i + 2
+                elif rel is not None and a > 1 and self.parse[a - 1].text == ",":
+                    # "Twenty died in the flood, according to Governor X, who insisted …": the parser
+                    # hung the phrase on the relative clause; it closes the clause before it
+                    s_start, _s_end, _root = sentence_of(self.parse, a)
+                    if any(t.pos_ in ("VERB", "AUX") for t in self.parse[s_start:a - 1]):
+                        lo, hi = s_start, a - 2
             elif b >= hi or head.i < a:
                 hi = a - 1
             elif not (self.parse[a - 1].text == "," and any(
