@@ -361,6 +361,16 @@ def test_facts_value_given_with_at_is_of_the_thing_assessed(sentence: str, head:
     assert figure.facts is not None and (figure.facts.head, figure.facts.action) == (head, None)
 
 
+@pytest.mark.parametrize(("sentence", "head"), [
+    ("The number of pupils without classrooms rose to 41,000.", "pupil"),
+    ("The total of arrests climbed to more than 90 overnight.", "arrest"),
+])
+def test_facts_figure_reached_by_a_counting_subject_is_of_what_it_counts(sentence: str, head: str) -> None:
+    ledger, _ = _ledger([sentence])
+    [figure] = ledger.quantities
+    assert figure.facts is not None and figure.facts.head == head
+
+
 def test_facts_at_a_place_is_no_assessment() -> None:
     ledger, _ = _ledger(["Police put up 300 barriers at the square."])
     [figure] = ledger.quantities

@@ -198,6 +198,9 @@ def test_figures_parts_and_times(row: Row) -> None:
     [
         # a verb of change between two values: two figures, each exact, not a range
         ("Inflation eased from 3.1% to 2.7% last month.", [("3.1%", 3.1, "exact"), ("2.7%", 2.7, "exact")]),
+        # "by" a change "to" the level it reached; "by 3% to 5%" stays a range
+        ("The count of open claims fell by 300 to 2,100.", [("300", 300, "exact"), ("2,100", 2100, "exact")]),
+        ("Rents rose by 4% to 6% in most districts.", [("4% to 6%", 4, "range")]),
         # a span of time after a change is no bound: "over four years" is four years
         ("Wages will rise 20% over four years.", [("20%", 20, "exact"), ("four years", 4, "exact")]),
         # where a change ended is a figure of its own, not the end of a range

@@ -101,7 +101,7 @@ def _action(verb: Token | None, noun: Token | None, extracted: str | None, span:
         if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for"):
             owner = tok.head.head
             if owner.pos_ == "NOUN" and not span.start <= owner.i < span.end and not owner.like_num and (
-                    owner.lemma_.lower() not in _VAGUE):
+                    owner.lemma_.lower() not in _VAGUE) and _counted(owner) is owner:
                 return owner.lemma_.lower()
     if verb is not None:
         goal = next((k for k in _kids(verb) if k.dep_ == "xcomp" and k.pos_ == "VERB"), None)
@@ -128,11 +128,26 @@ def _assessed(anchor: Token, verb: Token | None) -> Token | None:
     if at is None:
         return None
     thing = next((k for k in _kids(verb) if k.dep_ in ("dobj", "nsubjpass") and k.pos_ in ("NOUN", "PROPN")), None)
-    if thing is not None and thing.lemma_.lower() in first_column("counting_nouns.tsv"):
-        of = next((k for k in _kids(thing) if k.dep_ == "prep" and k.lower_ == "of"), None)
-        counted = next((k for k in _kids(of) if k.dep_ == "pobj"), None) if of is not None else None
-        thing = counted if counted is not None else thing
-    return thing
+    return _counted(thing) if thing is not None else None
+
+
+def _counted(noun: Token) -> Token:
+    """What a counting noun counts ("the number of protesters" → "protesters"); else the noun."""
+    if noun.lemma_.lower() not in first_column("counting_nouns.tsv"):
+        return noun
+    of = next((k for k in _kids(noun) if k.dep_ == "prep" and k.lower_ == "of"), None)
+    counted = next((k for k in _kids(of) if k.dep_ == "pobj"), None) if of is not None else None
+    return counted if counted is not None else noun
+
+
+def _counted_subject(verb: Token) -> Token | None:
+    """ "The number of pupils without classrooms rose to 41,000", "the total of arrests is 40":
+    the figure the verb reaches is of what its counting subject counts."""
+    subject = next((k for k in _kids(verb) if k.dep_ in ("nsubj", "nsubjpass") and k.pos_ == "NOUN"), None)
+    if subject is None:
+        return None
+    counted = _counted(subject)
+    return counted if counted is not subject else None
 
 
 def _head(noun: Token) -> str:
@@ -375,6 +390,8 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
     assessed = _assessed(anchor, verb)
     if assessed is not None:
         noun = assessed
+    if noun is None and verb is not None and anchor.i > verb.i:
+        noun = _counted_subject(verb)
     if noun is None and verb is not None and verb.lemma_.lower() in first_column("value_verbs.tsv"):
         # "tremors measuring 5.3", "its largest aftershock measured 4.8": the value is of a thing
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":

@@ -2,8 +2,8 @@
 
 A figure is one claim's number as the words allow it: "$4 billion to $4.5 billion" (a range
 of money), "between 200 and 300", "3.25% to 3.5%", "1 hour 45 minutes" (105 minutes),
-"at least 40", "10,000 or more". "fell from 3.1% to 2.7%" is two figures, each exact: a
-verb of change between two values is no range.
+"at least 40", "10,000 or more". "fell from 3.1% to 2.7%" and "rose by 12 to 47" are two
+figures each, exact: a verb of change between two values is no range.
 """
 
 from __future__ import annotations
@@ -168,8 +168,11 @@ def _join_range(doc: Doc, p: _Parts, b: Number, lo: int, hi: int, lex: QuantityL
         low = a.value * b.scale  # "between 4 and 5 million": the scale is the first's too
     if low > b.value:
         return False
-    if opener is not None and opener.lower_ == "from" and _changed(doc, opener, gap, lex):
-        p.change = True  # "fell from 3.1% to 2.7%": two figures
+    # "fell from 3.1% to 2.7%", "fell by 300 to 2,100": two figures; "rose by 3% to 5%" is a range
+    # (a change and the level it reached differ by far more)
+    by_change = opener is not None and opener.lower_ == "by" and b.value > 2 * low
+    if opener is not None and (opener.lower_ == "from" or by_change) and _changed(doc, opener, gap, lex):
+        p.change = True
         return False
     p.b, p.value = b, low
     p.last, p.end = q.last, q.end
