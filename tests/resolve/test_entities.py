@@ -165,6 +165,17 @@ def _entity_of(entities: list[Entity], alias: str) -> Entity:
             ["Tilden Shipping said the barge was insured. The company said it would pay."],
             "Tilden Shipping", "ORG", ("Tilden Shipping",),
         ),
+        # a given name's initial: the one full name it fits
+        (
+            ["Governor Ilka Brandt ordered an inquiry.", "I. Brandt, the governor, defended the operator."],
+            "Ilka Brandt", "PERSON", ("Ilka Brandt", "Governor Ilka Brandt", "I. Brandt"),
+        ),
+        # one organisation in British and American spelling
+        (
+            ["The Maritime Safety Organisation said two ships were lost.",
+             "The Maritime Safety Organization said the ships were insured."],
+            "Maritime Safety Organization", "ORG", ("Maritime Safety Organization", "Maritime Safety Organisation"),
+        ),
         # two people of one surname: a bare surname is the one named most recently before it
         (
             ["Anna Novak spoke first. Later, Tomas Novak arrived at the depot. Novak said the deal was done."],
@@ -198,6 +209,9 @@ def test_entities_merge(texts: list[str], canonical: str, etype: str, aliases: t
             ["Anna Novak spoke first. Later, Tomas Novak arrived at the depot. Novak said the deal was done."],
             ("Anna Novak", "Novak"),
         ),
+        # an initial that fits two full names joins neither
+        (["Ilka Brandt met Ivo Brandt.", "I. Brandt said the deal was done."], ("Ilka Brandt", "Ivo Brandt")),
+        (["Ilka Brandt met Ivo Brandt.", "I. Brandt said the deal was done."], ("Ivo Brandt", "I. Brandt")),
         # different people with similar names
         (["Officials said Kim Su Min arrived.", "Officials said Kim Su Jin arrived."], ("Kim Su Min", "Kim Su Jin")),
         (["Officials said Anna Orlan arrived.", "Officials said Ania Orlan arrived."], ("Anna Orlan", "Ania Orlan")),

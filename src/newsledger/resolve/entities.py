@@ -13,7 +13,8 @@ that a large corpus is never compared pair by pair:
 3. people's spelling variants: "Wrzesinsky" ↔ "Wrzesinskyy" (rapidfuzz, blocked by the first
    letters of the surname, same given name); with the same surname, given names compared
    after common transliteration swaps ("Aleksandr" ↔ "Alexander", data in translit.tsv);
-   and places' one-letter variants ("Velikoye" ↔ "Velikoe");
+   and places' one-letter variants ("Velikoye" ↔ "Velikoe"); a given name's initial joins the
+   one full name it fits ("T. Lind" → "Tomas Lind");
 4. a bare surname joins the full name it shortens, first within its own article, then
    across articles when only one full name fits ("Halvorsen" → "Erik Halvorsen");
 5. a short form of an organisation's name joins the one full name it shortens, first
@@ -158,6 +159,7 @@ def resolve_entities(docs: list[Document], mentions: list[Mention]) -> list[Enti
     named = _merge_same_key(b)
     _merge_acronyms(b)
     _merge_spelling_variants(b)
+    _merge_initialled_names(b)
     _merge_place_variants(b)
     _merge_bare_names(b)
     _merge_org_parts(b)
@@ -264,6 +266,26 @@ def _merge_spelling_variants(b: _Batch) -> None:
                 (na, ia), (nb, ib) = items[x], items[y]
                 if _same_person_name(na, nb):
                     b.uf.union(ia, ib)
+
+
+def _merge_initialled_names(b: _Batch) -> None:
+    """ "T. Lind" joins "Tomas Lind" when that is the only full name of the batch it fits (not
+    when "Tina Lind" is named too)."""
+    full: dict[tuple[str, str], set[int]] = defaultdict(set)  # (initial, surname) → full names
+    short: list[tuple[int, tuple[str, str]]] = []
+    for i, m in enumerate(b.ms):
+        # a full name the model typed as an organisation still counts as one that fits
+        toks = _tokens(m.text) if m.type in ("PERSON", "ORG") and not b.bare[i] else []
+        if len(toks) == 2 and toks[0][:1].isalpha():
+            key = (toks[0][0], toks[1])
+            if len(toks[0].rstrip(".")) > 1:
+                full[key].add(i)
+            elif m.type == "PERSON":
+                short.append((i, key))
+    for i, key in short:
+        roots = {b.uf.find(j): j for j in full.get(key, ())}
+        if len(roots) == 1 and b.ms[next(iter(roots.values()))].type == "PERSON":
+            b.uf.union(i, next(iter(roots)))
 
 
 def _merge_place_variants(b: _Batch) -> None:

@@ -33,6 +33,9 @@ class NameKey:
     stripped: bool = False
 
 
+_ISATION = re.compile(r"(?i)(i)s(ations?)\b")
+
+
 def normalize_name(name: str) -> str:
     """Casefold, no accents, straight apostrophes, one space, no possessive: "Norway’s" → "norway"."""
     name = " ".join(fold_accents(name).replace("’", "'").replace("‘", "'").split())
@@ -111,6 +114,8 @@ def name_key_of(m: Mention, lex: MentionLexicons, states: frozenset[str] = froze
             words.pop()
         if len(words) < len(surface.split()):
             return NameKey("fac:" + normalize_name(" ".join(words)))
+    if m.type == "ORG":  # "World Health Organisation" / "Organization": one name, two spellings
+        surface = _ISATION.sub(r"\1z\2", surface)
     entry = gazetteer_entry(lex, surface)
     if entry is not None:
         if normalize_name(surface) in states:
