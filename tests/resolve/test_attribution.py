@@ -295,3 +295,10 @@ def test_attribution_inverted_and_coordinated_speakers(text: str, expected: list
     found = [(s, c) for s, c, _content in _attributions(text)]
     for row in expected:
         assert row in found, found
+
+
+def test_an_ordinal_is_no_figure_that_makes_an_object_a_report() -> None:
+    """ "gave only her first name": "first" is no count; "gave a toll of 40" is a report."""
+    found = _attributions("A nurse, who gave only her first name, Ines, said the ward was full.")
+    assert [(s, c, x) for s, c, x in found if x is not None] == [("nurse", "said", "the ward was full")]
+    assert ("agency", "gave", "a toll of 40") in _attributions("The agency gave a toll of 40.")
