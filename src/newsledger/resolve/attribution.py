@@ -46,6 +46,7 @@ _CLOSERS = frozenset(_OPENERS)
 _POSSESSIVES = frozenset({"her", "his", "its", "their", "my", "our", "your"})
 # constructions whose speaker must be somebody (a name, a body, a role): "memos that
 # mention bribes" is no speech
+_UNIT_SIGNS = frozenset({"%", "‰", "°"})  # signs a reported clause may end with
 _ANIMATE_ONLY = frozenset({"speaker_relative"})
 # constructions that only bring in a cue closing its report: its speaker is the phrase after the
 # report's comma (``_trailing_subject``), never what the pattern points at
@@ -547,9 +548,13 @@ class Attributor(ClosingCues):
 
     def _trimmed(self, lo: int, hi: int) -> tuple[int, int] | None:
         p = self.parse
-        while lo <= hi and (p[lo].is_punct or p[lo].is_space or p[lo].lower_ in _TRIM_WORDS):
+
+        def loose(t: Token) -> bool:  # "%" is punctuation to spaCy, but part of "fell by 8%"
+            return (t.is_punct and t.text not in _UNIT_SIGNS) or t.is_space or t.lower_ in _TRIM_WORDS
+
+        while lo <= hi and loose(p[lo]):
             lo += 1
-        while hi >= lo and (p[hi].is_punct or p[hi].is_space or p[hi].lower_ in _TRIM_WORDS):
+        while hi >= lo and loose(p[hi]):
             if p[hi].text in _CLOSERS and _OPENERS[p[hi].text] in self.doc.text[p[lo].idx:p[hi].idx]:
                 break  # 'the hull was in "fair shape"': a closing mark whose opening one is kept
             hi -= 1

@@ -257,10 +257,18 @@ class Referents:
             # two bodies speaking, "the company" could be either: it stays a description)
             here = self.sentence_of(phrase.head)
             spoke = {sp.phrase.text: sp.phrase for sp in spoken if sp.at < phrase.head and sp.phrase.kind == "org"
-                     and self.sentence_of(sp.at) >= here - ORG_SENTENCES}
+                     and self.sentence_of(sp.at) >= here - ORG_SENTENCES
+                     and not self._other_kind(sp.phrase.text, endings)}
             if len(spoke) == 1:
                 return next(iter(spoke.values()))
         return None
+
+    def _other_kind(self, name: str, endings: set[str] | frozenset[str]) -> bool:
+        """A name that shows a kind of body other than the description's: "the operator" after
+        "the coast guard said" is not the coast guard."""
+        last = name.lower().split()[-1] if name.split() else ""
+        kinds = self.lex.groups | self.lex.roles | _org_descriptions() | load_org_synonyms().keys()
+        return last in kinds and last not in endings
 
     def _fullest(self, n: _Named) -> Phrase:
         """The fullest name written for this body up to here ("the Federation" → its full name)."""

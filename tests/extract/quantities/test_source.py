@@ -29,6 +29,11 @@ SOURCES = [
     ("The Tessel rail company has confirmed that dozens of its carriages were repainted in Varno.",
      "Tessel rail company", False),
     ("Mayor Ilse Brandt confirmed that 17 people had died.", "Ilse Brandt", False),
+    # a percentage ending the reported clause is still inside it
+    ("Harlow Mills said its sales fell by 8%.", "Harlow Mills", False),
+    # "the operator" after another body spoke is not that body
+    ("The ferry was held in port, the coast guard said. The boat had 150 passengers on board, according "
+     "to the operator.", "operator", False),
     ("At least 30 people died in the fire, Chief Inspector Lena Voss told reporters.", "Lena Voss", False),
     ('Governor Piet Maas said, "We evacuated about 5,000 residents from the coast."', "Piet Maas", False),
     ("Heavy rain displaced 2,500 people, the regional emergency service said.", "regional emergency service", False),
