@@ -160,7 +160,8 @@ class Facts:
         period: the time words of the claim's clause ("in 1996", "last summer"); period_start,
             period_end: the calendar interval they allow, when known.
         negated: the statement's predicate is negated; modality: its modal ("could", "would").
-        figures: the numbers a statement gives ("a 54-year-old man" → 54).
+        figures: the numbers a statement gives ("a 54-year-old man" → 54); estimates: the
+            intervals of those it gives as bounds or estimates ("at least 20 died" → (20, None)).
         context: lemmas of the content words of the claim's sentence and its neighbours.
         via: outlets the claim is credited through ("told The Washington Post", "according to Harbour Wire").
         days_per_unit: for a figure giving how long a named happening lasted ("a 40-day walkout",
@@ -181,6 +182,7 @@ class Facts:
     negated: bool = False
     modality: str | None = None
     figures: tuple[float, ...] = ()
+    estimates: tuple[tuple[float | None, float | None], ...] = ()
     context: tuple[str, ...] = ()
     via: tuple[str, ...] = ()
     days_per_unit: float | None = None

@@ -78,6 +78,15 @@ def test_grouping_same_quake_agrees_and_its_second_quake_apart() -> None:
     assert len(groups) == 1 and groups[0].status == "agree"
 
 
+def test_grouping_statements_with_a_bound_and_a_figure_inside_it_are_compatible() -> None:
+    ledger, _items = _ledger([
+        "At least 14 miners died when the Harl pit flooded on Sunday, the mines inspectorate said.",
+        "Seventeen miners were killed when the Harl pit flooded on Sunday, the mines inspectorate said."])
+    statements = [g for g in ledger.groups if g.members[0].startswith("q-")]
+    assert [g.status for g in statements] == ["compatible"]
+    assert "14+" in statements[0].why and "17" in statements[0].why
+
+
 def test_grouping_statements_with_other_figures_never_agree() -> None:
     ledger, items = _ledger([
         "The county emergency office said about 200 homes were destroyed by the wildfire near Castleford.",

@@ -5,9 +5,11 @@ facts (``extract/facts/statements.py``). They conflict when one denies what the 
 asserts (the same predicate, one negated), when their predicates are opposites
 (``opposite_predicates.tsv``: "stay" / "lift"), when they give different figures for one
 thing ("a 52-year-old man" / "a 54-year-old man") or times that cannot meet. They are
-compatible when one says may or would where the other says is, when their wording differs
-beyond one quoting the other in part, or when their predicates differ (each tells of its own
-happening; a light verb, ``light_verbs.tsv``, tells of none); they agree only when the content matches.
+compatible when their figures differ but a bound, an estimate or a different happening lets
+both hold ("at least 20 died" / "23 were killed"), when one says may or would where the other
+says is, when their wording differs beyond one quoting the other in part, or when their
+predicates differ (each tells of its own happening; a light verb, ``light_verbs.tsv``, tells of
+none); they agree only when the content matches.
 Who said them never makes them agree.
 """
 
@@ -48,6 +50,33 @@ def _who(q: Quote) -> str:
     return q.speaker or "an unnamed source"
 
 
+Interval = tuple[float | None, float | None]
+
+
+def _intervals(f: Facts) -> frozenset[Interval]:
+    """A statement's figures as intervals: exact ones as points, bounds and estimates as given."""
+    return frozenset([(x, x) for x in f.figures] + list(f.estimates))
+
+
+def _meet(x: Interval, y: Interval) -> bool:
+    lo = max(v for v in (x[0], y[0], float("-inf")) if v is not None)
+    hi = min(v for v in (x[1], y[1], float("inf")) if v is not None)
+    return lo <= hi
+
+
+def _shown(intervals: frozenset[Interval]) -> str:
+    def one(x: Interval) -> str:
+        lo, hi = x
+        if lo is not None and lo == hi:
+            return format_number(lo)
+        if hi is None:
+            return f"{format_number(lo or 0)}+"
+        if lo is None:
+            return f"up to {format_number(hi)}"
+        return f"{format_number(lo)}–{format_number(hi)}"
+    return ", ".join(one(x) for x in sorted(intervals, key=lambda x: (x[0] or 0, x[1] or 0)))
+
+
 def _pair(a: Quote, b: Quote, fa: Facts, fb: Facts) -> tuple[Status, str] | None:
     """The verdict on two statements, when it is not agreement."""
     pa, pb = canon(fa.action or ""), canon(fb.action or "")
@@ -61,6 +90,17 @@ def _pair(a: Quote, b: Quote, fa: Facts, fb: Facts) -> tuple[Status, str] | None
         shown_b = ", ".join(format_number(x) for x in fb.figures)
         return "conflict", (f"{_who(a)} gives {shown_a} and {_who(b)} gives {shown_b} on one matter: "
                             f"{_short(a)} against {_short(b)}")
+    given_a, given_b = _intervals(fa), _intervals(fb)
+    if given_a and given_b and given_a != given_b:
+        shown_a, shown_b = _shown(given_a), _shown(given_b)
+        if (pa == pb or not pa or not pb) and not any(_meet(x, y) for x in given_a for y in given_b):
+            # "about 200 homes were destroyed" / "more than 300 homes were destroyed"
+            return "conflict", (f"{_who(a)} gives {shown_a} and {_who(b)} gives {shown_b} on one matter: "
+                                f"{_short(a)} against {_short(b)}")
+        # a bound or an estimate that takes the other figure in ("at least 20" / 23), or figures of
+        # different happenings: never the same statement, though both can hold
+        return "compatible", (f"{_who(a)} gives {shown_a} and {_who(b)} gives {shown_b}: {_short(a)} and "
+                              f"{_short(b)} differ in their figures but can both hold")
     if fa.period_start and fb.period_start and fa.period_end and fb.period_end and (
             fa.period_end < fb.period_start or fb.period_end < fa.period_start):
         return "conflict", f"'{fa.period}' cannot be '{fb.period}'"

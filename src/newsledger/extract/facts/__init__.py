@@ -70,7 +70,9 @@ def attach_facts(
     def via(x: Quote | Quantity) -> tuple[str, ...]:
         return outlets_via(doc, x.start, x.end)
 
-    out_q = [dataclasses.replace(q, facts=dataclasses.replace(statement_facts(q, setting), via=via(q)))
+    # a bound or an estimate ("at least 20", "about 200") is no figure a statement can be held to
+    inexact = [(n.start, n.end, n.low, n.high) for n in quantities if n.doc == doc.id and n.qualifier != "exact"]
+    out_q = [dataclasses.replace(q, facts=dataclasses.replace(statement_facts(q, setting, inexact), via=via(q)))
              if q.doc == doc.id and q.kind == "statement" else q for q in quotes]
     out_n = [dataclasses.replace(n, facts=dataclasses.replace(figure_facts(n, setting), via=via(n)))
              if n.doc == doc.id else n for n in quantities]

@@ -8,11 +8,14 @@ A predicate "be" with a complement takes the complement ("the order would stay i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import islice
 
 from spacy.tokens import Span, Token
 
 from ...model import Facts, Quote
+from ..quantities.lexicon import load_quantity_lexicons
+from ..quantities.numbers import read_numbers
 from .setting import Setting, content_lemma
 
 __all__ = ["statement_facts"]
@@ -42,20 +45,15 @@ def _predicate(span: Span) -> Token | None:
     return head
 
 
-def _number(tok: Token) -> float | None:
-    text = tok.text.replace(",", "")
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def statement_facts(q: Quote, setting: Setting) -> Facts:
+def statement_facts(q: Quote, setting: Setting,
+                    inexact: Sequence[tuple[int, int, float | None, float | None]] = ()) -> Facts:
     """The facts of one statement (see the module docstring).
 
     Args:
         q (Quote): the statement.
         setting (Setting): the document's places, times and words per sentence.
+        inexact: the document's figures that are bounds or estimates ("at least 20"), as
+            (start, end, low, high): their numbers are the statement's estimates, not figures.
     Returns:
         Facts: e.g. for "the order would stay in place": action "stay", modality "would".
     """
@@ -81,10 +79,22 @@ def statement_facts(q: Quote, setting: Setting) -> Facts:
             if kid.dep_ in ("dobj", "attr") and any(k.lower_ in _NEGATIONS for k in _kids(kid)):
                 negated = True  # "there will be no strike"
     terms = tuple(dict.fromkeys(w for t in span if (w := content_lemma(t))))
-    figures = tuple(n for t in span if t.like_num and (n := _number(t)) is not None)
+    # digits and number words ("Twenty-three people were killed"); a small count in words
+    # ("one of them") is no figure
+    numbers = [n for n in read_numbers(parse, span.start, span.end, load_quantity_lexicons())
+               if n.value is not None and n.kind == "count" and not n.small]
+    figures: list[float] = []
+    estimates: list[tuple[float | None, float | None]] = []
+    for n in numbers:
+        around = next(((lo, hi) for a, b, lo, hi in inexact if a <= n.start < b), None)
+        if around is not None:
+            estimates.append(around)
+        elif n.value is not None:
+            figures.append(n.value)
     where = setting.of(q.start, [pred] if pred is not None else list(span[:1]))
     return Facts(
         terms=terms, head=head, action=pred.lemma_.lower() if pred is not None else None,
         places=where.places, period=where.period, period_start=where.period_start, period_end=where.period_end,
-        negated=negated, modality=modality, figures=figures, context=where.context,
+        negated=negated, modality=modality, figures=tuple(figures), estimates=tuple(dict.fromkeys(estimates)),
+        context=where.context,
     )
