@@ -58,6 +58,10 @@ def _with(ledger: Ledger, items: dict[str, Quote | Quantity | Event], *words: st
         (["Halden Corp said fourth quarter sales rose 2% to $11.1bn, helped by demand for its cable services.",
           "Norbrook Motors said fourth quarter sales rose 9% to $3.2bn as car exports picked up."],
          "2%", "9%"),
+        # a capacity is not a count
+        (["The barge was carrying about 300 people when it sank near Tolmin, officials said.",
+          "The barge was licensed to carry 180 passengers, the river authority said."],
+         "about 300 people", "180 passengers"),
         # a projection is not a count
         (["At least 212 people were killed in the floods, the ministry said.",
           "A university model projected the death toll could top 3,000 people."],

@@ -441,6 +441,11 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
     if not refs and (reporter := _own_measure_owner(noun, measure_tokens, verb)) is not None:
         refs = [reporter]
     modal = next((k.lower_ for k in _kids(verb) if k.tag_ == "MD"), None) if verb is not None else None
+    if modal is None and verb is not None and verb.dep_ in ("xcomp", "advcl", "pcomp") and (
+            verb.head.lemma_.lower() in first_column("capacity_words.tsv")
+            or (verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in first_column("capacity_words.tsv"))):
+        # "licensed to carry 120 passengers", "capable of producing 300 cars": what may be, not what was
+        modal = verb.head.head.lemma_.lower() if verb.dep_ == "pcomp" else verb.head.lemma_.lower()
     own = [t for t in (anchor, noun, verb) if t is not None]
     where = setting.of(q.start, own)
     return Facts(
