@@ -133,6 +133,12 @@ def test_attribution_pattern_examples(row: object) -> None:
             "The audit, released by the council on Friday, found that 12 contracts were never tendered.",
             [("council", "found", "12 contracts were never tendered")],
         ),
+        # a country acting in a clause after the report is the writer's news, not the report
+        (
+            "Interior Minister Eda Sorn vowed the gunmen would answer to a judge, and the country has asked two "
+            "neighbours for help.",
+            [("Eda Sorn", "vowed", "the gunmen would answer to a judge")],
+        ),
         # a second verb of speech coordinated inside the report is the reporter's next statement
         (
             "The ministry said that the bridge was closed and told reporters it would reopen in May.",

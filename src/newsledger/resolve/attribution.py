@@ -190,6 +190,8 @@ class Attributor(ClosingCues):
             found: list[tuple[Phrase, str]] = []
             for m in (m for m in speakers if m.rank == rank):
                 author = self._author(self.parse[m.target])
+                if author is None and self._finding_document(self.parse[m.target], tok):
+                    author = self.parse[m.target]  # "An internal audit found …": the audit gives it
                 candidate = noun_phrase(author, self.lex) if author is not None else None
                 if candidate is not None and m.pattern in _ANIMATE_ONLY and not self.animate(candidate):
                     candidate, rejected = None, True
@@ -360,7 +362,7 @@ class Attributor(ClosingCues):
             return tok
         for child in tok.children:
             if child.dep_ == "poss":
-                return child
+                return self._owner_in_sentence(child) if child.lower_ in ("its", "their") else child
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "in"):
                 for obj in child.children:
@@ -373,6 +375,26 @@ class Attributor(ClosingCues):
                             if obj.dep_ == "pobj":
                                 return obj
         return None
+
+    def _finding_document(self, noun: Token, cue: Token) -> bool:
+        """A document nobody is named for that finds or shows what it reports ("An internal audit
+        found …", "A study published on Monday shows …"): it is the source. Not a statement that
+        "said" (its author may be named elsewhere), not "the report" (one named before)."""
+        return (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == cue.i
+                and noun.lemma_.lower() in self.cue_lexicons.report_nouns
+                and cue.lemma_.lower() not in self.cue_lexicons.speech_verbs
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children))
+
+    def _owner_in_sentence(self, pronoun: Token) -> Token:
+        """ "The network's insurance covers €25m, according to its annual report": a body that
+        owns something earlier in the same sentence is what "its" stands for; else the pronoun."""
+        s_start, _s_end, _root = sentence_of(self.parse, pronoun.i)
+        for k in range(pronoun.i - 1, s_start - 1, -1):
+            t = self.parse[k]
+            if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN") and (
+                    t.pos_ == "PROPN" or t.lemma_.lower() in self.lex.groups):
+                return t
+        return pronoun
 
     def _content_span(self, cue: Token, m: CueMatch) -> tuple[int, int] | None:
         """Character span of the reported words a content construction points at."""

@@ -29,6 +29,11 @@ SOURCES = [
     ("The Tessel rail company has confirmed that dozens of its carriages were repainted in Varno.",
      "Tessel rail company", False),
     ("Mayor Ilse Brandt confirmed that 17 people had died.", "Ilse Brandt", False),
+    # a document nobody is named for that finds what it reports is the source
+    ("A safety review published on Friday found 22 cranes without valid checks.", "safety review", False),
+    # "its" on a report noun: the body that owns something earlier in the sentence
+    ("The ministry said schools were shut. Tarvel Ferries' fleet is insured for up to 9 million euros, according "
+     "to its annual report.", "Tarvel Ferries", False),
     # a percentage ending the reported clause is still inside it
     ("Harlow Mills said its sales fell by 8%.", "Harlow Mills", False),
     # "the operator" after another body spoke is not that body
