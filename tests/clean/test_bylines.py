@@ -81,6 +81,11 @@ def test_dash_byline(line: str, expected: tuple[str, str] | None) -> None:
         ("Monday Morning", None),
         ("Jane", None),
         ("Fire crews at the quay", None),
+        # the name, then its outlet or role after a comma or a bar
+        ("Mara Lind, Quay Gazette", "Mara Lind"),
+        ("Mara Lind | Transport Editor", "Mara Lind"),
+        ("Mara Lind, March 3", None),  # a date line
+        ("Smoke rose, crews said", None),
     ],
 )
 def test_find_bare_name(line: str, expected: str | None) -> None:

@@ -26,6 +26,11 @@ _BARE_NAME = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|{_PARTICLE})){{1,3}}")
 _AFTER = r"(?:\s*[,|–—-]\s*(?:[^\s\"“”.!?]+\s*){1,6})?"
 
 
+# a name on a byline line, then after a comma or a bar its outlet or role, capitalised
+_NAME_AND_CREDIT = re.compile(
+    r"(?P<name>[^,|]+?)\s*[,|]\s*(?P<credit>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|the|and|for)){0,5})")
+
+
 @cache
 def byline_cues() -> frozenset[str]:
     """The words that open a byline ("by", "written by"), lower case."""
@@ -102,9 +107,16 @@ def find_bare_name(line: str) -> str | None:
     print "Jane Doe" above "Jun 7, 2024"); the caller checks that. A name that ends like an
     outlet ("Harbour News") or holds a month or weekday is no name.
 
-    Example: ``find_bare_name("Jane R. Doe")`` → ``"Jane R. Doe"``; ``find_bare_name("World News")`` → None.
+    A name may be followed by its outlet or role after a comma or a bar ("Jane Doe, Harbour
+    Post"). Example: ``find_bare_name("Jane R. Doe")`` → ``"Jane R. Doe"``;
+    ``find_bare_name("World News")`` → None.
     """
     stripped = line.strip()
+    credited = _NAME_AND_CREDIT.fullmatch(stripped)
+    if credited is not None:  # "Jane Doe, Harbour Post", "Jane Doe | Energy Editor"
+        if any(w.lower().strip(".") in _not_name_words() for w in credited.group("credit").split()):
+            return None  # "Jane Doe, March 3": a date line
+        stripped = credited.group("name")
     if not _BARE_NAME.fullmatch(stripped):
         return None
     words = stripped.split()
