@@ -121,6 +121,9 @@ MONEY_AND_RATES: list[Row] = [
 
 # fractions, multiples, durations, compound adjectives, lengths
 PARTS_AND_TIMES: list[Row] = [
+    # one unit of time under a bound is a figure
+    ("The blackout lasted more than an hour.", "more than an hour", 1, 1, None, "more_than", None, "hour"),
+    ("The barge sat idle for over a year.", "over a year", 1, 1, None, "more_than", None, "sat year"),
     ("Three-quarters of the members backed the deal.",
      "Three-quarters of the members", 0.75, 0.75, 0.75, "exact", None, "members backed deal"),
     ("A third of voters stayed home.",

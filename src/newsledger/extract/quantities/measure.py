@@ -182,7 +182,11 @@ def _counted(doc: Doc, fig: Figure, anchor: Token, hi: int,
     if anchor.dep_ in _MODIFIERS | {"nummod", "quantmod", "appos", "preconj"} and head.pos_ not in _NOUNS and (
             head.dep_ in ("amod", "compound", "nmod") and fig.last < head.head.i <= fig.last + _MAX_NOUN_GAP):
         head = head.head  # "three dozen stranded climbers", "the powerful 5.3 … tremors" (parsed on the adjective)
-    if anchor.dep_ in _MODIFIERS | {"nummod", "quantmod", "appos", "preconj"} and head.pos_ in _NOUNS and (
+    # "more than an hour": the article that stands for one is its noun's determiner
+    counting = _MODIFIERS | {"nummod", "quantmod", "appos", "preconj"}
+    if anchor.lower_ in ("a", "an"):
+        counting = counting | {"det"}
+    if anchor.dep_ in counting and head.pos_ in _NOUNS and (
             fig.last < head.i <= fig.last + _MAX_NOUN_GAP):
         noun = head
         # "a 40-day walkout", "a 9 percent pay rise", "a $1.7bn donors' aid package": the noun
