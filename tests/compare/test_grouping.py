@@ -384,6 +384,24 @@ def test_facts_figure_reached_by_a_counting_subject_is_of_what_it_counts(sentenc
     assert figure.facts is not None and figure.facts.head == head
 
 
+@pytest.mark.parametrize(("sentence", "action"), [
+    ("The evacuation of 300 residents began at dawn.", "evacuation"),
+    ("The homes of 40 families were flooded.", "flood"),  # a thing "of" the count is no action
+])
+def test_facts_a_noun_the_count_is_of_is_its_action_only_when_it_names_a_happening(sentence: str,
+                                                                                    action: str) -> None:
+    ledger, _ = _ledger([sentence])
+    [figure] = ledger.quantities
+    assert figure.facts is not None and figure.facts.action == action
+
+
+def test_facts_past_possibility_is_a_count_not_a_projection() -> None:
+    ledger, _ = _ledger(["Up to 40 people may have died in the blaze.", "The toll could top 3,000 by May."])
+    may, could = ledger.quantities
+    assert may.facts is not None and may.facts.modality is None
+    assert could.facts is not None and could.facts.modality == "could"
+
+
 def test_facts_at_a_place_is_no_assessment() -> None:
     ledger, _ = _ledger(["Police put up 300 barriers at the square."])
     [figure] = ledger.quantities

@@ -14,6 +14,7 @@ several ("a second tremor with a magnitude of 4.8" → mark "second").
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
@@ -101,7 +102,8 @@ def _action(verb: Token | None, noun: Token | None, extracted: str | None, span:
         if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for"):
             owner = tok.head.head
             if owner.pos_ == "NOUN" and not span.start <= owner.i < span.end and not owner.like_num and (
-                    owner.lemma_.lower() not in _VAGUE) and _counted(owner) is owner:
+                    owner.lemma_.lower() not in _VAGUE) and _counted(owner) is owner and (
+                    tok.head.lower_ == "for" or _of_action(owner)):
                 return owner.lemma_.lower()
     if verb is not None:
         goal = next((k for k in _kids(verb) if k.dep_ == "xcomp" and k.pos_ == "VERB"), None)
@@ -114,6 +116,23 @@ def _action(verb: Token | None, noun: Token | None, extracted: str | None, span:
             return verb.lemma_.lower()
         return None
     return extracted if extracted and not _incidental(extracted) else None
+
+
+_ACTION_ENDINGS = ("tion", "sion", "ment", "ure", "al", "ing")
+
+
+def _of_action(noun: Token) -> bool:
+    """A noun that names a happening ("the evacuation of 300 residents") or a group ("teams of a
+    dozen rescuers"), not a thing ("the personal data of 410,000 patients", "the homes of 40 families")."""
+    lemma = noun.lemma_.lower()
+    return lemma in first_column("event_nouns.tsv") or (len(lemma) > 5 and lemma.endswith(_ACTION_ENDINGS)) or (
+        lemma in _collectives())  # "teams of a dozen rescuers": the size of each team, not all of them
+
+
+@cache
+def _collectives() -> frozenset[str]:
+    """Nouns of groups ("team", "crew", "union": ``speaker_nouns.tsv``)."""
+    return frozenset(row[0] for row in table("speaker_nouns.tsv") if len(row) > 1 and row[1] == "group")
 
 
 def _assessed(anchor: Token, verb: Token | None) -> Token | None:
@@ -441,6 +460,10 @@ def figure_facts(q: Quantity, setting: Setting) -> Facts:
     if not refs and (reporter := _own_measure_owner(noun, measure_tokens, verb)) is not None:
         refs = [reporter]
     modal = next((k.lower_ for k in _kids(verb) if k.tag_ == "MD"), None) if verb is not None else None
+    if modal is not None and verb is not None and any(k.lemma_ == "have" and k.dep_ == "aux" for k in _kids(verb)):
+        # "600,000 patients may have had their records stolen": a count of what happened, uncertain,
+        # not a projection ("could top 3,000"); it is compared with the counts
+        modal = None
     if modal is None and verb is not None and verb.dep_ in ("xcomp", "advcl", "pcomp") and (
             verb.head.lemma_.lower() in first_column("capacity_words.tsv")
             or (verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in first_column("capacity_words.tsv"))):
