@@ -128,6 +128,11 @@ def test_attribution_pattern_examples(row: object) -> None:
             "Harlow Mills said its sales fell by 8%.",
             [("Harlow Mills", "said", "its sales fell by 8%")],
         ),
+        # a name ending in a report noun is a body, not a report nobody is named for
+        (
+            "The Coastal Survey, a regional science agency, estimated that the toll could top 500.",
+            [("Coastal Survey", "estimated", "the toll could top 500")],
+        ),
         # a participle set off by commas describes its noun: the sentence is no report of its agent
         (
             "The audit, released by the council on Friday, found that 12 contracts were never tendered.",

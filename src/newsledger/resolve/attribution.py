@@ -358,8 +358,8 @@ class Attributor(ClosingCues):
         """For a thing said ("a statement from the ministry", "his words"), who said it.
 
         None when the text names nobody for it ("A statement said …")."""
-        if tok.lemma_.lower() not in self.cue_lexicons.report_nouns:
-            return tok
+        if tok.lemma_.lower() not in self.cue_lexicons.report_nouns or tok.pos_ == "PROPN":
+            return tok  # "the Coastal Survey estimated": a name, not a survey
         for child in tok.children:
             if child.dep_ == "poss":
                 return self._owner_in_sentence(child) if child.lower_ in ("its", "their") else child
