@@ -133,6 +133,21 @@ def test_attribution_pattern_examples(row: object) -> None:
             "The Coastal Survey, a regional science agency, estimated that the toll could top 500.",
             [("Coastal Survey", "estimated", "the toll could top 500")],
         ),
+        # a "with" clause whose verb of speech has its own subject is another's statement
+        (
+            "The union said wages had fallen, with members saying they could not pay rent.",
+            [("union", "said", "wages had fallen"), ("members", "saying", "they could not pay rent")],
+        ),
+        (
+            "Police said the crowd broke through the barrier, with the organisers insisting the march had been "
+            "peaceful.",
+            [("Police", "said", "the crowd broke through the barrier"),
+             ("organisers", "insisting", "the march had been peaceful")],
+        ),
+        (
+            "Officials said 40 homes were lost, with hundreds more damaged.",
+            [("Officials", "said", "40 homes were lost, with hundreds more damaged")],
+        ),
         # a participle set off by commas describes its noun: the sentence is no report of its agent
         (
             "The audit, released by the council on Friday, found that 12 contracts were never tendered.",
