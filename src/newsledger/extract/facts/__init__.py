@@ -70,7 +70,7 @@ def attach_facts(
     def via(x: Quote | Quantity) -> tuple[str, ...]:
         return outlets_via(doc, x.start, x.end)
 
-    # a bound or an estimate ("at least 20", "about 200") is no figure a statement can be held to
+    # a bound or an estimate ("at least 20", "about 200") is a statement's estimate, not its figure
     inexact = [(n.start, n.end, n.low, n.high) for n in quantities if n.doc == doc.id and n.qualifier != "exact"]
     out_q = [dataclasses.replace(q, facts=dataclasses.replace(statement_facts(q, setting, inexact), via=via(q)))
              if q.doc == doc.id and q.kind == "statement" else q for q in quotes]

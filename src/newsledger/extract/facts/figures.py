@@ -14,7 +14,6 @@ several ("a second tremor with a magnitude of 4.8" → mark "second").
 
 from __future__ import annotations
 
-from functools import cache
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ...lexicons import first_column, table, word_list
 from ...meaning import canon, harm_of
 from ...model import Facts, Quantity
+from ...resolve.phrases import load_phrase_lexicons
 from .setting import Setting, content_lemma
 
 __all__ = ["figure_facts"]
@@ -126,13 +126,7 @@ def _of_action(noun: Token) -> bool:
     dozen rescuers"), not a thing ("the personal data of 410,000 patients", "the homes of 40 families")."""
     lemma = noun.lemma_.lower()
     return lemma in first_column("event_nouns.tsv") or (len(lemma) > 5 and lemma.endswith(_ACTION_ENDINGS)) or (
-        lemma in _collectives())  # "teams of a dozen rescuers": the size of each team, not all of them
-
-
-@cache
-def _collectives() -> frozenset[str]:
-    """Nouns of groups ("team", "crew", "union": ``speaker_nouns.tsv``)."""
-    return frozenset(row[0] for row in table("speaker_nouns.tsv") if len(row) > 1 and row[1] == "group")
+        lemma in load_phrase_lexicons().groups)  # "teams of a dozen rescuers": each team's size, not all of them
 
 
 def _assessed(anchor: Token, verb: Token | None) -> Token | None:
