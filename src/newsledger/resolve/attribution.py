@@ -354,6 +354,11 @@ class Attributor(ReportedWords):
             if child.dep_ == "poss":
                 return self._owner_in_sentence(child) if child.lower_ in ("its", "their") else child
         for child in tok.children:
+            # "a police statement", "a UN report": the body named before the noun wrote it
+            if child.dep_ == "compound" and child.i < tok.i and (
+                    child.pos_ == "PROPN" or child.lemma_.lower() in self.lex.groups):
+                return child
+        for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "in"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":

@@ -29,6 +29,8 @@ SOURCES = [
     ("The Tessel rail company has confirmed that dozens of its carriages were repainted in Varno.",
      "Tessel rail company", False),
     ("Mayor Ilse Brandt confirmed that 17 people had died.", "Ilse Brandt", False),
+    # a body named before a report noun wrote it
+    ("According to a police statement, three people were arrested.", "police", False),
     # a document nobody is named for that finds what it reports is the source
     ("A safety review published on Friday found 22 cranes without valid checks.", "safety review", False),
     # "its" on a report noun: the body that owns something earlier in the sentence
