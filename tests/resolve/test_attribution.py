@@ -130,8 +130,8 @@ def test_attribution_pattern_examples(row: object) -> None:
         ),
         # a name ending in a report noun is a body, not a report nobody is named for
         (
-            "The Coastal Survey, a regional science agency, estimated that the toll could top 500.",
-            [("Coastal Survey", "estimated", "the toll could top 500")],
+            "The Northern Weather Survey said on Friday that rainfall had doubled.",
+            [("Northern Weather Survey", "said", "rainfall had doubled")],
         ),
         # a "with" clause whose verb of speech has its own subject is another's statement
         (
@@ -155,9 +155,8 @@ def test_attribution_pattern_examples(row: object) -> None:
         ),
         # a country acting in a clause after the report is the writer's news, not the report
         (
-            "Interior Minister Eda Sorn vowed the gunmen would answer to a judge, and the country has asked two "
-            "neighbours for help.",
-            [("Eda Sorn", "vowed", "the gunmen would answer to a judge")],
+            "The president promised the economy would grow, and the country has signed a loan deal with two banks.",
+            [("president", "promised", "the economy would grow")],
         ),
         # a second verb of speech coordinated inside the report is the reporter's next statement
         (

@@ -52,7 +52,7 @@ class ReportedWords(ClosingCues):
         """ "…, with the guards stating the attacks were a warning": the words after a participle
         cue with its own subject, to the end of its "with" clause, when the parser gave it no
         clause (it may hang the clause's verb above the cue)."""
-        if cue.tag_ != "VBG" or not (any(c.dep_ == "nsubj" for c in cue.children) or _on_noun(cue)):
+        if not _speaking_participle(cue):
             return None
         up = cue
         for _ in range(3):
@@ -210,8 +210,8 @@ class ReportedWords(ClosingCues):
             # "…fired 200 missiles, with the guards stating the attacks were …": a "with" clause whose
             # verb of speech has a subject of its own is another's statement
             if after_cue and p[k].lower_ == "with" and p[k - 1].text == "," and any(
-                    t.tag_ == "VBG" and t.lemma_.lower() in self.cue_lexicons.speech_verbs
-                    and (any(c.dep_ == "nsubj" for c in t.children) or _on_noun(t)) for t in p[k + 1:hi + 1]):
+                    _speaking_participle(t) and t.lemma_.lower() in self.cue_lexicons.speech_verbs
+                    for t in p[k + 1:hi + 1]):
                 hi = k - 2
                 break
             # "…said the bridge was closed and told reporters it would reopen": a verb of speech
@@ -263,9 +263,11 @@ class ReportedWords(ClosingCues):
         return p[lo].idx, p[hi].idx + len(p[hi].text)
 
 
-def _on_noun(cue: Token) -> bool:
-    """A participle cue on the noun that speaks through it ("with the organisers insisting …")."""
-    return cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i
+def _speaking_participle(cue: Token) -> bool:
+    """A participle with a speaker of its own: its subject ("with the guards stating …") or the
+    noun it hangs on ("with the organisers insisting …")."""
+    on_noun = cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i
+    return cue.tag_ == "VBG" and (on_noun or any(c.dep_ == "nsubj" for c in cue.children))
 
 
 def _quote_depth(parse: Doc) -> list[int]:

@@ -34,8 +34,8 @@ SOURCES = [
     # a document nobody is named for that finds what it reports is the source
     ("A safety review published on Friday found 22 cranes without valid checks.", "safety review", False),
     # "its" on a report noun: the body that owns something earlier in the sentence
-    ("The ministry said schools were shut. Tarvel Ferries' fleet is insured for up to 9 million euros, according "
-     "to its annual report.", "Tarvel Ferries", False),
+    ("The ministry said schools were shut. Kessel Mining's profit fell to 40 million euros, according to its "
+     "annual report.", "Kessel Mining", False),
     # a percentage ending the reported clause is still inside it
     ("Harlow Mills said its sales fell by 8%.", "Harlow Mills", False),
     # "the operator" after another body spoke is not that body

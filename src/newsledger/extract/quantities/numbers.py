@@ -20,6 +20,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from .lexicon import QuantityLexicons, Unit
+from .qualifiers import bound_words_before
 
 __all__ = ["Number", "NumberKind", "read_numbers"]
 
@@ -235,18 +236,12 @@ def _read_words(doc: Doc, i: int, hi: int, lex: QuantityLexicons) -> Number | No
         return None
     if low in lex.fractions or (low in _ARTICLES and i + 1 < hi and doc[i + 1].lower_ in lex.fractions):
         return _read_fraction(doc, i, hi, lex)
-    if low in _ARTICLES and i + 1 < hi and doc[i + 1].lower_ in lex.durations and _bound_before(doc, i, lex):
+    if low in _ARTICLES and i + 1 < hi and doc[i + 1].lower_ in lex.durations and (
+            bound_words_before(doc, i, 0, lex) is not None):
         # "more than an hour", "for over a year": one unit of time under a bound is a figure
         return _exact(i, i, doc[i].idx, doc[i].idx + len(doc[i].text), 1.0, word=True)
     return _read_cardinal(doc, i, hi, lex)
 
-
-def _bound_before(doc: Doc, i: int, lex: QuantityLexicons) -> bool:
-    """Whether the words right before token ``i`` bound a number ("more than", "over", "nearly")."""
-    for n in range(1, min(lex.max_words, i) + 1):
-        if tuple(doc[k].lower_ for k in range(i - n, i)) in lex.bounds_before:
-            return True
-    return False
 
 
 def _read_vague(doc: Doc, i: int, hi: int, lex: QuantityLexicons) -> Number | None:

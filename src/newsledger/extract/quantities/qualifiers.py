@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ...model import Qualifier
 from .lexicon import Bound, QuantityLexicons
 
-__all__ = ["Bounding", "interval", "read_bound"]
+__all__ = ["Bounding", "bound_words_before", "interval", "read_bound"]
 
 _QUOTES = frozenset(['"', "“", "‘", "'"])
 
@@ -56,21 +56,30 @@ def read_bound(doc: Doc, first: int, last: int, anchor: Token, lo: int, hi: int,
     return _bound_verb(anchor, lex)
 
 
+def bound_words_before(doc: Doc, end: int, lo: int, lex: QuantityLexicons) -> tuple[int, Bound] | None:
+    """The longest bound phrase of the table ending right before token ``end`` (not before ``lo``):
+    its number of words and its bound ("more than" before "300" → (2, more than))."""
+    for n in range(min(lex.max_words, end - lo), 0, -1):
+        bound = lex.bounds_before.get(tuple(doc[k].lower_ for k in range(end - n, end)))
+        if bound is not None:
+            return n, bound
+    return None
+
+
 def _bound_before(doc: Doc, first: int, lo: int, lex: QuantityLexicons, *, duration: bool) -> Bounding | None:
     end = first
     if end > lo and doc[end - 1].text in _QUOTES:
         end -= 1  # 'over "dozens" of nurses'
-    for n in range(min(lex.max_words, end - lo), 0, -1):
-        words = tuple(doc[k].lower_ for k in range(end - n, end))
-        bound = lex.bounds_before.get(words)
-        if bound is None:
-            continue
-        head = doc[end - n]
-        if n == 1 and duration and head.dep_ == "prep" and head.head.i < head.i and (
-                head.head.pos_ in ("NOUN", "PROPN") or head.head.lemma_.lower() in lex.kind("change")):
-            return None  # "a 6% raise over three years", "wages rise 20% over four years": a span of time
-        return Bounding(bound, head.idx, doc[end - 1].idx + len(doc[end - 1].text), " ".join(words))
-    return None
+    found = bound_words_before(doc, end, lo, lex)
+    if found is None:
+        return None
+    n, bound = found
+    head = doc[end - n]
+    if n == 1 and duration and head.dep_ == "prep" and head.head.i < head.i and (
+            head.head.pos_ in ("NOUN", "PROPN") or head.head.lemma_.lower() in lex.kind("change")):
+        return None  # "a 6% raise over three years", "wages rise 20% over four years": a span of time
+    words = " ".join(doc[k].lower_ for k in range(end - n, end))
+    return Bounding(bound, head.idx, doc[end - 1].idx + len(doc[end - 1].text), words)
 
 
 def _bound_after(doc: Doc, last: int, hi: int, lex: QuantityLexicons) -> Bounding | None:
