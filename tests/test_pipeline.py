@@ -119,27 +119,46 @@ def test_memory_zone_drops_the_lemmas_of_words_new_to_it() -> None:
     assert "said" in words_after  # the model's own words keep theirs
 
 
-def test_stream_batches_end_at_a_length_as_well_as_a_count(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stream_batches_end_before_a_text_that_would_pass_their_length(monkeypatch: pytest.MonkeyPatch) -> None:
     from newsledger.clean import parse
 
     sizes: list[int] = []
     real = pipeline._extract_batch
 
     def counting(docs: list[Document], *args: Any) -> Any:
-        sizes.append(len(docs))
+        sizes.append(sum(len(d.text) for d in docs))
         return real(docs, *args)
 
     monkeypatch.setattr(pipeline, "_extract_batch", counting)
-    monkeypatch.setattr(pipeline, "BATCH_CHARS", 250)
     monkeypatch.setattr(parse, "BATCH_CHARS", 250)
-    texts = [f"Reporter {i} wrote that {i + 2} ferries sailed from the quay on Monday.\n" * 2 for i in range(5)]
-    assert all(120 < len(t) < 250 for t in texts)
+    short = [f"Reporter {i} wrote that {i + 2} ferries sailed on Monday.\n" * 2 for i in range(5)]
+    assert all(90 < len(t) < 125 for t in short)  # two fit in 250 characters, three do not
+    long = "The harbour board said the quay would stay shut for the rest of the week.\n" * 5
+    assert len(long) > 250
+    texts = [*short[:3], long, *short[3:]]
     docs = [document_from_text(t, f"{i}.txt") for i, t in enumerate(texts)]
     found = [f for f in pipeline.extract_documents(docs, batch_size=4) if isinstance(f, pipeline.Findings)]
-    assert sizes == [2, 2, 1]  # two texts pass 250 characters: a batch of two, not of four
-    assert [f.doc.source for f in found] == [f"{i}.txt" for i in range(5)]
-    parsed = list(parse.parse_texts(texts, batch_size=4))
-    assert [p.text for p in parsed] == texts
+    lengths = [len(t) for t in texts]
+    # two short texts, then the third alone (the long one would pass 250), the long one alone
+    assert sizes == [lengths[0] + lengths[1], lengths[2], lengths[3], lengths[4] + lengths[5]]
+    assert [f.doc.source for f in found] == [f"{i}.txt" for i in range(6)]
+    assert [p.text for p in parse.parse_texts(texts, batch_size=4)] == texts
+    assert [d.source for d in parse.parse_documents(docs, batch_size=4)] == [f"{i}.txt" for i in range(6)]
+
+
+@pytest.mark.parametrize(("count", "chars", "length", "full"), [
+    (0, 0, 90_000, False),  # a text longer than a batch is a batch of its own
+    (1, 24_000, 1_000, False),  # exactly BATCH_CHARS fits
+    (1, 24_000, 1_001, True),
+    (31, 100, 100, False),
+    (32, 100, 100, True),  # BATCH_SIZE texts
+    (1, 0, 200_000, True),  # the parser reads MAX_PARSED_CHARS of a text: 100,000 pass the length
+])
+def test_a_batch_is_full_before_a_text_that_would_pass_its_count_or_length(count: int, chars: int, length: int,
+                                                                           full: bool) -> None:
+    from newsledger.clean.parse import batch_full
+
+    assert batch_full(count, chars, "x" * length) is full
 
 
 def test_stream_article_the_parser_fails_on_is_a_failure_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:

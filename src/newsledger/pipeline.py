@@ -25,13 +25,13 @@ from typing import Any
 from .budget import DEFAULT_TIME_BUDGET, BudgetExceeded, Deadline, time_budget
 from .clean import clean_document
 from .clean.parse import (
-    BATCH_CHARS,
     BATCH_SIZE,
-    MAX_PARSED_CHARS,
+    batch_full,
     forget_memos,
     memory_zone,
     parse_document,
     parse_documents,
+    parsed_chars,
     parsed_extent,
 )
 from .ingest.files import DEFAULT_MAX_BYTES, Fetcher, load_all
@@ -231,7 +231,7 @@ def extract_part(part: Part, *, max_bytes: int = DEFAULT_MAX_BYTES, budget: floa
 def extract_documents(items: Iterable[Document | Outcome], *, seen: dict[str, str] | None = None,
                       budget: float | None = DEFAULT_TIME_BUDGET,
                       batch_size: int = BATCH_SIZE) -> Iterator[Findings | Outcome]:
-    """Clean, parse (in batches of ``batch_size`` texts or BATCH_CHARS characters) and extract
+    """Clean, parse (in batches of at most ``batch_size`` texts and BATCH_CHARS characters) and extract
     documents; outcomes pass through.
 
     Args:
@@ -256,6 +256,9 @@ def extract_documents(items: Iterable[Document | Outcome], *, seen: dict[str, st
             yield Skipped(item.source, f"same text as {seen[item.id]}")
             continue
         seen[item.id] = item.source
+        if batch_full(len(batch), size, item.text, batch_size):
+            yield from _extract_batch(batch, budget, spent, notes)
+            batch, size = [], 0
         started = time.monotonic()
         try:
             with time_budget(budget) as deadline:
@@ -266,10 +269,7 @@ def extract_documents(items: Iterable[Document | Outcome], *, seen: dict[str, st
         except Exception as exc:  # noqa: BLE001 - an odd text must not stop the batch
             yield Failure(item.source, f"could not be cleaned: {type(exc).__name__}: {exc}")
         spent[item.id] = time.monotonic() - started
-        size += min(len(item.text), MAX_PARSED_CHARS)
-        if len(batch) >= batch_size or size >= BATCH_CHARS:
-            yield from _extract_batch(batch, budget, spent, notes)
-            batch, size = [], 0
+        size += parsed_chars(item.text)
     if batch:
         yield from _extract_batch(batch, budget, spent, notes)
 

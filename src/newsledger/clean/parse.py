@@ -42,8 +42,9 @@ from ..model import Document
 from .rules import ModelRules, forget_words, supported
 
 __all__ = [
-    "BATCH_CHARS", "MAX_PARSED_CHARS", "MODEL_PACKAGES", "forget_memos", "load_model", "memory_zone",
-    "parse_document", "parse_documents", "parsed_extent", "sentence_bounds", "sentence_of", "sentence_spans",
+    "BATCH_CHARS", "MAX_PARSED_CHARS", "MODEL_PACKAGES", "batch_full", "forget_memos", "load_model", "memory_zone",
+    "parse_document", "parse_documents", "parsed_chars", "parsed_extent", "sentence_bounds", "sentence_of",
+    "sentence_spans",
     "token_at", "token_starts",
 ]
 
@@ -57,8 +58,11 @@ CHUNK_CHARS = 100_000
 # the rest of it gets no findings of the extractors that read the parse (the caller says so).
 MAX_PARSED_CHARS = 100_000
 BATCH_SIZE = 32
-# A batch also ends once its texts reach this many characters: the parser's working memory
-# grows with a batch's length, and a run's peak memory is that of its longest batch.
+# A batch also ends before a text that would take it past this many characters (a longer text
+# is a batch of its own): the parser's working memory grows with a batch's length, and a run's
+# peak memory is that of its longest batch. Ending a batch only once it had passed the mark let
+# a batch reach twice the mark, and how close a run came to that depended on how its articles
+# fell into batches: a longer run met a worse case, and its peak grew with the corpus.
 BATCH_CHARS = 25_000
 # spaCy's tokenizer strips leading and trailing punctuation one character at a time, each
 # time copying the rest of the word: a run of thousands of quotation marks or commas costs
@@ -190,6 +194,21 @@ def _break_punct_runs(text: str) -> str:
     return _PUNCT_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
+def parsed_chars(text: str) -> int:
+    """How many characters of ``text`` the parser reads (what a batch's length counts)."""
+    return min(len(text), MAX_PARSED_CHARS)
+
+
+def batch_full(count: int, chars: int, text: str, batch_size: int = BATCH_SIZE) -> bool:
+    """Whether a batch of ``count`` texts and ``chars`` parsed characters must be parsed before
+    ``text`` joins it: it holds ``batch_size`` texts, or ``text`` would take it past BATCH_CHARS.
+
+    Example: ``batch_full(3, 20_000, "x" * 6_000)`` is True; ``batch_full(0, 0, "x" * 90_000)`` is
+    False (a long text is a batch of its own).
+    """
+    return count > 0 and (count >= batch_size or chars + parsed_chars(text) > BATCH_CHARS)
+
+
 def parse_texts(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """One spaCy ``Doc`` per text, its offsets those of the text (``doc.text == text`` but in
     runs of punctuation, see ``_PUNCT_RUN``, and past ``MAX_PARSED_CHARS``)."""
@@ -206,11 +225,11 @@ def parse_texts(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterat
 
     size = 0
     for text in texts:
-        pending.append(_chunks(_break_punct_runs(text[:parsed_extent(text)])))
-        size += min(len(text), MAX_PARSED_CHARS)
-        if len(pending) >= batch_size or size >= BATCH_CHARS:
+        if batch_full(len(pending), size, text, batch_size):
             yield from flush()
             size = 0
+        pending.append(_chunks(_break_punct_runs(text[:parsed_extent(text)])))
+        size += parsed_chars(text)
     if pending:
         yield from flush()
 
@@ -244,11 +263,11 @@ def parse_documents(docs: Iterable[Document], *, batch_size: int = BATCH_SIZE) -
 
     size = 0
     for doc in docs:
-        batch.append(doc)
-        size += min(len(doc.text), MAX_PARSED_CHARS)
-        if len(batch) >= batch_size or size >= BATCH_CHARS:
+        if batch_full(len(batch), size, doc.text, batch_size):
             yield from flush()
             size = 0
+        batch.append(doc)
+        size += parsed_chars(doc.text)
     yield from flush()
 
 

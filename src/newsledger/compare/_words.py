@@ -17,6 +17,9 @@ from ..meaning import forget_claims
 # Words: letters with inner apostrophes or hyphens ("Fort-Selby", "Ostria's").
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['’]s$")
+# Words and names whose light forms are kept: a stream of news brings new names without end,
+# and a full cache of 65,536 words held some 15 MB for the rest of a long run.
+_CACHED_WORDS = 1 << 15
 
 
 @cache
@@ -232,7 +235,7 @@ def stopwords() -> frozenset[str]:
     return word_list("compare_stopwords.txt")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=_CACHED_WORDS)
 def lemma(word: str) -> str:
     """A light lemma: lower case, no possessive, synonyms folded, plural ``-s`` stripped.
 
@@ -302,7 +305,7 @@ def names_in(text: str) -> set[str]:
     return {w.lower() for w in words(text) if w[0].isupper() and w.lower() not in stop}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=_CACHED_WORDS)
 def normalise_name(name: str) -> str:
     """A name folded for comparison: case, curly quotes, spaces and outer punctuation."""
     n = name.replace("’", "'").casefold()

@@ -20,9 +20,9 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 
 from ..model import Document
+from ..rarity import rarity
 from .claims import Claim
 
 __all__ = ["Affinity", "MIN_AFFINITY"]
@@ -32,21 +32,13 @@ __all__ = ["Affinity", "MIN_AFFINITY"]
 # for unrelated stories).
 MIN_AFFINITY = 0.08
 DATE_WINDOW_DAYS = 30
-# Zipf frequency at and above which a word says nothing; names count at least this much.
-_COMMON_ZIPF = 6.5
+# Names count at least this much (a name that is also a common word: "Bank", "Apple").
 _NAME_MIN_RARITY = 2.0
 _NAME_WEIGHT = 1.5
 # An article whose claims' sentences give fewer words and actors than this is too short to judge.
 _MIN_KEYS = 25
 # Keys kept per article (its rarest words and names).
 _MAX_KEYS = 80
-
-
-@lru_cache(maxsize=1 << 16)
-def _rarity(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return max(0.0, _COMMON_ZIPF - zipf_frequency(word, "en"))
 
 
 def _day(published: str | None) -> dt.date | None:
@@ -75,12 +67,12 @@ class Affinity:
             vec = raw[c.doc]
             for w in c.context:
                 if w not in vec:
-                    vec[w] = _rarity(w)
+                    vec[w] = rarity(w)
             for a in c.actors:
                 key = "@" + a
                 if key not in vec:
                     name = names.get(a, a)
-                    vec[key] = _NAME_WEIGHT * max(_rarity(name.lower()), _NAME_MIN_RARITY)
+                    vec[key] = _NAME_WEIGHT * max(rarity(name.lower()), _NAME_MIN_RARITY)
         self.vectors: dict[str, dict[str, float]] = {}
         for doc_id, vec in raw.items():
             if len(vec) < _MIN_KEYS:

@@ -23,14 +23,12 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..compare._words import lemma, stopwords, words
 from ..model import Document, Event, Mention, Quantity
+from ..rarity import rarity
 from ..resolve.entities import normalize_name, resolve_entities
 
-# Zipf frequency at and above which a word says nothing (function-like: "said" is 6.0, "the" 7.7).
-COMMON_ZIPF = 6.5
 # A name counts at least this much even when it is also a common word ("Bank", "Apple").
 NAME_MIN_RARITY = 2.0
 # Names weigh more than words of the same rarity: they are who the story is about.
@@ -60,17 +58,6 @@ class Profile:
     date: dt.date | None
     outlet: str | None
     section: str | None
-
-
-@lru_cache(maxsize=1 << 16)
-def rarity(text: str) -> float:
-    """How rare a word or name is in general English: 0 for "the", 6.5 for a word never seen.
-
-    Example: ``rarity("strike")`` ≈ 1.8, ``rarity("machinists")`` ≈ 3.9.
-    """
-    from wordfreq import zipf_frequency
-
-    return max(0.0, COMMON_ZIPF - zipf_frequency(text, "en"))
 
 
 def publication_day(doc: Document) -> dt.date | None:
