@@ -288,6 +288,19 @@ def test_extract_quotes_reported_without_that(text: str, expected: list[Row]) ->
         ),
         # no clause before the comma
         ("On Monday, officials said.", []),
+        # a clause of circumstance before the cue is no report: a participle, or "when"
+        (
+            'Asked whether she would stand again, the senator replied: "Not this time."',
+            [("Not this time.", True, "senator", "statement")],
+        ),
+        (
+            "Pressed about the leak, a harbour spokesman said the pipes had been tested in May.",
+            [("the pipes had been tested in May", False, "harbour spokesman", "statement")],
+        ),
+        (
+            'When asked if the pier was safe, the engineer replied: "It is now."',
+            [("It is now.", True, "engineer", "statement")],
+        ),
     ],
 )
 def test_extract_quotes_trailing_attribution(text: str, expected: list[Row]) -> None:
@@ -816,4 +829,32 @@ def test_extract_quotes_paragraph_of_quotes_after_an_attributed_one() -> None:
     ],
 )
 def test_extract_quotes_characterisations_and_split_reports(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation opening its sentence with a comma, then a verb of voice and its subject
+        ('"Get out of the building," a firefighter shouted.',
+         [("Get out of the building,", True, "firefighter", "statement")]),
+        ('"This is a sad day for the town," the senator tweeted on Tuesday.',
+         [("This is a sad day for the town,", True, "senator", "statement")]),
+        ('"We are not leaving," whispered Noor Adel from the back of the hall.',
+         [("We are not leaving,", True, "Noor Adel", "statement")]),
+        ('The home side lost again.\n"We gave everything", the coach sighed, "and it was not enough."',
+         [("We gave everything", True, "coach", "statement"),
+          ("and it was not enough.", True, "coach", "statement")]),
+        # a verb of voice governing the quotation
+        ('Protesters outside the depot chanted "No more cuts" until midnight.',
+         [("No more cuts", True, "Protesters", "statement")]),
+        # not a verb of voice, or nobody who speaks: the name stays a term
+        ('"Operation Lantern," the army launched on Monday, was its largest in years.',
+         [("Operation Lantern,", True, None, "term")]),
+        ('"Harbour Lights," the old ferry shouted its horn.', [("Harbour Lights,", True, None, "term")]),
+        # the quotation must open its sentence
+        ('The pilot, known as "the Hawk," laughed at the question.', [("the Hawk,", True, None, "term")]),
+    ],
+)
+def test_extract_quotes_verbs_of_voice(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected

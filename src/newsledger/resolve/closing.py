@@ -112,6 +112,12 @@ class ClosingCues:
             return None
         if not any(t.pos_ in ("VERB", "AUX") for t in p[max(s_start, start - _TRAILING_HEAD):start - 1]):
             return None
+        # "Asked whether he would go, the minister replied …", "When pressed, she said …": a
+        # clause of circumstance on the cue (a participle, or opened by "when", "as") is no report
+        if any(t.head.i == cue.i and t.dep_ == "advcl"
+               and (t.tag_ in ("VBN", "VBG") or any(c.dep_ == "mark" for c in t.children))
+               for t in p[s_start:start - 1]):
+            return None
         return self._trimmed(s_start, start - 2)
 
     def _trailing_subject(self, cue: Token) -> Phrase | None:

@@ -65,6 +65,8 @@ class CueLexicons:
     evaluative_verbs: frozenset[str]
     figure_verbs: frozenset[str]
     report_nouns: frozenset[str]
+    # verbs of voice ("shouted", "tweeted"): they attribute a quotation they follow, no pattern
+    voice_verbs: frozenset[str] = frozenset()
 
     def lists(self) -> dict[str, list[str]]:
         return {
@@ -87,6 +89,7 @@ def load_cue_lexicons() -> CueLexicons:
         evaluative_verbs=word_list("evaluative_verbs.txt"),
         figure_verbs=word_list("figure_report_verbs.txt"),
         report_nouns=word_list("report_nouns.txt"),
+        voice_verbs=word_list("voice_verbs.txt"),
     )
 
 

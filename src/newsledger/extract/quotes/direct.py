@@ -7,9 +7,11 @@ In order, the first that answers:
    them ('"…," he added.' as an aside of the quoted clause).
 2. **A cue nearby.** A speech verb of the quote's sentence, after the closing mark (within a
    few words) or before the opening one.
-3. **A colon, a dash.** 'Ann Lee: "…"' and 'Rescue chief Ola Brandvik spoke at the gate:
+3. **A verb of voice.** '"Get out now," a firefighter shouted.': a quotation that opens its
+   sentence and ends with a comma, followed by a verb of ``voice_verbs.txt`` and its subject.
+4. **A colon, a dash.** 'Ann Lee: "…"' and 'Rescue chief Ola Brandvik spoke at the gate:
    "…"' (the subject of the clause a colon or dash ends); '"…" — Mayor Ann Lee'.
-4. **Inheritance** (by the caller): a quote with none of these takes the speaker of the
+5. **Inheritance** (by the caller): a quote with none of these takes the speaker of the
    statement before it in its paragraph, or of the paragraph before when it continues it.
 
 The speaker of a cue is the attribution component's (pronouns and descriptions resolved).
@@ -180,6 +182,50 @@ def _colon_speaker(doc: Document, parse: Doc, att: Attributor, m: Marked, qa: in
     return None
 
 
+# what may stand between a closing mark and a verb of voice: its subject ('," a local
+# firefighter shouted') and the comma of British style ('", she whispered')
+_SUBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART", "PUNCT", "SPACE"})
+
+
+def _voice_speaker(doc: Document, parse: Doc, att: Attributor, m: Marked, qa: int, qb: int,
+                   regions: Regions) -> tuple[Phrase, str] | None:
+    """The subject of a verb of voice that governs the quotation ('The crowd chanted "Resign!"')
+    or follows one that opens its sentence and ends with a comma ('"Get out now," a firefighter
+    shouted.', '"…," tweeted the senator')."""
+    voice = att.cue_lexicons.voice_verbs
+    for i in range(qa, qb):
+        head = parse[i].head
+        if not qa <= head.i < qb and head.pos_ == "VERB" and head.lemma_.lower() in voice \
+                and parse[i].dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dep", "parataxis"):
+            return _voice_subject(parse, att, head, lo=0)
+    if m.close_at is None or qb >= len(parse):
+        return None
+    before = doc.text[:m.open_at].rstrip(" \t")
+    after = doc.text[m.start:m.end].rstrip()[-1:] + doc.text[m.outer_end:m.outer_end + 3].lstrip()[:1]
+    if (before and before[-1] not in "\n.!?\"”’'") or "," not in after:
+        return None
+    for i in range(qb, min(len(parse), qb + AFTER_WINDOW)):
+        tok = parse[i]
+        if regions.holds(tok.idx) or tok.text in ".!?;:" or "\n" in tok.text:
+            return None
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in voice:
+            return _voice_subject(parse, att, tok, lo=qb)
+        if tok.pos_ not in _SUBJECT_POS:
+            return None
+    return None
+
+
+def _voice_subject(parse: Doc, att: Attributor, verb: Token, lo: int) -> tuple[Phrase, str] | None:
+    """The animate subject of a verb of voice (at ``lo`` or after), resolved, and the verb."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl" and lo <= verb.head.i < verb.i:
+        subject = verb.head  # '," the senator posted': the parser may hang the verb on its subject
+    phrase = att.phrase_at(subject) if subject is not None and subject.i >= lo else None
+    if phrase is None or not att.animate(phrase):
+        return None
+    return att.resolve(phrase), verb.text
+
+
 def _dash_speaker(parse: Doc, text: str, att: Attributor, m: Marked, qb: int) -> Phrase | None:
     """'"…" — Mayor Ann Lee': a name after a dash that follows the closing mark."""
     if m.close_at is None or qb >= len(parse):
@@ -215,6 +261,9 @@ def attribute_direct(doc: Document, parse: Doc, att: Attributor, m: Marked,
         # no short fragment anybody's words, even when the clause names its source elsewhere
         passive = _is_passive(cue_tok) and not any(c.dep_ == "agent" for c in cue_tok.children)
         return DirectAttribution(_phrase(found), found.cue, not passive, passive)
+    voice = _voice_speaker(doc, parse, att, m, qa, qb, regions)
+    if voice is not None:
+        return DirectAttribution(voice[0], voice[1], True)
     colon = _colon_speaker(doc, parse, att, m, qa)
     if colon is not None:
         return DirectAttribution(colon, ":", True)
@@ -240,7 +289,8 @@ def _subject_speaker(parse: Doc, att: Attributor, qa: int, inside: set[int]) -> 
     for child in children(root):  # none from a degenerate parse: its root may hold thousands
         if child.dep_ == "nsubj" and child.i not in inside:
             phrase = att.phrase_at(child)
-            if phrase is not None and phrase.kind in ("person", "org", "pronoun") and att.animate(phrase):
+            if phrase is not None and phrase.kind in ("person", "org", "pronoun", "description", "group") \
+                    and att.animate(phrase):
                 return att.resolve(phrase)
     return None
 
