@@ -221,9 +221,8 @@ def _voice_subject(parse: Doc, att: Attributor, verb: Token, lo: int) -> tuple[P
     if subject is None and verb.dep_ == "acl" and lo <= verb.head.i < verb.i:
         subject = verb.head  # '," the senator posted': the parser may hang the verb on its subject
     phrase = att.phrase_at(subject) if subject is not None and subject.i >= lo else None
-    if phrase is None or not att.animate(phrase):
-        return None
-    return att.resolve(phrase), verb.text
+    speaker = att.resolve(phrase) if phrase is not None and att.animate(phrase) else None
+    return (speaker, verb.text) if speaker is not None else None
 
 
 def _dash_speaker(parse: Doc, text: str, att: Attributor, m: Marked, qb: int) -> Phrase | None:
