@@ -77,3 +77,19 @@ def test_assembly_never_raises_on_odd_text(text: str) -> None:
 )
 def test_assembly_unit_stays_with_its_number(number: str, unit: str | None, shown: str) -> None:
     assert with_unit(number, unit, load_quantity_lexicons()) == shown
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the figure an earlier one is set against counts what that one counts
+    ("The flood toll rose to 19 on Friday, up from 12 a day earlier.",
+     [("19", "flood toll rose"), ("12", "flood toll rose")]),
+    ("Exports fell to 3,100 tonnes in May, down from 4,000 a year ago.",
+     [("3,100 tonnes", "Exports fell tonnes"), ("4,000", "Exports fell tonnes")]),
+    ("The clinic logged 320 complaints, compared with 150 last year.",
+     [("320 complaints", "logged complaints"), ("150", "logged complaints")]),
+    # a figure with a noun of its own keeps it
+    ("The port handled 40 ships, up from 35 barges in March.",
+     [("40 ships", "handled ships"), ("35 barges", "barges")]),
+])
+def test_assembly_a_figure_compared_with_another_counts_the_same(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.measure) for q in extract_quantities(prepare_text(text))] == expected

@@ -21,7 +21,7 @@ import dataclasses
 import numpy as np
 import numpy.typing as npt
 from spacy.attrs import LOWER, PREFIX
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...model import Document, Quantity
 from .figures import Figure, read_figures
@@ -39,6 +39,7 @@ _HEADLINE_CAPS = 0.7  # share of capitalised long words that makes a line a head
 _MAX_SPAN_GAP = 6  # tokens between a figure and the noun its span reaches to
 _SUPERLATIVE = frozenset(["JJS", "RBS"])
 _MAX_LIST = 8  # nouns of a list a bound is carried along
+_CLIMB_COMPARED = 3  # heads climbed from a figure to the "from" of "up from 41" ("150 last year": 150 → year → with)
 _NUMBER_FIRSTS = "0123456789-+−."  # first characters of a number in digits ("-0.3", ".5")
 
 
@@ -155,13 +156,36 @@ def _skipped(doc: Document, start: int, end: int, para_starts: list[int]) -> boo
 
 
 def _inherited(parse: Doc, fig: Figure, measure: Measure, found: dict[int, Measure]) -> Measure:
-    """ "measuring 5.3 and 4.8": a figure joined to an earlier one counts what that one counts."""
+    """ "measuring 5.3 and 4.8": a figure joined to an earlier one counts what that one counts;
+    so does the figure an earlier one is compared with ("rose to 57, up from 41", "320
+    complaints, compared with 150 last year")."""
     anchor = parse[fig.anchor]
-    if measure.noun >= 0 or measure.before >= 0 or measure.partitive:
+    if measure.before >= 0 or measure.partitive:
+        return measure
+    timed = measure.noun >= 0 and parse[measure.noun].ent_type_ in ("DATE", "TIME")  # "150 last year"
+    if measure.noun >= 0 and not timed:
         return measure
     if anchor.dep_ == "conj" and anchor.head.i in found:
         return found[anchor.head.i]
-    return measure
+    earlier = _compared_with(parse, anchor, found)
+    return earlier if earlier is not None else measure
+
+
+def _compared_with(parse: Doc, anchor: Token, found: dict[int, Measure]) -> Measure | None:
+    """The measure of the figure before ``anchor`` that it is set against: "up from", "down
+    from", "compared with" on the same verb. ("Against" is left alone: "312 votes against",
+    "won 3 against 2" compare nothing.)"""
+    tok = anchor
+    for _ in range(_CLIMB_COMPARED):
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "with", "to"):
+            pivot = tok.head.head
+            if pivot.lower_ not in ("up", "down") and pivot.lemma_.lower() != "compare":
+                return None
+            verb = pivot.head
+            before = [m for i, m in found.items() if i < anchor.i and m.text and m.verb == verb.i]
+            return before[-1] if before else None
+        tok = tok.head
+    return None
 
 
 def _distributed(parse: Doc, fig: Figure, m: Measure, bounded: dict[int, Figure], lex: QuantityLexicons) -> Figure:
