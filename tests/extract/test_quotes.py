@@ -858,3 +858,22 @@ def test_extract_quotes_characterisations_and_split_reports(text: str, expected:
 )
 def test_extract_quotes_verbs_of_voice(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun of speech after the quotation names whose words they are
+        ('"We will not sail," was the message from striking ferry crews on Monday.',
+         [("We will not sail,", True, "striking ferry crews", "statement")]),
+        ('"Too little, too late" – that was the verdict of one shop owner.',
+         [("Too little, too late", True, "shop owner", "statement")]),
+        ('"We are checking the cameras," came the reply from the station police.',
+         [("We are checking the cameras,", True, "station police", "statement")]),
+        # nobody who speaks, or no noun of speech: a term
+        ('"Safety first" was the message of the poster.', [("Safety first", True, None, "term")]),
+        ('"Vote no" was the slogan on every wall.', [("Vote no", True, None, "term")]),
+    ],
+)
+def test_extract_quotes_named_as_somebodys_words(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected

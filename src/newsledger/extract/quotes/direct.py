@@ -9,9 +9,12 @@ In order, the first that answers:
    few words) or before the opening one.
 3. **A verb of voice.** '"Get out now," a firefighter shouted.': a quotation that opens its
    sentence and ends with a comma, followed by a verb of ``voice_verbs.txt`` and its subject.
-4. **A colon, a dash.** 'Ann Lee: "…"' and 'Rescue chief Ola Brandvik spoke at the gate:
+4. **The words named.** '"…," was the message from striking dockers', '"…" – that was the
+   verdict of one resident', '"…," came the reply from the ministry': a noun of speech after
+   the quotation, and who it is "from" or "of".
+5. **A colon, a dash.** 'Ann Lee: "…"' and 'Rescue chief Ola Brandvik spoke at the gate:
    "…"' (the subject of the clause a colon or dash ends); '"…" — Mayor Ann Lee'.
-5. **Inheritance** (by the caller): a quote with none of these takes the speaker of the
+6. **Inheritance** (by the caller): a quote with none of these takes the speaker of the
    statement before it in its paragraph, or of the paragraph before when it continues it.
 
 The speaker of a cue is the attribution component's (pronouns and descriptions resolved).
@@ -225,6 +228,33 @@ def _voice_subject(parse: Doc, att: Attributor, verb: Token, lo: int) -> tuple[P
     return (speaker, verb.text) if speaker is not None else None
 
 
+# between a quotation and the noun that names it: '," was the', '" – that was the', '," came the'
+_NAMING_WORDS = frozenset({",", "–", "—", "-", "that", "this", "such", "the", "a", "an", "his", "her", "their", "its"})
+
+
+def _named_words_speaker(parse: Doc, att: Attributor, qb: int, regions: Regions) -> tuple[Phrase, str] | None:
+    """'"…," was the message from striking dockers': a noun of speech right after the quotation,
+    with the verb "be" or "come", and the animate phrase it is "from" or "of"."""
+    verb = None
+    for i in range(qb, min(len(parse), qb + AFTER_WINDOW)):
+        tok = parse[i]
+        if regions.holds(tok.idx) or "\n" in tok.text:
+            return None
+        if tok.is_space or tok.lower_ in _NAMING_WORDS or tok.pos_ == "ADJ":
+            continue
+        if verb is None and tok.lemma_.lower() in ("be", "come"):
+            verb = tok
+            continue
+        if verb is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in att.lex.speech_nouns:
+            return None
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")), None)
+        whom = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        phrase = att.phrase_at(whom) if whom is not None else None
+        speaker = att.resolve(phrase) if phrase is not None and att.animate(phrase) else None
+        return (speaker, tok.text) if speaker is not None else None
+    return None
+
+
 def _dash_speaker(parse: Doc, text: str, att: Attributor, m: Marked, qb: int) -> Phrase | None:
     """'"…" — Mayor Ann Lee': a name after a dash that follows the closing mark."""
     if m.close_at is None or qb >= len(parse):
@@ -260,7 +290,7 @@ def attribute_direct(doc: Document, parse: Doc, att: Attributor, m: Marked,
         # no short fragment anybody's words, even when the clause names its source elsewhere
         passive = _is_passive(cue_tok) and not any(c.dep_ == "agent" for c in cue_tok.children)
         return DirectAttribution(_phrase(found), found.cue, not passive, passive)
-    voice = _voice_speaker(doc, parse, att, m, qa, qb, regions)
+    voice = _voice_speaker(doc, parse, att, m, qa, qb, regions) or _named_words_speaker(parse, att, qb, regions)
     if voice is not None:
         return DirectAttribution(voice[0], voice[1], True)
     colon = _colon_speaker(doc, parse, att, m, qa)
