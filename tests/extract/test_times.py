@@ -136,6 +136,10 @@ def test_times_resolved_against_publication(sentence: str, words: str, start: st
         ("The flood peaked on Friday, January 31, officials said.", "Friday, January 31", "2025-01-31", "2025-01-31"),
         ("The ferry sank on Sunday, 15 December.", "Sunday, 15 December", "2024-12-15", "2024-12-15"),
         ("The vote was held on Friday, February 9.", "Friday, February 9", "2024-02-09", "2024-02-09"),
+        # "the weekend" after a preposition: the latest one begun by publication day (a
+        # Saturday: that one), or the next one in a clause of the future
+        ("Pickets gathered at the gates over the weekend.", "the weekend", "2025-02-08", "2025-02-09"),
+        ("The ferry will sail again at the weekend.", "the weekend", "2025-02-08", "2025-02-09"),
     ],
 )
 def test_times_new_forms(sentence: str, words: str, start: str, end: str) -> None:
@@ -249,6 +253,9 @@ def test_times_estimated_when_resting_on_the_batch_date() -> None:
         "The talks lasted four years and the 35-day stoppage cost millions.",
         "A 61-year-old woman was hurt during the late hour.",
         "The ferry docked five days late.",
+        "Prices rose during the month.",
+        "The yard closed for the week.",
+        "The story ran in the weekend edition.",
     ],
 )
 def test_times_not_dates(sentence: str) -> None:
@@ -321,3 +328,14 @@ def test_times_and_events_never_raise_on_mixtures_of_time_words() -> None:
                 assert t.text == doc.text[t.start : t.end]
             for e in extract_events(doc, times):
                 assert e.text == doc.text[e.start : e.end]
+
+
+@pytest.mark.parametrize(("published", "words", "start", "end"), [
+    ("2025-02-12", "over the weekend", "2025-02-08", "2025-02-09"),  # a Wednesday: the weekend before
+    ("2025-02-09", "over the weekend", "2025-02-08", "2025-02-09"),  # a Sunday: this one
+])
+def test_times_the_weekend_is_the_latest_one_begun(published: str, words: str, start: str, end: str) -> None:
+    t = _one(f"Crews cleared the quay {words}.", published, "the weekend")
+    assert (t.date_start, t.date_end) == (start, end)
+    future = _one(f"Crews will clear the quay {words}.", published, "the weekend")
+    assert future.date_start == ("2025-02-15" if published == "2025-02-12" else start)

@@ -46,7 +46,9 @@ from .quotes.marks import find_marked
 
 # The role letters and the shapes they form are data: ``time_shapes.tsv`` (one row per shape,
 # with an example). A sentence without one of these roles holds no time expression:
-_HEADS = re.compile(r"[IMKYRWdckqrSg]")
+_HEADS = re.compile(r"[IMKYRWdckqrSgU]")
+# prepositions before "the weekend" that make it a time ("over the weekend", "at the weekend")
+_WEEKEND_PREPS = frozenset({"at", "over", "during", "on", "throughout"})
 _KIND_OF_WORD = {"day": "d", "daypart": "p", "clockword": "c", "approx": "x", "count": "n", "recent": "r",
                  "ago": "g", "since": "i", "part": "P", "shift": "S", "unit": "U", "joiner": "j"}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -293,6 +295,9 @@ def _valid(parse: Parse, first: int, last: int, kind: str, parts: dict[str, str 
         return False
     if kind in ("monthday", "full") and not 1 <= int(parts.get("day") or 0) <= 31:
         return False
+    if kind == "weekend":  # "over the weekend", "at the weekend"; not "the week", "the weekend edition"
+        return (parts.get("what") or "") == "weekend" and first > 0 and \
+            parse[first - 1].lower_ in _WEEKEND_PREPS and not (last < len(parse) and parse[last].pos_ == "NOUN")
     if kind == "offset":  # "five days later", not "five days late"
         return lex.kinds(parts.get("part") or "").get("offset") is not None
     if kind == "rel" and lex.kinds(parts.get("shift") or "").get("anaphoric") == "only":
@@ -431,7 +436,7 @@ def extract_times(doc: Document, *, lexicons: TimeLexicons | None = None) -> lis
     resolved: list[Resolved] = []
     future: dict[int, bool] = {}  # clause head → its tense, read once (a head may govern many times)
     for f in found:
-        if f.kind in ("weekday", "monthday", "month"):
+        if f.kind in ("weekday", "monthday", "month", "weekend"):
             head = clause_head(parse[f.first : f.last], lex.happenings)
             if head is not None and future.setdefault(head.i, is_future(head, lex.future)):
                 f.parts["future"] = "1"

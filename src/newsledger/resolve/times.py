@@ -180,7 +180,7 @@ def resolve_parts(kind: str, parts: dict[str, str | None], base: dt.date | None)
 
     Args:
         kind (str): the shape that was read: "iso", "full", "monthday", "monyear",
-            "seasonyear", "rel", "recent", "ago", "offset", "year", "yearrange", "month",
+            "seasonyear", "rel", "weekend", "recent", "ago", "offset", "year", "yearrange", "month",
             "weekday", "day", "clock".
         parts (dict[str, str | None]): the named pieces (``mon``, ``day``, ``year``, ``wd``,
             ``part``, ``shift``, ``what``, ``since``, ``future``, ``text``...); ``text`` is
@@ -280,6 +280,13 @@ def _resolve(kind: str, parts: dict[str, str | None], base: dt.date | None) -> R
         return _ago(-sign * _count(parts.get("n")), what.rstrip("s"), base)
     if kind == "rel":
         return _relative(parts, part, base)
+    if kind == "weekend" and what == "weekend" and base is not None:
+        # "at the weekend", "over the weekend": the latest one begun by publication day, or
+        # the next one when the clause speaks of the future
+        saturday = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+        if future and saturday + dt.timedelta(days=1) < base:
+            saturday += dt.timedelta(weeks=1)
+        return Resolved(saturday, saturday + dt.timedelta(days=1))
     return Resolved()
 
 
