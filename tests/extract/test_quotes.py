@@ -245,6 +245,20 @@ def test_extract_quotes_reported_speech(text: str, expected: list[Row]) -> None:
             "Marek told reporters at the pit head on Friday morning that the air supply was holding.",
             [("the air supply was holding", False, "Marek", "statement")],
         ),
+        # the time of the saying, which the parser may hang on the report, is not reported
+        (
+            "The harbour master said on Thursday the quay would reopen.",
+            [("the quay would reopen", False, "harbour master", "statement")],
+        ),
+        (
+            "Kit Arlo, the ferry operator, said on Monday evening her crews were ready.",
+            [("her crews were ready", False, "Kit Arlo", "statement")],
+        ),
+        # a place is left with the report ("in the north" may be where it happened)
+        (
+            "A spokesman said in the north the fighting had stopped.",
+            [("in the north the fighting had stopped", False, "spokesman", "statement")],
+        ),
         # "… and that …" goes on with the same report
         (
             "Kit Arlo said the water had reached the square and that the bridge was closed.",

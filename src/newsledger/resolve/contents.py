@@ -67,6 +67,24 @@ class ReportedWords(ClosingCues):
                 break
         return None
 
+    def _after_saying_time(self, head: Token, lo: int) -> int:
+        """ "The minister said on Monday she would meet them": with no "that", the parser may hang
+        the time of the saying on the report; a time phrase after the cue and before the
+        report's subject is the saying's, and the report starts after it ("In 2003, output fell,
+        the agency said" keeps its time)."""
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return lo
+        for child in head.children:
+            if child.i >= subject.i:
+                break
+            if child.left_edge.i == lo and child.dep_ in ("prep", "npadvmod") and any(
+                    t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+                lo = child.right_edge.i + 1
+                while lo < subject.left_edge.i and self.parse[lo].is_punct:
+                    lo += 1
+        return lo
+
     def _content_span(self, cue: Token, m: CueMatch) -> tuple[int, int] | None:
         """Character span of the reported words a content construction points at."""
         head = self.parse[m.target]
@@ -79,6 +97,8 @@ class ReportedWords(ClosingCues):
             mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
             if mark is not None and lo < mark.i and all(self.parse[k].pos_ == "ADV" for k in range(lo, mark.i)):
                 lo = mark.i + 1
+            elif mark is None and lo > cue.i:
+                lo = self._after_saying_time(head, lo)
         elif m.pattern in ("content_according_to", "content_as_reported"):
             # the clause without the "according to X" / "as reported by X" phrase
             a, b = cue.left_edge.i, cue.right_edge.i
