@@ -224,6 +224,16 @@ def test_figures_sentence_of_several() -> None:
     assert (found[1].value, found[1].low, found[1].high) == (None, 24, 99)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "another" adds to a count; "the other two", "the next two" refer to things named before
+    ("Another three people died overnight.", [("three people", 3, "people died")]),
+    ("One guard was hurt and another two fled.", [("two fled", 2, "fled")]),
+    ("The other two ferries stayed in port.", []),
+])
+def test_figures_another_counts_the_others_refer(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(q.text, q.value, q.measure) for q in _figures(text)] == expected
+
+
 def test_figures_elliptical_second_figure_shares_the_measure() -> None:
     found = _figures("The Ostian parliament passed the bill with 212 votes in favour and 97 against.")
     assert [q.text for q in found] == ["212 votes", "97"]

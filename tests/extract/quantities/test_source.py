@@ -36,6 +36,11 @@ SOURCES = [
     # "its" on a report noun: the body that owns something earlier in the sentence
     ("The ministry said schools were shut. Kessel Mining's profit fell to 40 million euros, according to its "
      "annual report.", "Kessel Mining", False),
+    # "data" (the lemmatizer's "datum") from a body shows what the body counted
+    ("Data from the port authority showed 4,100 containers were held.", "port authority", False),
+    # a figure "of" on a noun that a participle credits to a body
+    ("The tally of 300 arrests, released by the city police, was disputed.", "city police", False),
+    ("A toll of 41, given by the coast guard on Friday, was revised.", "coast guard", False),
     # a percentage ending the reported clause is still inside it
     ("Harlow Mills said its sales fell by 8%.", "Harlow Mills", False),
     # "the operator" after another body spoke is not that body
