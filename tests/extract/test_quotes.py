@@ -254,6 +254,15 @@ def test_extract_quotes_reported_speech(text: str, expected: list[Row]) -> None:
             "Kit Arlo, the ferry operator, said on Monday evening her crews were ready.",
             [("her crews were ready", False, "Kit Arlo", "statement")],
         ),
+        # a date with no comma before the name: the parser reads the name as the date's object
+        (
+            "On Friday Lena Ortiz said the bridge would reopen.",
+            [("the bridge would reopen", False, "Lena Ortiz", "statement")],
+        ),
+        (
+            "In May Harlow Mills said its profits had halved.",
+            [("its profits had halved", False, "Harlow Mills", "statement")],
+        ),
         # a place is left with the report ("in the north" may be where it happened)
         (
             "A spokesman said in the north the fighting had stopped.",

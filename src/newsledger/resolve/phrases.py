@@ -191,6 +191,8 @@ def name_tokens(tok: Token, lex: PhraseLexicons | None = None) -> tuple[int, int
     while k >= 0 and hi - k < _MAX_NAME_TOKENS:
         t = doc[k]
         hyphen = t.text in ("-", "‑") and not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+        if t.ent_type_ in ("DATE", "TIME") and doc[hi].ent_type_ not in ("DATE", "TIME"):
+            break  # "In September Symantec released …": the month is no part of the name
         if hyphen or (t.head.i in range(k + 1, hi + 1) and t.dep_ in ("compound", "flat") and (
             _is_name_token(t) or t.text == "." or t.lower_ in lex.title_words
         )):
