@@ -67,6 +67,10 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         ("Officials said Alexei Orlan arrived.", [("Alexei Orlan", "PERSON")]),
         # a country's possessive opens a generic body's name
         ("Kenya's Defence Forces said the border was calm.", [("Kenya's Defence Forces", "ORG")]),
+        # a month after "in", "since" is a date, not the first word of the name after it
+        ("In May Harlow Mills said profits fell.", [("Harlow Mills", "ORG")]),
+        # ... while a name that ends in a month's word keeps it
+        ("Prime Minister Ada May said profits fell.", [("Ada May", "PERSON")]),
     ],
 )
 def test_mentions_spans(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -14,9 +14,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.tokens import Doc
+
 from ..lexicons import table, word_list
 
-__all__ = ["MentionLexicons", "default_lexicons", "demonym_place", "fold_accents", "gazetteer_entry", "name_key"]
+__all__ = ["MentionLexicons", "date_opens_name", "default_lexicons", "demonym_place", "fold_accents",
+           "gazetteer_entry", "name_key"]
+
+# prepositions that make a month name right after them a date, not the first word of a name
+_DATE_PREPS = frozenset({"in", "on", "since", "by", "until", "from", "during", "last", "early", "late"})
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    return frozenset(row[0] for row in table("months.tsv"))
+
+
+def date_opens_name(parse: Doc, i: int) -> bool:
+    """Whether token ``i``, the first of a name, is a month that a preposition makes a date:
+    "In May Harlow Mills said" (the model may read "May Harlow Mills" as one name)."""
+    return 0 < i < len(parse) and parse[i].text in _month_names() and parse[i - 1].lower_ in _DATE_PREPS
 
 
 def fold_accents(text: str) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc as Parse
 from spacy.tokens import Token
 
-from .name_lexicons import MentionLexicons, name_key
+from .name_lexicons import MentionLexicons, date_opens_name, name_key
 
 __all__ = ["NAME_LABELS", "Candidate", "find_candidates", "initial_token", "name_evidence", "phrase_at", "span_text"]
 
@@ -194,7 +194,8 @@ def _trim(parse: Parse, c: Candidate, lex: MentionLexicons) -> Candidate | None:
     i, j = c.i, c.j
     while i < j and (parse[i].lower_ in _DETERMINERS or parse[i].is_punct or parse[i].is_space
                      or c.label is None and parse[i].lower_ in lex.stopwords
-                     or parse[i].lower_ in _PARTICLES and not _is_cap(parse[i]) and not _glued(parse, i + 1)):
+                     or parse[i].lower_ in _PARTICLES and not _is_cap(parse[i]) and not _glued(parse, i + 1)
+                     or i + 1 < j and date_opens_name(parse, i)):
         i += 1
     # a possessive before no noun is the name's own ("a spokeswoman for St. Agnes’s said")
     while j > i and (parse[j - 1].text in _POSSESSIVE and (j - 1 == i or _before_noun(parse, j)

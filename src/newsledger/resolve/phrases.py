@@ -18,6 +18,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from ..extract.name_lexicons import date_opens_name
 from ..lexicons import table, word_list
 
 __all__ = ["Phrase", "PhraseLexicons", "children", "load_phrase_lexicons", "noun_phrase", "name_tokens"]
@@ -200,6 +201,8 @@ def name_tokens(tok: Token, lex: PhraseLexicons | None = None) -> tuple[int, int
             continue
         break
     lo = k + 1
+    if lo < hi and date_opens_name(doc, lo):
+        lo += 1  # "In May Harlow Mills said": the model may read the month into the name
     lo, hi = _hyphen_joined(doc, lo, hi)
     if lo <= hi and doc[lo].lower_ in ("the", "a", "an"):
         lo += 1
