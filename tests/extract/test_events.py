@@ -72,6 +72,11 @@ def _events(text: str, published: str | None = PUB) -> list[Event]:
          "permit expires at noon ET", "noon ET", "2025-02-08", "2025-02-08"),
         ("The board approved the plan on 2024-03-05 after a debate.", "approve plan",
          "approved the plan on 2024-03-05", "2024-03-05", "2024-03-05", "2024-03-05"),
+        # a clause set off by commas between subject and verb has its own time: not in the span
+        ("Mayor Ada Holm, who visited the quay on Monday night, repeated on Friday that it was safe.",
+         "Mayor Ada Holm repeat", "repeated on Friday", "Friday", "2025-02-07", "2025-02-07"),
+        ("Mayor Ada Holm, who visited the quay on Monday night, repeated on Friday that it was safe.",
+         "visit quay", "visited the quay on Monday night", "Monday night", "2025-02-03", "2025-02-03"),
     ],
 )
 def test_events_label_span_and_time(sentence: str, label: str, span: str, time_text: str, start: str,

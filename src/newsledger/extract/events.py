@@ -114,7 +114,11 @@ def describe(head: Token, timed: Collection[int] = ()) -> tuple[str, list[Token]
     if head.lemma_ == "be":  # "the collapse was on Tuesday": what was, not "be"
         return _label(nouns), [*nouns, head]
     label = [*verb, *nouns] if is_object else [*nouns, *verb]
-    shown = [*verb, *nouns] if abs(nouns[-1].i - head.i) <= _MAX_ARG_GAP else verb
+    lo, hi = sorted((nouns[-1].i, head.i))
+    # "Minister Jon Ek, who toured the hospital on Monday night, repeated on Tuesday …": words
+    # set off by commas between the two are another clause, with a time of its own
+    near = hi - lo <= _MAX_ARG_GAP and not any(t.text == "," for t in head.doc[lo + 1:hi])
+    shown = [*verb, *nouns] if near else verb
     return _label(label), shown
 
 
