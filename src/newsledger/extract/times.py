@@ -295,6 +295,8 @@ def _valid(parse: Parse, first: int, last: int, kind: str, parts: dict[str, str 
         return False
     if kind in ("monthday", "full") and not 1 <= int(parts.get("day") or 0) <= 31:
         return False
+    if kind == "monrel":  # "September last year"; not "June this week"
+        return (parts.get("what") or "") == "year"
     if kind == "weekend":  # "over the weekend", "at the weekend"; not "the week", "the weekend edition"
         return (parts.get("what") or "") == "weekend" and first > 0 and \
             parse[first - 1].lower_ in _WEEKEND_PREPS and not (last < len(parse) and parse[last].pos_ == "NOUN")

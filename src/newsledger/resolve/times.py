@@ -180,7 +180,7 @@ def resolve_parts(kind: str, parts: dict[str, str | None], base: dt.date | None)
 
     Args:
         kind (str): the shape that was read: "iso", "full", "monthday", "monyear",
-            "seasonyear", "rel", "weekend", "recent", "ago", "offset", "year", "yearrange", "month",
+            "seasonyear", "monrel", "rel", "weekend", "recent", "ago", "offset", "year", "yearrange", "month",
             "weekday", "day", "clock".
         parts (dict[str, str | None]): the named pieces (``mon``, ``day``, ``year``, ``wd``,
             ``part``, ``shift``, ``what``, ``since``, ``future``, ``text``...); ``text`` is
@@ -223,6 +223,11 @@ def _resolve(kind: str, parts: dict[str, str | None], base: dt.date | None) -> R
         return Resolved(day, day, (mon,), _clock_time(day, parts))
     if kind == "monthday" and mon:
         return _month_day(mon, int(parts["day"] or 1), _weekday(parts.get("wd")), base, future)
+    if kind == "monrel" and mon and base is not None and what == "year":
+        # "in September last year", "in June next year": the month of the year the shift names
+        shift = int(word_value(parts.get("shift") or "this", "shift") or 0)
+        s, e = _month_interval(base.year + shift, mon, part)
+        return Resolved(s, e, (mon,))
     if kind == "monyear" and mon and year:
         s, e = _month_interval(year, mon, part)
         return Resolved(s, e, (mon,))
