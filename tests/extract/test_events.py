@@ -204,3 +204,21 @@ def test_publication_event_needs_an_iso_publication_date() -> None:
             if e.event == "publication"] == [("publication", "2024-03-03")]
     undated = prepare_text(text, published="not a date")
     assert [e for e in extract_events(undated, extract_times(undated)) if e.event == "publication"] == []
+
+
+@pytest.mark.parametrize(("text", "span", "day"), [
+    ("Quay fire\nPublished: 05:30 GMT, 21 January 2025 | Updated: 09:12 GMT, 22 January 2025\n\nThe fire spread.\n",
+     "Updated: 09:12 GMT, 22 January 2025", "2025-01-22"),
+    ("Quay fire\nJanuary 21, 2025\nLast updated on 22 January 2025 at 14:10\n\nThe fire spread.\n",
+     "Last updated on 22 January 2025 at 14:10", "2025-01-22"),
+])
+def test_events_update_line_is_the_article_updated(text: str, span: str, day: str) -> None:
+    updated = [e for e in _events(text, published=None) if e.event == "article updated"]
+    assert [(e.text, e.date_start, e.date_end) for e in updated] == [(span, day, day)]
+    assert [e.event for e in _events(text, published=None)].count("publication") == 1
+
+
+def test_events_a_date_line_that_runs_into_the_story_keeps_the_story_s_times() -> None:
+    events = _events("Quay strike\n date 2025-01-21 Dockers at the quay voted Thursday to strike.\n", published=None)
+    assert sorted((e.time_text, e.date_start) for e in events) == [("2025-01-21", "2025-01-21"),
+                                                                    ("Thursday", "2025-01-16")]

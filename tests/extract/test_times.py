@@ -136,6 +136,9 @@ def test_times_resolved_against_publication(sentence: str, words: str, start: st
         ("The flood peaked on Friday, January 31, officials said.", "Friday, January 31", "2025-01-31", "2025-01-31"),
         ("The ferry sank on Sunday, 15 December.", "Sunday, 15 December", "2024-12-15", "2024-12-15"),
         ("The vote was held on Friday, February 9.", "Friday, February 9", "2024-02-09", "2024-02-09"),
+        # a clock time before a full date, as date lines give it
+        ("Filed at 09:12 GMT, 21 January 2025 by the desk.", "09:12 GMT, 21 January 2025", "2025-01-21",
+         "2025-01-21"),
         # a month and a shifted year: that month of that year
         ("The yard shipped its last hull in October last year.", "October last year", "2024-10-01", "2024-10-31"),
         ("The pier will reopen in early May next year.", "early May next year", "2026-05-01", "2026-05-10"),

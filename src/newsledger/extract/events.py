@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,9 @@ from ._clauses import clause_head, near_children
 # an argument further than this many tokens from its verb is named in the label but left
 # out of the span, which would otherwise take in a whole clause between them
 _MAX_ARG_GAP = 12
+# the words before a time on a date line that make it the article's update: "Updated: 09:12
+# GMT, 21 October 2026", "Last updated on 3 May 2025 at 14:10"
+_UPDATED = re.compile(r"(?i)\b(?:last\s+)?updated(?:\s+(?:on|at))?\s*:?\s*$")
 _OBJECTS = ("dobj", "nsubjpass", "attr", "oprd")
 _SUBJECTS = ("nsubj", "csubj")
 
@@ -167,8 +171,18 @@ def extract_events(doc: Document, times: list[TimeExpr], *, lexicons: EventLexic
     spans = [parse.char_span(t.start, t.end, alignment_mode="expand") for t in times] if parse is not None else []
     timed = {i for sp in spans if sp is not None for i in range(sp.start, sp.end)}
     for n, t in enumerate(times):
-        if (pub is not None and t.start < pub.end and pub.start < t.end) or _in_lines(junk, junk_starts, t):
+        if pub is not None and t.start < pub.end and pub.start < t.end:
             continue
+        junk_line = _in_lines(junk, junk_starts, t)
+        if junk_line or (pub is not None and t.start >= pub.end and _same_line(doc, pub.end, t)):
+            # "Published: … | Updated: …": a date line's update (a line that only starts with the
+            # date runs on into the story: " date 2024-09-13 Members voted Thursday …")
+            updated = _update(doc, t)
+            if updated is not None and (updated.start, updated.end) not in seen:
+                seen.add((updated.start, updated.end))
+                out.append(updated)
+            if junk_line or updated is not None:
+                continue
         span: Span | None = spans[n] if spans else None
         head = clause_head(span, lex.happenings) if span is not None else None
         if head is None:
@@ -187,6 +201,22 @@ def extract_events(doc: Document, times: list[TimeExpr], *, lexicons: EventLexic
                          t.months, t.start, t.end, t.estimated, t.time))
     out.sort(key=lambda e: (e.start, e.end))
     return out
+
+
+def _same_line(doc: Document, offset: int, t: TimeExpr) -> bool:
+    return "\n" not in doc.text[offset:t.start]
+
+
+def _update(doc: Document, t: TimeExpr) -> Event | None:
+    """A time on a date line after "Updated:" as the event "article updated"."""
+    line_start = doc.text.rfind("\n", 0, t.start) + 1
+    before = doc.text[line_start:t.start].rsplit("|", 1)[-1]
+    m = _UPDATED.search(before)
+    if m is None or t.date_start is None:
+        return None
+    start = t.start - len(before) + m.start()
+    return Event(doc.id, start, t.end, doc.text[start:t.end], "article updated", t.text, t.date_start, t.date_end,
+                 t.months, t.start, t.end, t.estimated, t.time)
 
 
 def _in_lines(lines: list[tuple[int, int]], starts: list[int], t: TimeExpr) -> bool:
