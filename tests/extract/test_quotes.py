@@ -254,6 +254,13 @@ def test_extract_quotes_reported_speech(text: str, expected: list[Row]) -> None:
             "Kit Arlo, the ferry operator, said on Monday evening her crews were ready.",
             [("her crews were ready", False, "Kit Arlo", "statement")],
         ),
+        # a listener told by somebody: the parser may read the report as a relative clause
+        (
+            "The skipper was told by a harbour clerk that the berth had been sold.",
+            [("the berth had been sold", False, "harbour clerk", "statement")],
+        ),
+        # ... while a verb of writing keeps its relative clause
+        ("The letter was written by a clerk that the port had hired.", []),
         # a date with no comma before the name: the parser reads the name as the date's object
         (
             "On Friday Lena Ortiz said the bridge would reopen.",

@@ -99,6 +99,13 @@ class ReportedWords(ClosingCues):
                 lo = mark.i + 1
             elif mark is None and lo > cue.i:
                 lo = self._after_saying_time(head, lo)
+        elif m.pattern == "content_clause_after_agent":
+            # "was told by a nurse that the ward had closed": the parser made the report a
+            # relative clause of the agent, "that" its object; the report starts after "that"
+            that = next((c for c in head.children if c.lower_ == "that" and c.i < head.i), None)
+            if that is None or that.i != lo:
+                return None
+            lo = that.i + 1
         elif m.pattern in ("content_according_to", "content_as_reported"):
             # the clause without the "according to X" / "as reported by X" phrase
             a, b = cue.left_edge.i, cue.right_edge.i
