@@ -336,3 +336,32 @@ def test_an_ordinal_is_no_figure_that_makes_an_object_a_report() -> None:
     found = _attributions("A nurse, who gave only her first name, Ines, said the ward was full.")
     assert [(s, c, x) for s, c, x in found if x is not None] == [("nurse", "said", "the ward was full")]
     assert ("agency", "gave", "a toll of 40") in _attributions("The agency gave a toll of 40.")
+
+
+def test_a_cue_closing_its_report_whose_subject_the_parser_made_an_object() -> None:
+    """The parser may read "…, a senior engineer told the Post" as a complement "told" of the
+    report's verb, its subject "engineer" that verb's object: no construction reaches the cue,
+    and the phrase after the report's comma still speaks."""
+    import dataclasses
+
+    from spacy.tokens import Doc
+
+    from newsledger.clean.parse import load_model
+
+    text = "Two cranes were damaged, a senior engineer told the Post.\n"
+    doc = prepare_text(text)
+    words = ["Two", "cranes", "were", "damaged", ",", "a", "senior", "engineer", "told", "the", "Post", ".", "\n"]
+    heads = [1, 3, 3, 3, 3, 7, 7, 3, 3, 10, 8, 3, 11]
+    deps = ["nummod", "nsubjpass", "auxpass", "ROOT", "punct", "det", "amod", "dobj", "ccomp", "det", "dobj",
+            "punct", "dep"]
+    pos = ["NUM", "NOUN", "AUX", "VERB", "PUNCT", "DET", "ADJ", "NOUN", "VERB", "DET", "PROPN", "PUNCT", "SPACE"]
+    tags = ["CD", "NNS", "VBD", "VBN", ",", "DT", "JJ", "NN", "VBD", "DT", "NNP", ".", "_SP"]
+    lemmas = ["two", "crane", "be", "damage", ",", "a", "senior", "engineer", "tell", "the", "Post", ".", "\n"]
+    spaces = [True, True, True, False, True, True, True, True, True, True, False, False, False]
+    parse = Doc(load_model().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+                lemmas=lemmas, sent_starts=[True] + [False] * 12)
+    assert parse.text == text
+    doc = dataclasses.replace(doc, parse=parse)
+    found = [(a.speaker, a.cue, text[a.content_start:a.content_end] if a.content_start is not None else None)
+             for a in Attributor(doc).attributions]
+    assert found == [("senior engineer", "told", "Two cranes were damaged")]

@@ -25,7 +25,7 @@ from ..clean.parse import sentence_of, token_at
 from ..model import Document
 from .closing import hung
 from .contents import ReportedWords
-from .cues import CueLexicons, CueMatch, find_cues, load_cue_lexicons
+from .cues import CueLexicons, CueMatch, complement_cues, find_cues, load_cue_lexicons
 from .phrases import Phrase, PhraseLexicons, load_phrase_lexicons, noun_phrase
 from .referents import Referents, Spoken
 
@@ -96,6 +96,11 @@ class Attributor(ReportedWords):
         for m in find_cues(self.parse, self.cue_lexicons):
             if not doc.is_boilerplate(self.parse[m.cue].idx, self.parse[m.cue].idx + 1):
                 by_cue.setdefault(m.cue, []).append(m)
+        for i in complement_cues(self.parse, self.cue_lexicons):
+            # a cue closing its report that no construction reaches: its subject hung elsewhere
+            tok = self.parse[i]
+            if i not in by_cue and hung(tok) and not doc.is_boilerplate(tok.idx, tok.idx + 1):
+                by_cue[i] = []
         self._by_cue: dict[int, Attribution] = {}
         for cue in sorted(by_cue):
             att = self._attribute(cue, by_cue[cue])

@@ -40,13 +40,21 @@ def hung(tok: Token) -> bool:
     Coordinated with that verb ("…may have been damaged, a senior engineer … told the
     Herald"), or made a second complement (or an unlabelled dependent) of a report verb after
     its first one ("X had warned the club that the stand needed work, a steward at the board …
-    told the Courier").
+    told the Courier"), or its complement when its subject, after a comma, became the report
+    verb's object ("… stolen, a senior official … told the Clarion").
     """
     if tok.head.i >= tok.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     if tok.dep_ == "conj":
         return True
-    return tok.dep_ in ("ccomp", "dep") and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.head.children)
+    if tok.dep_ not in ("ccomp", "dep"):
+        return False
+    # "… stolen – far more than admitted, a senior official … told the Clarion": a cue that
+    # reports nothing of its own after it, its subject hung on the report as an object
+    return any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.head.children) or (
+        tok.i > 0 and not any(c.dep_ == "ccomp" for c in tok.children)
+        and any(c.dep_ == "dobj" and c.i < tok.i and c.head.i == tok.head.i and tok.doc[c.left_edge.i - 1].text == ","
+                for c in tok.head.children if c.left_edge.i > 0))
 
 
 class ClosingCues:

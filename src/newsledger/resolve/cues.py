@@ -16,7 +16,7 @@ from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -159,6 +159,33 @@ def _triggered(parse: Doc, hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.boo
     verb = arr[:, 2] == parse.vocab.strings["VERB"]
     found: npt.NDArray[np.bool_] = (np.isin(arr[:, 0], hashes) & verb) | (arr[:, 1] == parse.vocab.strings["according"])
     return found
+
+
+def complement_cues(parse: Doc, lexicons: CueLexicons | None = None) -> list[int]:
+    """Verbs of speech the parser made a complement ("ccomp", "dep") of another word: the
+    candidates for a cue that closes its report with no construction of its own ("… stolen,
+    a senior official … told the Clarion" read as "had … official … told").
+
+    Example: in a parse of "Two cranes were damaged, a senior engineer told the Post." where
+    "told" hangs on "damaged" as its complement, the index of "told".
+    """
+    from ..clean.parse import load_model
+
+    if not len(parse):
+        return []
+    nlp = load_model()
+    lex = lexicons or load_cue_lexicons()
+    hashes = _speech_hashes(nlp, lex)
+    arr = parse.to_array([LEMMA, POS, DEP]).astype(np.uint64)
+    strings = parse.vocab.strings
+    found = np.isin(arr[:, 0], hashes) & (arr[:, 1] == strings["VERB"]) & np.isin(
+        arr[:, 2], np.array([strings.add("ccomp"), strings.add("dep")], dtype=np.uint64))
+    return [int(i) for i in np.flatnonzero(found)]
+
+
+@cache
+def _speech_hashes(nlp: Language, lexicons: CueLexicons) -> npt.NDArray[np.uint64]:
+    return np.array(sorted(nlp.vocab.strings.add(w) for w in lexicons.speech_verbs), dtype=np.uint64)
 
 
 def find_cues(parse: Doc, lexicons: CueLexicons | None = None) -> list[CueMatch]:
