@@ -634,6 +634,11 @@ def test_extract_quotes_terms(text: str, expected: list[Row]) -> None:
             ],
         ),
         ("Mayor Ann Lee warned of “grave risks” at the quay.", [("grave risks", True, "Ann Lee", "statement")]),
+        # the object of a verb of judgement or speech carries the subject's words after its preposition
+        ('Fire chief Mara Lind praised the crews for "remarkable courage".',
+         [("remarkable courage", True, "Mara Lind", "statement")]),
+        ("Harbour master Ivo Lund described a return to 'sail and oar' at the quay.",
+         [("sail and oar", True, "Ivo Lund", "statement")]),
     ],
 )
 def test_extract_quotes_writers_terms(text: str, expected: list[Row]) -> None:

@@ -163,6 +163,11 @@ def _writers_phrase(doc: Document, parse: Doc, first: int, ps: int, cue_between:
         if gov.i in cue_between or gov.lemma_.lower() in lex.speech_nouns or gov.pos_ == "AUX" or (
                 first >= 2 and parse[first - 2].pos_ == "AUX"):
             return None
+        if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "pobj") and (
+                gov.head.i in cue_between or gov.head.head.i in cue_between and gov.head.pos_ == "ADP"):
+            # "praised crews for 'remarkable courage'", "described a return to 'X'": the
+            # object of a verb of speech or judgement carries the subject's words
+            return None
         return "after preposition"
     if first >= 3:
         before = parse[first - 2]
