@@ -912,3 +912,16 @@ def test_extract_quotes_verbs_of_voice(text: str, expected: list[Row]) -> None:
 )
 def test_extract_quotes_named_as_somebodys_words(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected
+
+
+def test_extract_quotes_headline_quote_takes_the_speaker_of_the_body_quote_holding_its_words() -> None:
+    text = ("‘We were left in the dark’: Anger as ferry firm cancels sailings\nBy Ann Lee\n\n"
+            "Passengers were stranded at the quay on Monday.\n\n"
+            "Rosa Lind, who runs the quay café, said: ‘We were left in the dark and nobody told us anything.’\n")
+    assert _rows(text) == [
+        ("We were left in the dark", True, "Rosa Lind", "statement"),
+        ("We were left in the dark and nobody told us anything.", True, "Rosa Lind", "statement"),
+    ]
+    # words the body does not hold keep no speaker
+    other = text.replace("We were left in the dark and nobody", "Nobody")
+    assert _rows(other)[0] == ("We were left in the dark", True, None, "statement")

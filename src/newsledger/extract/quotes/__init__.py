@@ -215,6 +215,30 @@ def extract_quotes(doc: Document, *, lexicons: QuoteLexicons | None = None) -> l
     regions = sorted((m.open_at, m.outer_end) for m in marked)
     statements = sorted((d.quote.start, d.quote.end) for d in direct if d.quote.kind == "statement")
     reported = reported_quotes(doc, att, regions, statements)
-    quotes = _inherit(doc, parse, att, direct, reported) + reported
+    quotes = _from_body(doc, _inherit(doc, parse, att, direct, reported)) + reported
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+_FOLD = re.compile(r"[\W_]+")
+
+
+def _from_body(doc: Document, direct: list[Quote]) -> list[Quote]:
+    """A quotation in the headline with no speaker takes the speaker of the quotation in the
+    body that holds its words ("'They held our wards hostage': …" above "Ms Lee said: 'They held
+    our wards hostage and …'")."""
+    title = doc.meta.title_span
+    if title is None:
+        return direct
+    body = [(" " + _FOLD.sub(" ", q.text.casefold()).strip() + " ", q) for q in direct
+            if q.speaker is not None and q.start >= title.end and q.kind == "statement"]
+    out = []
+    for q in direct:
+        if q.speaker is None and q.kind == "statement" and title.start <= q.start and q.end <= title.end:
+            words = " " + _FOLD.sub(" ", q.text.casefold()).strip() + " "
+            source = next((b for folded, b in body if len(words) > 2 and words in folded), None)
+            if source is not None:
+                q = dataclasses.replace(q, speaker=source.speaker, speaker_start=source.speaker_start,
+                                        speaker_end=source.speaker_end)
+        out.append(q)
+    return out
