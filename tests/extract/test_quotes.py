@@ -599,6 +599,9 @@ def test_extract_quotes_terms(text: str, expected: list[Row]) -> None:
         ),
         ("Fares rose after a change the guild calls “route pruning”.", [("route pruning", True, None, "term")]),
         ("She had harsh words for what the ferry line calls a “minor” refit.", [("minor", True, None, "term")]),
+        # ... of four words too
+        ('The smugglers used what coast guards call "running with the tide" tactics.',
+         [("running with the tide", True, None, "term")]),
         # a term inside a report leaves the report standing
         (
             "Deckhands say they are being pushed into “double rostering” on the night crossings.",

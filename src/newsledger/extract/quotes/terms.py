@@ -115,6 +115,9 @@ def term_reason(doc: Document, parse: Doc, m: Marked, first: int, cue_between: s
         # "a group called 'X'" names; "he called it 'X'" judges
         if before.pos_ in ("NOUN", "PROPN") and before.dep_ not in ("nsubj",) or prev.dep_ == "acl":
             return "naming"
+    if SHORT_WORDS < words <= NAME_LIKE_WORDS and content[-1:] not in ".!?,;:" and content[:1].islower() \
+            and _WHAT_CALLS.search(text, max(ps, m.open_at - 80), m.open_at):
+        return "what X calls"  # "using what defenders call 'living off the land' techniques"
     if words <= SHORT_WORDS and content[-1:] not in ".!?,;:" and content[:1].islower():
         reason = _writers_phrase(doc, parse, first, ps, cue_between, lex)
         if reason is not None:
