@@ -223,9 +223,14 @@ def _voice_subject(parse: Doc, att: Attributor, verb: Token, lo: int) -> tuple[P
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "acl" and lo <= verb.head.i < verb.i:
         subject = verb.head  # '," the senator posted': the parser may hang the verb on its subject
-    phrase = att.phrase_at(subject) if subject is not None and subject.i >= lo else None
-    speaker = att.resolve(phrase) if phrase is not None and att.animate(phrase) else None
+    speaker = _who_speaks(att, subject) if subject is not None and subject.i >= lo else None
     return (speaker, verb.text) if speaker is not None else None
+
+
+def _who_speaks(att: Attributor, tok: Token | None) -> Phrase | None:
+    """The phrase at ``tok`` resolved, when it is somebody who can speak."""
+    phrase = att.phrase_at(tok) if tok is not None else None
+    return att.resolve(phrase) if phrase is not None and att.animate(phrase) else None
 
 
 # between a quotation and the noun that names it: '," was the', '" – that was the', '," came the'
@@ -249,8 +254,7 @@ def _named_words_speaker(parse: Doc, att: Attributor, qb: int, regions: Regions)
             return None
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")), None)
         whom = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        phrase = att.phrase_at(whom) if whom is not None else None
-        speaker = att.resolve(phrase) if phrase is not None and att.animate(phrase) else None
+        speaker = _who_speaks(att, whom)
         return (speaker, tok.text) if speaker is not None else None
     return None
 
@@ -318,8 +322,7 @@ def _subject_speaker(parse: Doc, att: Attributor, qa: int, inside: set[int]) -> 
     for child in children(root):  # none from a degenerate parse: its root may hold thousands
         if child.dep_ == "nsubj" and child.i not in inside:
             phrase = att.phrase_at(child)
-            if phrase is not None and phrase.kind in ("person", "org", "pronoun", "description", "group") \
-                    and att.animate(phrase):
+            if phrase is not None and phrase.kind != "place" and att.animate(phrase):
                 return att.resolve(phrase)
     return None
 
